@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config/config.js';
+import { errorHandler } from './http/problem.js';
+import { registerSessionHooks } from './http/session-hooks.js';
+import type { JobRunner } from './jobs/job-runner.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { companyRoutes } from './modules/companies/companies.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
+import { operatorRoutes } from './modules/operator/operator.routes.js';
+import { AppError } from './platform/app-error.js';
+import type { Database } from './platform/db.js';
+
+export type AppDeps = { config: Config; database: Database; jobs: JobRunner | null };
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** The composition root: plugins, then hooks, then one route module per domain module. */
+export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) => {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: deps.config.env === 'production',
+    ...opts,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets inline style attributes; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Fleetdesk API',
+        version: '0.1.0',
+        description:
+          'Self-service portal for business mobile fleets. Sign in with POST /api/auth/login; send the `x-csrf-token` header (the `csrfToken` of the sign-in answer) on every change. Errors are RFC 9457 problem details with a stable `code` and translated messages (Accept-Language: en, fr, nl).',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerSessionHooks(app, deps.database.db);
+
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, catalogRoutes, mobileUserRoutes, auditRoutes]) {
+    await app.register(routes(deps));
+  }
+
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') throw new AppError('NOT_FOUND');
+    // The browser app routes on the client: every other GET gets its shell.
+    if (!hasWeb) return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build:web`.');
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+};

@@ -1,0 +1,142 @@
+import { count } from 'drizzle-orm';
+import { hashPassword } from '../../modules/auth/domain/password.js';
+import type { Db } from '../../platform/db.js';
+import {
+  accounts,
+  bundleAllowedOptions,
+  bundleOptions,
+  bundles,
+  companies,
+  contracts,
+  mobileUsers,
+  offices,
+  operatorSettings,
+  productTypes,
+  services,
+  serviceTypes,
+} from '../schema.js';
+import { ALLOWED_OPTIONS, BUNDLES, OPTIONS, PRODUCT_TYPES, SERVICE_TYPES } from './catalog.js';
+
+export const DEMO_PASSWORD = 'fleetdesk-demo';
+export const DEMO_SIGN_INS = [
+  { email: 'admin@acme.example', who: 'Fleet administrator, Acme Logistics' },
+  { email: 'admin@brightwave.example', who: 'Fleet administrator, Brightwave Consulting' },
+  { email: 'operator@dstny.example', who: 'Operator staff (back office)' },
+];
+
+type Lang = 'en' | 'fr' | 'nl';
+type Person = [first: string, last: string, lang: Lang, department: string | null];
+
+const ACME_PEOPLE: Person[] = [
+  ['Lotte', 'Janssens', 'nl', 'Sales'], ['Pieter', 'Peeters', 'nl', 'Sales'], ['Julie', 'Maes', 'nl', 'Finance'],
+  ['Thomas', 'Jacobs', 'nl', 'Operations'], ['Sarah', 'Mertens', 'nl', 'Operations'], ['Wout', 'Willems', 'nl', 'IT'],
+  ['Emma', 'Claes', 'nl', 'HR'], ['Lucas', 'Goossens', 'nl', 'Logistics'], ['Marie', 'Wouters', 'nl', 'Logistics'],
+  ['Arthur', 'De Smet', 'nl', 'Logistics'], ['Camille', 'Dubois', 'fr', 'Sales'], ['Louis', 'Lambert', 'fr', 'Finance'],
+  ['Chloé', 'Dupont', 'fr', 'Operations'], ['Hugo', 'Martin', 'fr', 'IT'], ['Léa', 'Simon', 'fr', 'Logistics'],
+  ['Nathan', 'Laurent', 'fr', 'Logistics'], ['Manon', 'Leclercq', 'fr', null], ['Noah', 'Hermans', 'nl', 'Logistics'],
+  ['Olivia', 'Van den Bossche', 'nl', 'Sales'], ['Liam', 'Vermeulen', 'nl', 'IT'], ['Ella', 'Desmet', 'nl', 'Finance'],
+  ['Jules', 'Michiels', 'nl', null], ['Mila', 'Aerts', 'nl', 'HR'], ['Victor', 'Coppens', 'nl', 'Operations'],
+  ['Nora', 'Smets', 'nl', 'Logistics'], ['Daniel', 'Murphy', 'en', 'Management'], ['Grace', 'Kowalski', 'en', 'IT'],
+  ['Ana', 'Ferreira', 'en', 'Logistics'], ['Tom', 'Bauwens', 'nl', 'Sales'], ['Elise', 'Verhoeven', 'nl', 'Operations'],
+];
+const BRIGHTWAVE_PEOPLE: Person[] = [
+  ['Claire', 'Lejeune', 'fr', 'Consulting'], ['Antoine', 'Renard', 'fr', 'Consulting'], ['Sophie', 'Collard', 'fr', 'Consulting'],
+  ['Maxime', 'Lemaire', 'fr', 'Delivery'], ['Laura', 'Gillet', 'fr', 'Delivery'], ['Julien', 'François', 'fr', 'Finance'],
+  ['Inès', 'Hubert', 'fr', 'HR'], ['Arnaud', 'Denis', 'fr', 'Consulting'], ['Charlotte', 'Noël', 'fr', null],
+  ['Bram', 'Dierickx', 'nl', 'Consulting'], ['Eva', 'Stevens', 'nl', 'Delivery'], ['James', 'Walsh', 'en', 'Management'],
+];
+
+const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '');
+
+/** Seeds the operator, the catalog and two demo companies — once, on an empty database. */
+export const seedDemo = async (db: Db): Promise<boolean> => {
+  const [row] = await db.select({ n: count() }).from(operatorSettings);
+  if ((row?.n ?? 0) > 0) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await db.transaction(async (tx) => {
+    await tx.insert(operatorSettings).values({
+      id: 1,
+      name: 'Dstny',
+      portalName: 'MyDstny',
+      supportPhone: '+32 2 401 97 00 (option 1)',
+      supportEmail: 'support@dstny.be',
+      salesEmail: 'sales@dstny.be',
+      financeEmail: 'finance@dstny.be',
+      portalUrl: 'https://my.dstny.be',
+    });
+    await tx.insert(productTypes).values(PRODUCT_TYPES);
+    await tx.insert(serviceTypes).values(SERVICE_TYPES);
+    await tx.insert(bundles).values(BUNDLES);
+    await tx.insert(bundleOptions).values(OPTIONS);
+    await tx.insert(bundleAllowedOptions).values(ALLOWED_OPTIONS);
+
+    const [acme, bright] = await tx
+      .insert(companies)
+      .values([
+        { name: 'Acme Logistics', vatNumber: 'BE0401.234.567' },
+        { name: 'Brightwave Consulting', vatNumber: 'BE0765.432.109' },
+      ])
+      .returning();
+    await tx.insert(contracts).values([
+      { companyId: acme!.id, reference: 'DST-2025-0142', productTypes: ['mobile', 'smartmobile'], contractedServices: 40, startsOn: '2025-03-01', endsOn: '2028-02-29' },
+      { companyId: bright!.id, reference: 'DST-2026-0031', productTypes: ['mobile', 'fmc', 'mobile_data'], contractedServices: 20, startsOn: '2026-01-01', endsOn: '2028-12-31' },
+    ]);
+    const acmeOffices = await tx
+      .insert(offices)
+      .values([
+        { companyId: acme!.id, name: 'Antwerp HQ', street: 'Noorderlaan 100', postalCode: '2030', city: 'Antwerpen' },
+        { companyId: acme!.id, name: 'Brussels', street: 'Rue de la Loi 42', postalCode: '1040', city: 'Bruxelles' },
+        { companyId: acme!.id, name: 'Ghent warehouse', street: 'Skaldenstraat 7', postalCode: '9042', city: 'Gent' },
+      ])
+      .returning();
+    const brightOffices = await tx
+      .insert(offices)
+      .values([
+        { companyId: bright!.id, name: 'Liège', street: "Boulevard d'Avroy 10", postalCode: '4000', city: 'Liège' },
+        { companyId: bright!.id, name: 'Namur', street: 'Rue de Fer 25', postalCode: '5000', city: 'Namur' },
+      ])
+      .returning();
+
+    await tx.insert(accounts).values([
+      { email: 'admin@acme.example', passwordHash, fullName: 'Sofie Van Damme', role: 'admin', companyId: acme!.id, language: 'en' },
+      { email: 'admin@brightwave.example', passwordHash, fullName: 'Claire Dubois', role: 'admin', companyId: bright!.id, language: 'fr' },
+      { email: 'operator@dstny.example', passwordHash, fullName: 'Dstny Support Desk', role: 'operator', companyId: null, language: 'en' },
+    ]);
+
+    let line = 0;
+    const seedCompany = async (companyId: string, domain: string, people: Person[], officeIds: string[], lineFor: (i: number) => { serviceTypeCode: string; bundleCode: string } | null) => {
+      const users = await tx
+        .insert(mobileUsers)
+        .values(
+          people.map(([firstName, lastName, language, department], i) => ({
+            companyId,
+            firstName,
+            lastName,
+            email: `${slug(firstName)}.${slug(lastName)}@${domain}`,
+            language,
+            department,
+            costCentre: department ? `CC-${department.slice(0, 3).toUpperCase()}` : null,
+            officeId: officeIds[i % officeIds.length]!,
+          })),
+        )
+        .returning();
+      const lines = users.flatMap((u, i) => {
+        const l = lineFor(i);
+        if (!l) return [];
+        line += 1;
+        return [{ companyId, mobileUserId: u.id, ...l, msisdn: `+324701${String(line).padStart(5, '0')}`, status: 'active', activatedAt: new Date(Date.UTC(2025, 3, 1 + (i % 28))) }];
+      });
+      if (lines.length) await tx.insert(services).values(lines);
+    };
+
+    // Existing lines: most Acme staff already have a Mobile line, a few a SmartMobile converged SIM.
+    await seedCompany(acme!.id, 'acme.example', ACME_PEOPLE, acmeOffices.map((o) => o.id), (i) =>
+      i % 5 === 4 ? null : i % 7 === 3 ? { serviceTypeCode: 'smartmobile.converged', bundleCode: 'smart-pro' } : { serviceTypeCode: 'mobile.voice', bundleCode: i % 3 === 0 ? 'mobile-l' : 'mobile-m' },
+    );
+    await seedCompany(bright!.id, 'brightwave.example', BRIGHTWAVE_PEOPLE, brightOffices.map((o) => o.id), (i) =>
+      i % 3 === 2 ? null : { serviceTypeCode: i % 4 === 1 ? 'fmc.converged' : 'mobile.voice', bundleCode: i % 4 === 1 ? 'fmc-standard' : 'mobile-s' },
+    );
+  });
+  return true;
+};

@@ -1,0 +1,62 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../platform/app-error.js';
+import type { Db } from '../platform/db.js';
+import { fromAcceptLanguage } from '../platform/i18n.js';
+import { findSession } from '../modules/auth/auth.repository.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from './context.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Sign-in has no session yet to hold a token; it checks the Origin header instead (see below).
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+const sameToken = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** A browser sends Origin on cross-site POSTs; when it is present it must be this host. */
+const originMatchesHost = (req: FastifyRequest) => {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+};
+
+/** Loads the signed-in account and the caller's language; refuses state changes without the CSRF token. */
+export const registerSessionHooks = (app: FastifyInstance, db: Db) => {
+  app.decorateRequest('account', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('lang', 'en');
+
+  app.addHook('onRequest', async (req) => {
+    req.lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await findSession(db, token);
+      if (found) {
+        req.account = found.account;
+        req.sessionToken = token;
+        req.csrfToken = found.csrfToken;
+        req.lang = found.account.language;
+      }
+    }
+    if (!UNSAFE.has(req.method)) return;
+    const path = req.url.split('?')[0] ?? '';
+    if (CSRF_EXEMPT.has(path)) {
+      if (!originMatchesHost(req)) throw new AppError('AUTH.CSRF_INVALID');
+      return;
+    }
+    if (!req.account || !req.csrfToken) throw new AppError('AUTH.NOT_SIGNED_IN');
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !sameToken(sent, req.csrfToken)) throw new AppError('AUTH.CSRF_INVALID');
+  });
+};
+
+export { CSRF_COOKIE, SESSION_COOKIE };

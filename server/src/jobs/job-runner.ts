@@ -1,0 +1,46 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../platform/db.js';
+
+export type JobRunner = {
+  boss: PgBoss;
+  status(): { status: 'up' | 'down'; lastHeartbeatAt: string | null };
+  stop(): Promise<void>;
+};
+
+const HEARTBEAT = 'system.heartbeat';
+
+/**
+ * pg-boss on the application's own database, whichever driver it is. The heartbeat is the smallest
+ * real job: queued, picked up by a worker, completed — /api/health reports when it last ran.
+ */
+export const startJobRunner = async (database: Database, log: { error(obj: unknown, msg?: string): void }): Promise<JobRunner> => {
+  const boss = new PgBoss({
+    db: database.sql,
+    schema: 'pgboss',
+    // PGlite is one connection shared with web requests: poll gently there.
+    pollingIntervalSeconds: database.kind === 'pglite' ? 2 : 1,
+    monitorStateIntervalSeconds: 60,
+    maintenanceIntervalSeconds: 120,
+  });
+  let running = false;
+  let lastHeartbeatAt: Date | null = null;
+  boss.on('error', (err) => log.error({ err }, 'job runner error'));
+
+  await boss.start();
+  running = true;
+  await boss.createQueue(HEARTBEAT, { name: HEARTBEAT, policy: 'singleton', retryLimit: 0 } as never);
+  await boss.work(HEARTBEAT, async () => {
+    lastHeartbeatAt = new Date();
+  });
+  await boss.schedule(HEARTBEAT, '* * * * *');
+  await boss.send(HEARTBEAT, {});
+
+  return {
+    boss,
+    status: () => ({ status: running ? 'up' : 'down', lastHeartbeatAt: lastHeartbeatAt?.toISOString() ?? null }),
+    stop: async () => {
+      running = false;
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+};

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { adminContext, requireAdmin } from '../../http/context.js';
+import { problemResponses } from '../../http/openapi.js';
+import { listAudit } from './audit.repository.js';
+import { AuditPageSchema, AuditQuerySchema } from './audit.schemas.js';
+import type { AppDeps } from '../../app.js';
+
+export const auditRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/audit',
+      {
+        onRequest: requireAdmin,
+        schema: {
+          tags: ['audit'],
+          summary: "Your company's audit log: who changed what, when, before and after",
+          querystring: AuditQuerySchema,
+          response: { 200: AuditPageSchema, ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        const page = await listAudit(deps.database.db, adminContext(req).scope, req.query);
+        return { ...page, page: req.query.page, pageSize: req.query.pageSize };
+      },
+    );
+  };

@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from '../../platform/validation.js';
+import { AppError } from '../../platform/app-error.js';
+import { CSRF_COOKIE, SESSION_COOKIE, requireSignedIn, signedIn } from '../../http/context.js';
+import { problemResponses } from '../../http/openapi.js';
+import { deleteSession, findSession, setAccountLanguage } from './auth.repository.js';
+import { LanguageBodySchema, LoginSchema, MeSchema } from './auth.schemas.js';
+import { signIn } from './use-cases/sign-in.js';
+import type { AppDeps } from '../../app.js';
+
+export const authRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = deps.database;
+    const cookieBase = { path: '/', sameSite: 'lax' as const, secure: deps.config.cookieSecure };
+
+    const me = async (token: string) => {
+      const found = await findSession(db, token);
+      if (!found) throw new AppError('AUTH.NOT_SIGNED_IN');
+      return { account: found.account, csrfToken: found.csrfToken };
+    };
+
+    app.post(
+      '/api/auth/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with e-mail and password',
+          body: LoginSchema,
+          response: { 200: MeSchema, ...problemResponses(400, 401, 403, 429) },
+        },
+        config: {
+          rateLimit: {
+            max: deps.config.loginRateLimitPerMinute,
+            timeWindow: '1 minute',
+            hook: 'preHandler',
+            // per address and account: one attacker cannot lock everybody out, nor try one account from many tabs
+            keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
+          },
+        },
+      },
+      async (req, reply) => {
+        const session = await signIn(db, req.body.email, req.body.password, deps.config.sessionTtlHours);
+        reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, expires: session.expiresAt });
+        reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
+        return me(session.token);
+      },
+    );
+
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...problemResponses(401, 403) } } },
+      async (req, reply) => {
+        if (req.sessionToken) await deleteSession(db, req.sessionToken);
+        reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/auth/me',
+      { onRequest: requireSignedIn, schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeSchema, ...problemResponses(401) } } },
+      async (req) => me(req.sessionToken!),
+    );
+
+    app.put(
+      '/api/auth/me/language',
+      {
+        onRequest: requireSignedIn,
+        schema: {
+          tags: ['auth'],
+          summary: 'Remember the interface language of the signed-in account',
+          body: LanguageBodySchema,
+          response: { 200: MeSchema, ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        await setAccountLanguage(db, signedIn(req).id, req.body.language);
+        return me(req.sessionToken!);
+      },
+    );
+  };

@@ -1,0 +1,96 @@
+import { and, asc, count, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
+import { accounts, companies, contracts, mobileUsers, offices, productTypes, services } from '../../db/schema.js';
+import type { Queryable } from '../../platform/db.js';
+import { localize, type Lang } from '../../platform/i18n.js';
+import { inCompany, type CompanyScope } from '../../platform/tenant.js';
+import { likePattern } from '../mobile-users/domain/search.js';
+
+const productNames = async (db: Queryable, codes: string[], lang: Lang) => {
+  if (!codes.length) return [];
+  const rows = await db.select().from(productTypes).where(inArray(productTypes.code, codes)).orderBy(asc(productTypes.sortOrder));
+  return rows.map((p) => ({ code: p.code, name: localize(p.name, lang) }));
+};
+
+const activeServiceCount = async (db: Queryable, scope: CompanyScope) => {
+  const [row] = await db.select({ n: count() }).from(services).where(inCompany(services, scope, ne(services.status, 'terminated')));
+  return row?.n ?? 0;
+};
+
+/** A company with its contract and offices, as its administrator (or operator staff) sees it. */
+export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang: Lang) => {
+  const [company] = await db.select().from(companies).where(eq(companies.id, scope.companyId));
+  if (!company) return null;
+  const [[contract], officeRows, active, [users], admins] = await Promise.all([
+    db.select().from(contracts).where(inCompany(contracts, scope)),
+    db.select().from(offices).where(inCompany(offices, scope)).orderBy(asc(offices.name)),
+    activeServiceCount(db, scope),
+    db.select({ n: count() }).from(mobileUsers).where(inCompany(mobileUsers, scope)),
+    db
+      .select({ id: accounts.id, fullName: accounts.fullName, email: accounts.email })
+      .from(accounts)
+      .where(inCompany(accounts, scope, eq(accounts.role, 'admin')))
+      .orderBy(asc(accounts.fullName)),
+  ]);
+  return {
+    id: company.id,
+    name: company.name,
+    vatNumber: company.vatNumber,
+    contract: contract
+      ? {
+          reference: contract.reference,
+          productTypes: await productNames(db, contract.productTypes, lang),
+          contractedServices: contract.contractedServices,
+          startsOn: contract.startsOn,
+          endsOn: contract.endsOn,
+          activeServices: active,
+        }
+      : null,
+    offices: officeRows.map(({ id, name, street, postalCode, city, country }) => ({ id, name, street, postalCode, city, country })),
+    administrators: admins,
+    mobileUserCount: users?.n ?? 0,
+  };
+};
+
+/** Operator staff's list of customer companies. Not company-scoped: the back office spans companies. */
+export const listCompanies = async (db: Queryable, q: { q?: string; page: number; pageSize: number }, lang: Lang) => {
+  const where = q.q?.trim()
+    ? or(ilike(companies.name, likePattern(q.q.trim())), ilike(companies.vatNumber, likePattern(q.q.trim())), ilike(contracts.reference, likePattern(q.q.trim())))
+    : undefined;
+  const base = db
+    .select({
+      company: companies,
+      contract: contracts,
+      mobileUserCount: sql<number>`(select count(*)::int from ${mobileUsers} m where m.company_id = ${companies.id})`,
+      activeServices: sql<number>`(select count(*)::int from ${services} s where s.company_id = ${companies.id} and s.status <> 'terminated')`,
+      administrators: sql<number>`(select count(*)::int from ${accounts} a where a.company_id = ${companies.id} and a.role = 'admin')`,
+    })
+    .from(companies)
+    .leftJoin(contracts, eq(contracts.companyId, companies.id));
+  const [rows, [total], products] = await Promise.all([
+    base.where(where).orderBy(asc(companies.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(companies).leftJoin(contracts, eq(contracts.companyId, companies.id)).where(and(where)),
+    db.select().from(productTypes),
+  ]);
+  const nameOf = new Map(products.map((p) => [p.code, localize(p.name, lang)]));
+  return {
+    items: rows.map((r) => ({
+      id: r.company.id,
+      name: r.company.name,
+      vatNumber: r.company.vatNumber,
+      contractReference: r.contract?.reference ?? null,
+      productTypes: (r.contract?.productTypes ?? []).map((code) => ({ code, name: nameOf.get(code) ?? code })),
+      contractedServices: r.contract?.contractedServices ?? 0,
+      activeServices: Number(r.activeServices),
+      mobileUserCount: Number(r.mobileUserCount),
+      administrators: Number(r.administrators),
+    })),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+};
+
+export const companyExists = async (db: Queryable, id: string) => {
+  const [row] = await db.select({ id: companies.id }).from(companies).where(eq(companies.id, id));
+  return !!row;
+};

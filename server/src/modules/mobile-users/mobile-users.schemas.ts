@@ -1,0 +1,65 @@
+import { z, EmailSchema, LanguageSchema, LocalizedNameSchema, PageQuerySchema, optionalText, pageOf, requiredText } from '../../platform/validation.js';
+
+export const MobileUserInputSchema = z
+  .object({
+    firstName: requiredText(100),
+    lastName: requiredText(100),
+    email: EmailSchema,
+    language: LanguageSchema,
+    department: optionalText(100),
+    costCentre: optionalText(100),
+    officeId: z.uuid().nullish().transform((v) => v ?? null),
+  })
+  .strict();
+export type MobileUserInput = z.infer<typeof MobileUserInputSchema>;
+
+export const MobileUserPatchSchema = z
+  .object({
+    firstName: requiredText(100),
+    lastName: requiredText(100),
+    email: EmailSchema,
+    language: LanguageSchema,
+    department: optionalText(100),
+    costCentre: optionalText(100),
+    officeId: z.uuid().nullable(),
+  })
+  .partial()
+  .strict();
+export type MobileUserPatch = z.infer<typeof MobileUserPatchSchema>;
+
+export const MobileUserListQuerySchema = PageQuerySchema.extend({
+  q: z.string().max(200).optional(),
+  sort: z.enum(['name', 'email', 'department', 'createdAt']).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type MobileUserListQuery = z.infer<typeof MobileUserListQuerySchema>;
+
+export const MobileUserSummarySchema = z.object({
+  id: z.uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  language: LanguageSchema,
+  department: z.string().nullable(),
+  costCentre: z.string().nullable(),
+  officeId: z.uuid().nullable(),
+  officeName: z.string().nullable(),
+  numbers: z.array(z.string()),
+  serviceCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const ServiceSummarySchema = z.object({
+  id: z.uuid(),
+  productType: LocalizedNameSchema,
+  serviceType: LocalizedNameSchema,
+  bundle: LocalizedNameSchema,
+  msisdn: z.string().nullable(),
+  status: z.string(),
+  activatedAt: z.string().nullable(),
+});
+
+export const MobileUserSchema = MobileUserSummarySchema.extend({ services: z.array(ServiceSummarySchema) });
+export type MobileUser = z.infer<typeof MobileUserSchema>;
+export const MobileUserPageSchema = pageOf(MobileUserSummarySchema);

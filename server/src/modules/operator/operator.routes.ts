@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { operatorSettings } from '../../db/schema.js';
+import { z } from '../../platform/validation.js';
+import { AppError } from '../../platform/app-error.js';
+import type { AppDeps } from '../../app.js';
+
+export const OperatorBrandingSchema = z.object({
+  name: z.string(),
+  portalName: z.string(),
+  supportPhone: z.string(),
+  supportEmail: z.string(),
+  salesEmail: z.string(),
+  financeEmail: z.string(),
+  portalUrl: z.string(),
+});
+
+export const operatorRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/operator',
+      { schema: { tags: ['operator'], summary: 'Branding and contact points of the operator (public)', response: { 200: OperatorBrandingSchema } } },
+      async () => {
+        const [row] = await deps.database.db.select().from(operatorSettings);
+        if (!row) throw new AppError('NOT_FOUND');
+        const { id: _id, ...branding } = row;
+        return branding;
+      },
+    );
+  };

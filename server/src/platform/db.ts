@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from '../db/schema.js';
+
+export type Schema = typeof schema;
+/** The drizzle handle, the same type whichever driver sits underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything that can run queries: the database or an open transaction. */
+export type Queryable = Db | Tx;
+
+/** Raw SQL access in the shape pg-boss expects. */
+export type SqlExecutor = {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+};
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  sql: SqlExecutor;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, to start other instances from (tests). */
+  dump?: () => Promise<Blob>;
+};
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export type OpenOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob | File };
+
+/** Opens the database named by configuration and brings its schema up to date. */
+export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
+  const database = opts.kind === 'postgres' ? await openPostgres(opts.url, opts.poolSize) : await openPglite(opts.dataDir, opts.loadDataDir);
+  await migrateDatabase(database);
+  return database;
+};
+
+const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    sql: {
+      executeSql: async (text, values) => {
+        const res = await pool.query(text, values as unknown[] | undefined);
+        // A multi-statement text returns one result per statement; pg-boss reads rows of the last one.
+        const last = Array.isArray(res) ? res[res.length - 1] : res;
+        return { rows: last?.rows ?? [] };
+      },
+    },
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+};
+
+const openPglite = async (dataDir: string | null, loadDataDir?: Blob | File): Promise<Database> => {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir ?? undefined, loadDataDir ? { loadDataDir } : {});
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    sql: {
+      executeSql: async (text, values) => {
+        // PGlite is one connection: query() takes one statement with parameters, exec() several without.
+        // After a failure we roll back so that a half-open transaction does not poison the next caller.
+        try {
+          if (values && values.length > 0) {
+            const res = await client.query(text, values as unknown[]);
+            return { rows: res.rows };
+          }
+          const results = await client.exec(text);
+          return { rows: results.flatMap((r) => r.rows) };
+        } catch (err) {
+          await client.exec('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      },
+    },
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: async () => {
+      await client.close();
+    },
+    dump: () => client.dumpDataDir('gzip'),
+  };
+};
+
+const migrateDatabase = async (database: Database) => {
+  if (database.kind === 'postgres') {
+    await migratePg(database.db as never, { migrationsFolder });
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder });
+  }
+};

@@ -1,0 +1,41 @@
+import { buildApp } from './app.js';
+import type { Config } from './config/config.js';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from './db/seed/demo.js';
+import { startJobRunner } from './jobs/job-runner.js';
+import { openDatabase, type Database } from './platform/db.js';
+import { purgeExpiredSessions } from './modules/auth/auth.repository.js';
+
+export type Portal = { url: string; database: Database; close(): Promise<void>; seeded: boolean };
+
+/** Opens the database (migrating it), seeds a first run, starts the job runner and the HTTP server. */
+export const startPortal = async (config: Config, opts: { database?: Database; listen?: boolean } = {}): Promise<Portal & { app: Awaited<ReturnType<typeof buildApp>> }> => {
+  const database =
+    opts.database ??
+    (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }));
+  const seeded = config.seedDemo ? await seedDemo(database.db) : false;
+  await purgeExpiredSessions(database.db);
+  const log = { error: (obj: unknown, msg?: string) => console.error(msg ?? 'error', obj) };
+  const jobs = await startJobRunner(database, log);
+  const app = await buildApp({ config, database, jobs });
+  const listen = opts.listen ?? true;
+  const url = listen ? await app.listen({ port: config.port, host: config.host }) : '';
+  return {
+    app,
+    url,
+    database,
+    seeded,
+    close: async () => {
+      await app.close();
+      await jobs.stop();
+      await database.close();
+    },
+  };
+};
+
+export const demoSignInText = (url: string) =>
+  [
+    `Fleetdesk is running at ${url}`,
+    'Demo sign-ins (password for all: ' + DEMO_PASSWORD + '):',
+    ...DEMO_SIGN_INS.map((s) => `  ${s.email.padEnd(28)} ${s.who}`),
+    `API documentation: ${url}/api/docs`,
+  ].join('\n');

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/src/config/config.js';
+import { createTestPortal, type TestPortal } from '../support/harness.js';
+
+describe(`platform (${process.env.TEST_DB})`, () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await createTestPortal();
+  });
+  afterAll(async () => portal?.close());
+
+  it('reports database and job-runner readiness, with a heartbeat job that really ran', async () => {
+    const res = await portal.anonymous().get('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: portal.kind }, jobs: { status: 'up' } });
+    await expect
+      .poll(async () => (await portal.anonymous().get('/api/health')).body.jobs.lastHeartbeatAt, { timeout: 15_000, interval: 250 })
+      .not.toBeNull();
+  });
+
+  it('serves the OpenAPI document built from the validation schemas', async () => {
+    const res = await portal.anonymous().get('/api/docs/json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    const create = res.body.paths['/api/mobile-users'].post;
+    const schema = create.requestBody.content['application/json'].schema;
+    expect(schema.required).toEqual(expect.arrayContaining(['firstName', 'lastName', 'email', 'language']));
+    expect(schema.properties.firstName.maxLength).toBe(100);
+    expect(res.body.paths['/api/auth/login'].post).toBeDefined();
+    expect((await portal.anonymous().get('/api/docs')).status).toBeLessThan(400);
+  });
+
+  it('answers unknown API paths with a problem document, not HTML or a stack trace', async () => {
+    const res = await portal.anonymous().get('/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('shows the operator branding and support contacts from the seeds', async () => {
+    const res = await portal.anonymous().get('/api/operator');
+    expect(res.body).toMatchObject({ name: 'Dstny', supportPhone: '+32 2 401 97 00 (option 1)', supportEmail: 'support@dstny.be', salesEmail: 'sales@dstny.be' });
+  });
+
+  it('sets security headers', async () => {
+    const res = await portal.anonymous().get('/api/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+  });
+});
+
+describe('configuration', () => {
+  it('names the bad variable and refuses to start', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('defaults to port 3000 and the embedded database in ./data', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir.endsWith('data')).toBe(true);
+  });
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
+
+// An administrator of Acme must not read or change anything of Brightwave, endpoint by endpoint.
+describe(`tenant isolation (${process.env.TEST_DB})`, () => {
+  let portal: TestPortal;
+  let acme: Client;
+  let bright: Client;
+  let brightUser: { id: string; email: string; lastName: string; numbers: string[] };
+
+  beforeAll(async () => {
+    portal = await createTestPortal();
+    acme = await portal.signIn('admin@acme.example');
+    bright = await portal.signIn('admin@brightwave.example');
+    const list = await bright.get('/api/mobile-users?pageSize=100');
+    brightUser = list.body.items.find((u: { numbers: string[] }) => u.numbers.length > 0);
+    // give the Brightwave user an audit trail
+    await bright.patch(`/api/mobile-users/${brightUser.id}`, { department: 'Moved' });
+  });
+  afterAll(async () => portal?.close());
+
+  it("gets 404 for another company's user by id, on every user endpoint", async () => {
+    const id = brightUser.id;
+    const attempts = [
+      await acme.get(`/api/mobile-users/${id}`),
+      await acme.patch(`/api/mobile-users/${id}`, { firstName: 'Hijacked' }),
+      await acme.get(`/api/mobile-users/${id}/audit`),
+    ];
+    for (const res of attempts) {
+      expect(res.status).toBe(404);
+      expect(res.body.code).toBe('MOBILE_USER.NOT_FOUND');
+    }
+    const untouched = await bright.get(`/api/mobile-users/${id}`);
+    expect(untouched.body.firstName).not.toBe('Hijacked');
+  });
+
+  it("finds nothing of another company by name, e-mail or number", async () => {
+    for (const q of [brightUser.lastName, brightUser.email, brightUser.numbers[0]!]) {
+      const res = await acme.get(`/api/mobile-users?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((u: { id: string }) => u.id)).not.toContain(brightUser.id);
+    }
+    const all = await acme.get('/api/mobile-users?pageSize=200');
+    expect(all.body.items.every((u: { email: string }) => u.email.endsWith('@acme.example'))).toBe(true);
+  });
+
+  it("never shows another company's audit lines, by subject or in the full log", async () => {
+    const own = await bright.get(`/api/audit?pageSize=200`);
+    expect(own.body.items.some((e: { entityId: string }) => e.entityId === brightUser.id)).toBe(true);
+    const foreign = await acme.get(`/api/audit?pageSize=200`);
+    expect(foreign.body.items.some((e: { entityId: string }) => e.entityId === brightUser.id)).toBe(false);
+    const byType = await acme.get(`/api/audit?entityType=mobile_user&pageSize=200`);
+    expect(byType.body.items.some((e: { entityId: string }) => e.entityId === brightUser.id)).toBe(false);
+  });
+
+  it('cannot create a user inside another company', async () => {
+    const brightOffice = (await bright.get('/api/company')).body.offices[0].id;
+    const res = await acme.post('/api/mobile-users', { firstName: 'Sneaky', lastName: 'Office', email: 'sneaky@acme.example', language: 'en', officeId: brightOffice });
+    expect(res.status).toBe(422);
+    expect((await bright.get('/api/mobile-users?q=sneaky')).body.total).toBe(0);
+  });
+
+  it("sees only its own company and contract", async () => {
+    expect((await acme.get('/api/company')).body.name).toBe('Acme Logistics');
+    expect((await bright.get('/api/company')).body.name).toBe('Brightwave Consulting');
+  });
+
+  it('keeps administrators out of the back office and operator staff out of company pages', async () => {
+    const brightId = (await bright.get('/api/company')).body.id;
+    expect((await acme.get('/api/companies')).status).toBe(403);
+    expect((await acme.get(`/api/companies/${brightId}`)).status).toBe(403);
+    const operator = await portal.signIn('operator@dstny.example');
+    expect((await operator.get('/api/mobile-users')).status).toBe(403);
+    expect((await operator.get('/api/company')).status).toBe(403);
+    const companies = await operator.get('/api/companies');
+    expect(companies.body.items.map((c: { name: string }) => c.name)).toEqual(['Acme Logistics', 'Brightwave Consulting']);
+    const detail = await operator.get(`/api/companies/${brightId}`);
+    expect(detail.body).toMatchObject({ name: 'Brightwave Consulting', mobileUserCount: 12 });
+    expect((await operator.get('/api/companies/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('answers anonymous callers with 401 on every company endpoint', async () => {
+    const anon = portal.anonymous();
+    for (const url of ['/api/mobile-users', `/api/mobile-users/${brightUser.id}`, `/api/mobile-users/${brightUser.id}/audit`, '/api/audit', '/api/company', '/api/companies', '/api/catalog']) {
+      expect((await anon.get(url)).status, url).toBe(401);
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../server/src/config/config.js';
+import { openDatabase, type Database } from '../../server/src/platform/db.js';
+import { startPortal } from '../../server/src/portal.js';
+import { DEMO_PASSWORD } from '../../server/src/db/seed/demo.js';
+import { TEST_PG_URL, urlForDatabase } from './env.js';
+
+export { DEMO_PASSWORD };
+export type DbKind = 'pglite' | 'postgres';
+
+export const testDbKind = (): DbKind => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite');
+
+/** A fresh database for one test file, copied from the run's seeded template. */
+export const openTestDatabase = async (kind: DbKind = testDbKind()): Promise<{ database: Database; drop(): Promise<void> }> => {
+  if (kind === 'pglite') {
+    const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+    const database = await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: blob });
+    return { database, drop: () => database.close() };
+  }
+  const template = inject('pgTemplate');
+  if (!template) throw new Error(inject('pgError') ?? 'PostgreSQL template database missing');
+  const name = `fd_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${template}`);
+  await admin.end();
+  const database = await openDatabase({ kind: 'postgres', url: urlForDatabase(name), poolSize: 5 });
+  return {
+    database,
+    drop: async () => {
+      await database.close().catch(() => undefined);
+      const c = new pg.Client({ connectionString: TEST_PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+};
+
+export const testConfig = (overrides: Record<string, string> = {}): Config =>
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PORT: '0', ...overrides });
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Res<T = any> = { status: number; body: T; headers: Record<string, unknown> };
+
+/** A signed-in (or anonymous) caller that keeps its cookies and sends the CSRF header, like the browser app. */
+export class Client {
+  cookies = new Map<string, string>();
+  lang: string | undefined;
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request<T = any>(method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+    const csrf = this.cookies.get('fd_csrf');
+    const res = await this.app.inject({
+      method,
+      url,
+      payload: payload as never,
+      headers: {
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+        ...(this.lang ? { 'accept-language': this.lang } : {}),
+        ...headers,
+      },
+    });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    const text = res.body;
+    return { status: res.statusCode, body: text ? safeJson(text) : null, headers: res.headers as Record<string, unknown> };
+  }
+  get = <T = any>(url: string) => this.request<T>('GET', url);
+  post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
+  put = <T = any>(url: string, body?: unknown) => this.request<T>('PUT', url, body ?? {});
+  patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body ?? {});
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
+}
+
+const safeJson = (text: string) => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+export type TestPortal = {
+  app: FastifyInstance;
+  database: Database;
+  kind: DbKind;
+  anonymous(): Client;
+  signIn(email: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+};
+
+/** The whole portal (database, jobs, HTTP) on a fresh copy of the demo data, driven through inject. */
+export const createTestPortal = async (configOverrides: Record<string, string> = {}): Promise<TestPortal> => {
+  const kind = testDbKind();
+  const { database, drop } = await openTestDatabase(kind);
+  const portal = await startPortal(testConfig(configOverrides), { database, listen: false });
+  const app = portal.app as unknown as FastifyInstance;
+  await app.ready();
+  return {
+    app,
+    database,
+    kind,
+    anonymous: () => new Client(app),
+    signIn: async (email, password = DEMO_PASSWORD) => {
+      const client = new Client(app);
+      const res = await client.post('/api/auth/login', { email, password });
+      if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return client;
+    },
+    close: async () => {
+      await app.close();
+      await portal.close().catch(() => undefined);
+      await drop().catch(() => undefined);
+    },
+  };
+};

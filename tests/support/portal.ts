@@ -1,0 +1,26 @@
+import { chromium, type Browser } from 'playwright-core';
+import { startPortal as start } from '../../server/src/portal.js';
+import { openTestDatabase, testConfig } from './harness.js';
+
+/** A listening portal on a fresh copy of the demo data (embedded database), for browser tests. */
+export const startPortal = async (): Promise<{ url: string; close(): Promise<void> }> => {
+  const { database, drop } = await openTestDatabase('pglite');
+  const portal = await start(testConfig({ HOST: '127.0.0.1', PORT: '0' }), { database });
+  return {
+    url: portal.url,
+    close: async () => {
+      await portal.close().catch(() => undefined);
+      await drop().catch(() => undefined);
+    },
+  };
+};
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium driven by playwright-core; the flags keep it off the (closed) network. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });

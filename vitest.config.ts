@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// One run, four projects: pure unit tests, the HTTP integration suite once on embedded PGlite and
+// once on a real PostgreSQL server, and the browser flows in Chromium.
+const integration = (db: 'pglite' | 'postgres') => ({
+  extends: true as const,
+  test: {
+    name: `int-${db}`,
+    include: ['tests/integration/**/*.int.test.ts'],
+    env: { TEST_DB: db },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    globalSetup: ['tests/support/global-setup.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['server/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'], exclude: ['**/*.int.test.ts', '**/node_modules/**'] },
+      },
+      integration('pglite'),
+      integration('postgres'),
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/e2e/**/*.e2e.test.ts'], testTimeout: 60_000, hookTimeout: 90_000 },
+      },
+    ],
+  },
+});
