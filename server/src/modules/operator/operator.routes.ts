@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { operatorSettings } from '../../db/schema.js';
 import { z } from '../../platform/validation.js';
 import { AppError } from '../../platform/app-error.js';
+import { getOperatorBranding } from './operator.repository.js';
 import type { AppDeps } from '../../app.js';
 
 export const OperatorBrandingSchema = z.object({
@@ -21,9 +21,8 @@ export const operatorRoutes =
       '/api/operator',
       { schema: { tags: ['operator'], summary: 'Branding and contact points of the operator (public)', response: { 200: OperatorBrandingSchema } } },
       async () => {
-        const [row] = await deps.database.db.select().from(operatorSettings);
-        if (!row) throw new AppError('NOT_FOUND');
-        const { id: _id, ...branding } = row;
+        const branding = await getOperatorBranding(deps.database.db);
+        if (!branding) throw new AppError('NOT_FOUND');
         return branding;
       },
     );
