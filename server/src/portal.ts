@@ -3,7 +3,6 @@ import type { Config } from './config/config.js';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from './db/seed/demo.js';
 import { startJobRunner } from './jobs/job-runner.js';
 import { openDatabase, type Database } from './platform/db.js';
-import { purgeExpiredSessions } from './modules/auth/auth.repository.js';
 
 export type Portal = { url: string; database: Database; close(): Promise<void>; seeded: boolean };
 
@@ -13,7 +12,6 @@ export const startPortal = async (config: Config, opts: { database?: Database; l
     opts.database ??
     (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }));
   const seeded = config.seedDemo ? await seedDemo(database.db) : false;
-  await purgeExpiredSessions(database.db);
   const log = { error: (obj: unknown, msg?: string) => console.error(msg ?? 'error', obj) };
   const jobs = await startJobRunner(database, log);
   const app = await buildApp({ config, database, jobs });

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../platform/db.js';
+import { purgeExpiredSessions } from '../modules/auth/auth.repository.js';
 
 export type JobRunner = {
   boss: PgBoss;
@@ -8,6 +9,7 @@ export type JobRunner = {
 };
 
 const HEARTBEAT = 'system.heartbeat';
+const PURGE_SESSIONS = 'auth.purge-expired-sessions';
 
 /**
  * pg-boss on the application's own database, whichever driver it is. The heartbeat is the smallest
@@ -28,12 +30,19 @@ export const startJobRunner = async (database: Database, log: { error(obj: unkno
 
   await boss.start();
   running = true;
-  await boss.createQueue(HEARTBEAT, { name: HEARTBEAT, policy: 'singleton', retryLimit: 0 } as never);
+  await boss.createQueue(HEARTBEAT, { name: HEARTBEAT, policy: 'singleton', retryLimit: 0 });
   await boss.work(HEARTBEAT, async () => {
     lastHeartbeatAt = new Date();
   });
   await boss.schedule(HEARTBEAT, '* * * * *');
   await boss.send(HEARTBEAT, {});
+
+  // Expired sessions are refused on read already; this only keeps the table small.
+  await boss.createQueue(PURGE_SESSIONS, { name: PURGE_SESSIONS, policy: 'singleton', retryLimit: 3 });
+  await boss.work(PURGE_SESSIONS, async () => {
+    await purgeExpiredSessions(database.db);
+  });
+  await boss.schedule(PURGE_SESSIONS, '17 * * * *');
 
   return {
     boss,
