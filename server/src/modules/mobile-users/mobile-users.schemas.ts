@@ -1,30 +1,22 @@
 import { z, EmailSchema, LanguageSchema, LocalizedNameSchema, PageQuerySchema, optionalText, pageOf, requiredText } from '../../platform/validation.js';
 
+// The fields of a mobile user, as an administrator types them; create needs them all, edit any subset.
+const userFields = {
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  email: EmailSchema,
+  language: LanguageSchema,
+  department: optionalText(100),
+  costCentre: optionalText(100),
+  officeId: z.uuid().nullable(),
+};
+
 export const MobileUserInputSchema = z
-  .object({
-    firstName: requiredText(100),
-    lastName: requiredText(100),
-    email: EmailSchema,
-    language: LanguageSchema,
-    department: optionalText(100),
-    costCentre: optionalText(100),
-    officeId: z.uuid().nullish().transform((v) => v ?? null),
-  })
+  .object({ ...userFields, officeId: userFields.officeId.optional().transform((v) => v ?? null) })
   .strict();
 export type MobileUserInput = z.infer<typeof MobileUserInputSchema>;
 
-export const MobileUserPatchSchema = z
-  .object({
-    firstName: requiredText(100),
-    lastName: requiredText(100),
-    email: EmailSchema,
-    language: LanguageSchema,
-    department: optionalText(100),
-    costCentre: optionalText(100),
-    officeId: z.uuid().nullable(),
-  })
-  .partial()
-  .strict();
+export const MobileUserPatchSchema = z.object(userFields).partial().strict();
 export type MobileUserPatch = z.infer<typeof MobileUserPatchSchema>;
 
 export const MobileUserListQuerySchema = PageQuerySchema.extend({
