@@ -57,29 +57,42 @@ export const SERVICE_TYPES = [
   st('mobile_data.internet', 'mobile_data', 1, L('Mobile Internet', 'Mobile Internet', 'Mobile Internet'), L('Data SIM card, no telephony.', 'Carte SIM data, sans téléphonie.', 'Datasimkaart, geen telefonie.'), SIM),
 ];
 
-const b = (code: string, serviceTypeCode: string, sortOrder: number, name: string, dataGb: number | null, callMinutes: number | null, monthlyPriceCents: number) => ({
+// Bundle names say what the bundle holds, in each language: "Mobile M — 20 GB, unlimited calls".
+const bundleName = (label: string, dataGb: number | null, callMinutes: number | null): LocalizedText => {
+  const parts = (gb: string, unlimited: string, min: string) =>
+    [dataGb !== null ? `${dataGb} ${gb}` : null, callMinutes === null ? unlimited : callMinutes > 0 ? `${callMinutes} ${min}` : null].filter(Boolean).join(', ');
+  const name = (extra: string) => (extra ? `${label} — ${extra}` : label);
+  return {
+    en: name(parts('GB', 'unlimited calls', 'min')),
+    fr: name(parts('Go', 'appels illimités', 'min')),
+    nl: name(parts('GB', 'onbeperkt bellen', 'min')),
+  };
+};
+
+const b = (code: string, serviceTypeCode: string, sortOrder: number, label: string, dataGb: number | null, callMinutes: number | null, monthlyPriceCents: number) => ({
   code,
   serviceTypeCode,
   sortOrder,
-  name: L(name, name, name),
+  name: bundleName(label, dataGb, callMinutes),
   dataGb,
   callMinutes,
   monthlyPriceCents,
 });
 
 export const BUNDLES = [
-  b('mobile-s', 'mobile.voice', 1, 'Mobile S — 5 GB, 300 min', 5, 300, 1250),
-  b('mobile-m', 'mobile.voice', 2, 'Mobile M — 20 GB, unlimited calls', 20, null, 2200),
-  b('mobile-l', 'mobile.voice', 3, 'Mobile L — 100 GB, unlimited calls', 100, null, 3500),
-  b('internet-10', 'mobile.internet', 1, 'Mobile Internet 10 GB', 10, 0, 1000),
-  b('internet-50', 'mobile.internet', 2, 'Mobile Internet 50 GB', 50, 0, 1800),
-  b('smart-essential', 'smartmobile.converged', 1, 'SmartMobile Essential — 10 GB, 500 min', 10, 500, 2400),
-  b('smart-pro', 'smartmobile.converged', 2, 'SmartMobile Pro — 40 GB, unlimited calls', 40, null, 3400),
-  b('smart-data-20', 'smartmobile.data', 1, 'SmartMobile Data 20 GB', 20, 0, 1400),
-  b('smart-uc', 'smartmobile.uc', 1, 'UC user', null, null, 900),
-  b('fmc-standard', 'fmc.converged', 1, 'FMC Standard — 15 GB, unlimited calls', 15, null, 2700),
-  b('data-20', 'mobile_data.internet', 1, 'Mobile data 20 GB', 20, 0, 1300),
-  b('data-100', 'mobile_data.internet', 2, 'Mobile data 100 GB', 100, 0, 2500),
+  b('mobile-s', 'mobile.voice', 1, 'Mobile S', 5, 300, 1250),
+  b('mobile-m', 'mobile.voice', 2, 'Mobile M', 20, null, 2200),
+  b('mobile-l', 'mobile.voice', 3, 'Mobile L', 100, null, 3500),
+  b('internet-10', 'mobile.internet', 1, 'Mobile Internet', 10, 0, 1000),
+  b('internet-50', 'mobile.internet', 2, 'Mobile Internet', 50, 0, 1800),
+  b('smart-essential', 'smartmobile.converged', 1, 'SmartMobile Essential', 10, 500, 2400),
+  b('smart-pro', 'smartmobile.converged', 2, 'SmartMobile Pro', 40, null, 3400),
+  b('smart-data-20', 'smartmobile.data', 1, 'SmartMobile Data', 20, 0, 1400),
+  // a UC seat has no mobile data, and fixed calls are unlimited
+  { ...b('smart-uc', 'smartmobile.uc', 1, 'UC user', null, null, 900), name: { en: 'UC user — unlimited fixed calls', fr: 'Utilisateur UC — appels fixes illimités', nl: 'UC-gebruiker — onbeperkt vast bellen' } },
+  b('fmc-standard', 'fmc.converged', 1, 'FMC Standard', 15, null, 2700),
+  b('data-20', 'mobile_data.internet', 1, 'Mobile data', 20, 0, 1300),
+  b('data-100', 'mobile_data.internet', 2, 'Mobile data', 100, 0, 2500),
 ];
 
 export const OPTIONS = [

@@ -1,0 +1,55 @@
+import { Navigate, createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { CompaniesPage } from '../features/companies/CompaniesPage';
+import { CompanyDetailPage } from '../features/companies/CompanyDetailPage';
+import { CompanyPage } from '../features/company/CompanyPage';
+import { CreateUserPage, EditUserPage } from '../features/mobile-users/UserFormPage';
+import { UserViewPage } from '../features/mobile-users/UserViewPage';
+import { UsersListPage } from '../features/mobile-users/UsersListPage';
+import { HomeRedirect, RequireAuth, RequireRole } from './guards';
+import { NotFoundPage } from './NotFoundPage';
+import { PortalShell } from './PortalShell';
+import { RouteError } from './RouteError';
+
+// Paths follow the portal's menu: Self-service › UC & Mobile › Manage users, and Back office › Companies.
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <PortalShell />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'self-service',
+            element: <RequireRole role="admin" />,
+            children: [
+              { index: true, element: <Navigate to="/self-service/uc-mobile/users" replace /> },
+              { path: 'uc-mobile', element: <Navigate to="/self-service/uc-mobile/users" replace /> },
+              { path: 'uc-mobile/users', element: <UsersListPage /> },
+              { path: 'uc-mobile/users/new', element: <CreateUserPage /> },
+              { path: 'uc-mobile/users/:id', element: <UserViewPage /> },
+              { path: 'uc-mobile/users/:id/edit', element: <EditUserPage /> },
+              { path: 'company', element: <CompanyPage /> },
+              { path: 'audit', element: <AuditLogPage /> },
+            ],
+          },
+          {
+            path: 'back-office',
+            element: <RequireRole role="operator" />,
+            children: [
+              { index: true, element: <Navigate to="/back-office/companies" replace /> },
+              { path: 'companies', element: <CompaniesPage /> },
+              { path: 'companies/:id', element: <CompanyDetailPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,255 @@
+import {
+  Anchor,
+  Box,
+  Button,
+  Card,
+  DataList,
+  EmptyState,
+  SimpleGrid,
+  Group,
+  Skeleton,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconDeviceMobileOff, IconHistory, IconList, IconPencil } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../shared/ui/TableScroll';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { isApiError } from '../../shared/api/client';
+import type { MobileUser } from '../../shared/api/types';
+import { useFormat } from '../../shared/i18n/format';
+import { useLabels } from '../../shared/i18n/labels';
+import { Page } from '../../shared/ui/Page';
+import { QueryError } from '../../shared/ui/QueryError';
+import { TablePager } from '../../shared/ui/TablePager';
+import { NotFoundContent } from '../../app/NotFoundPage';
+import { AuditTable } from '../audit/AuditTable';
+import { useMobileUser, useMobileUserAudit } from './api';
+import { useSelfServiceCrumbs } from './crumbs';
+import { ServiceStatusBadge } from './ServiceStatusBadge';
+import { userPath } from './UsersListPage';
+
+const HISTORY_PAGE_SIZE = 10;
+
+const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
+  <DataList.Item>
+    <DataList.ItemLabel>{label}</DataList.ItemLabel>
+    <DataList.ItemValue>{children}</DataList.ItemValue>
+  </DataList.Item>
+);
+
+const Empty = () => (
+  <Text span c="dimmed" fz="sm">
+    —
+  </Text>
+);
+
+const DetailsCard = ({ user }: { user: MobileUser }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const format = useFormat();
+  return (
+    <Card>
+      <Title order={2} fz="lg" mb="md">
+        {t('userView.details')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" verticalSpacing="sm">
+        <DataList labelWidth={170} gap="sm">
+          <Detail label={labels.field('email')}>
+            <Anchor href={`mailto:${user.email}`} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+              {user.email}
+            </Anchor>
+          </Detail>
+          <Detail label={labels.field('language')}>{labels.language(user.language)}</Detail>
+          <Detail label={t('userView.numbers')}>
+            {user.numbers.length ? (
+              <span className="fd-nowrap">{user.numbers.map((number) => format.phone(number)).join(', ')}</span>
+            ) : (
+              <Empty />
+            )}
+          </Detail>
+          <Detail label={t('userView.createdAt')}>{format.dateTime(user.createdAt)}</Detail>
+        </DataList>
+        <DataList labelWidth={170} gap="sm">
+          <Detail label={labels.field('department')}>{user.department ?? <Empty />}</Detail>
+          <Detail label={labels.field('costCentre')}>{user.costCentre ?? <Empty />}</Detail>
+          <Detail label={labels.field('officeId')}>{user.officeName ?? <Empty />}</Detail>
+          <Detail label={t('userView.updatedAt')}>{format.dateTime(user.updatedAt)}</Detail>
+        </DataList>
+      </SimpleGrid>
+    </Card>
+  );
+};
+
+const ServicesTable = ({ user }: { user: MobileUser }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (user.services.length === 0) {
+    return (
+      <EmptyState
+        py={40}
+        icon={<IconDeviceMobileOff size={28} aria-hidden="true" />}
+        withIndicatorBackground
+        title={t('userView.noServices')}
+        description={t('userView.noServicesHint')}
+      />
+    );
+  }
+  return (
+    <TableScroll minWidth={720} label={t('userView.services')}>
+      <Table aria-label={t('userView.services')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('userView.columns.product')}</Table.Th>
+            <Table.Th>{t('userView.columns.serviceType')}</Table.Th>
+            <Table.Th>{t('userView.columns.bundle')}</Table.Th>
+            <Table.Th>{t('userView.columns.number')}</Table.Th>
+            <Table.Th>{t('userView.columns.status')}</Table.Th>
+            <Table.Th>{t('userView.columns.activated')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {user.services.map((service) => (
+            <Table.Tr key={service.id}>
+              <Table.Td>{service.productType.name}</Table.Td>
+              <Table.Td>{service.serviceType.name}</Table.Td>
+              <Table.Td>{service.bundle.name}</Table.Td>
+              <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {service.msisdn ? format.phone(service.msisdn) : <Empty />}
+              </Table.Td>
+              <Table.Td>
+                <ServiceStatusBadge status={service.status} />
+              </Table.Td>
+              <Table.Td className="fd-nowrap">{service.activatedAt ? format.date(service.activatedAt) : <Empty />}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TableScroll>
+  );
+};
+
+const UserHistory = ({ userId, page, onPageChange }: { userId: string; page: number; onPageChange: (page: number) => void }) => {
+  const { t } = useTranslation();
+  const history = useMobileUserAudit(userId, page, HISTORY_PAGE_SIZE);
+  if (history.isError) {
+    return (
+      <Box p="md">
+        <QueryError error={history.error} onRetry={() => history.refetch()} />
+      </Box>
+    );
+  }
+  if (history.data && history.data.total === 0) {
+    return <EmptyState py={40} icon={<IconHistory size={28} aria-hidden="true" />} withIndicatorBackground title={t('userView.noHistory')} />;
+  }
+  return (
+    <>
+      <AuditTable
+        events={history.data?.items}
+        loading={history.isLoading}
+        label={t('userView.history')}
+        withSubject={false}
+        dimmed={history.isPlaceholderData}
+      />
+      {history.data && history.data.total > HISTORY_PAGE_SIZE && (
+        <Box p="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+          <TablePager page={page} pageSize={HISTORY_PAGE_SIZE} total={history.data.total} onPageChange={onPageChange} />
+        </Box>
+      )}
+    </>
+  );
+};
+
+export const UserViewPage = () => {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const crumbs = useSelfServiceCrumbs(true);
+  const user = useMobileUser(id);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = searchParams.get('tab') === 'history' ? 'history' : 'services';
+  const historyPage = Math.max(1, Number(searchParams.get('historyPage')) || 1);
+
+  if (user.isError && isApiError(user.error) && user.error.status === 404) {
+    return <NotFoundContent title={t('userView.notFound')} description={t('userView.notFoundHint')} backTo="/self-service/uc-mobile/users" backLabel={t('userView.backToUsers')} />;
+  }
+
+  const data = user.data;
+  const name = data ? `${data.firstName} ${data.lastName}` : '';
+
+  return (
+    <Page
+      title={data ? name : t('status.loading')}
+      breadcrumbs={crumbs}
+      description={data?.email}
+      actions={
+        data && (
+          <Button component={Link} to={`${userPath(data.id)}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden="true" />}>
+            {t('actions.edit')}
+          </Button>
+        )
+      }
+    >
+      {user.isError ? (
+        <QueryError error={user.error} onRetry={() => user.refetch()} />
+      ) : !data ? (
+        <Stack gap="lg">
+          <Skeleton height={180} radius="md" />
+          <Skeleton height={240} radius="md" />
+        </Stack>
+      ) : (
+        <Stack gap="lg">
+          <DetailsCard user={data} />
+          <Card padding={0}>
+              <Tabs
+                value={tab}
+                onChange={(value) => {
+                  const next = new URLSearchParams(searchParams);
+                  if (value === 'history') next.set('tab', 'history');
+                  else next.delete('tab');
+                  next.delete('historyPage');
+                  setSearchParams(next, { replace: true });
+                }}
+                keepMounted={false}
+              >
+                <Tabs.List px="md" pt="xs">
+                  <Tabs.Tab value="services" leftSection={<IconList size={16} aria-hidden="true" />}>
+                    <Group gap={6} wrap="nowrap">
+                      {t('userView.services')}
+                      <Text span fz="xs" c="dimmed">
+                        ({data.services.length})
+                      </Text>
+                    </Group>
+                  </Tabs.Tab>
+                  <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
+                    {t('userView.history')}
+                  </Tabs.Tab>
+                </Tabs.List>
+                <Tabs.Panel value="services">
+                  <Stack gap={0} pt="xs">
+                    <ServicesTable user={data} />
+                  </Stack>
+                </Tabs.Panel>
+                <Tabs.Panel value="history">
+                  <Stack gap={0} pt="xs">
+                    <UserHistory
+                      userId={data.id}
+                      page={historyPage}
+                      onPageChange={(page) => {
+                        const next = new URLSearchParams(searchParams);
+                        next.set('historyPage', String(page));
+                        setSearchParams(next, { replace: true });
+                      }}
+                    />
+                  </Stack>
+                </Tabs.Panel>
+              </Tabs>
+          </Card>
+        </Stack>
+      )}
+    </Page>
+  );
+};

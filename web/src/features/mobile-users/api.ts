@@ -1,0 +1,67 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../shared/api/client';
+import type {
+  AuditEvent,
+  MobileUser,
+  MobileUserInput,
+  MobileUserSummary,
+  Page,
+  SortOrder,
+  UserSort,
+} from '../../shared/api/types';
+
+export type MobileUserListParams = {
+  q: string;
+  page: number;
+  pageSize: number;
+  sort: UserSort;
+  order: SortOrder;
+};
+
+export const mobileUserKeys = {
+  all: ['mobile-users'] as const,
+  list: (params: MobileUserListParams) => ['mobile-users', 'list', params] as const,
+  detail: (id: string) => ['mobile-users', 'detail', id] as const,
+  audit: (id: string, page: number, pageSize: number) => ['mobile-users', 'audit', id, page, pageSize] as const,
+};
+
+export const useMobileUsers = (params: MobileUserListParams) =>
+  useQuery({
+    queryKey: mobileUserKeys.list(params),
+    queryFn: ({ signal }) =>
+      api.get<Page<MobileUserSummary>>('/api/mobile-users', { ...params, q: params.q.trim() }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useMobileUser = (id: string) =>
+  useQuery({
+    queryKey: mobileUserKeys.detail(id),
+    queryFn: ({ signal }) => api.get<MobileUser>(`/api/mobile-users/${encodeURIComponent(id)}`, undefined, signal),
+    retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+  });
+
+export const useMobileUserAudit = (id: string, page: number, pageSize: number, enabled = true) =>
+  useQuery({
+    queryKey: mobileUserKeys.audit(id, page, pageSize),
+    queryFn: ({ signal }) =>
+      api.get<Page<AuditEvent>>(`/api/mobile-users/${encodeURIComponent(id)}/audit`, { page, pageSize }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+
+export const useSaveMobileUser = (id: string | null) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MobileUserInput) =>
+      id
+        ? api.patch<MobileUser>(`/api/mobile-users/${encodeURIComponent(id)}`, input)
+        : api.post<MobileUser>('/api/mobile-users', input),
+    onSuccess: async (user) => {
+      queryClient.setQueryData(mobileUserKeys.detail(user.id), user);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: mobileUserKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['audit'] }),
+      ]);
+    },
+  });
+};

@@ -1,0 +1,133 @@
+// Response shapes of the Fleetdesk API as documented in notes/api-contract.md.
+// Hand-written for now; to be generated from the server's zod schemas (OpenAPI) once they settle.
+
+export type Language = 'en' | 'fr' | 'nl';
+export type Role = 'admin' | 'operator';
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export type Operator = {
+  name: string;
+  portalName: string;
+  supportPhone: string;
+  supportEmail: string;
+  salesEmail: string;
+  financeEmail: string;
+  portalUrl: string;
+};
+
+export type Me = {
+  account: {
+    id: string;
+    email: string;
+    fullName: string;
+    role: Role;
+    language: Language;
+    company: { id: string; name: string } | null;
+  };
+  csrfToken: string;
+};
+
+export type CodeName = { code: string; name: string };
+
+export type Contract = {
+  reference: string;
+  productTypes: CodeName[];
+  contractedServices: number;
+  activeServices: number;
+  startsOn: string;
+  endsOn: string;
+};
+
+export type Office = {
+  id: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+};
+
+export type Company = {
+  id: string;
+  name: string;
+  vatNumber: string | null;
+  contract: Contract;
+  offices: Office[];
+};
+
+export type MobileUserSummary = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  language: Language;
+  department: string | null;
+  costCentre: string | null;
+  officeId: string | null;
+  officeName: string | null;
+  numbers: string[];
+  serviceCount: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type MobileService = {
+  id: string;
+  productType: CodeName;
+  serviceType: CodeName;
+  bundle: CodeName;
+  msisdn: string | null;
+  status: string;
+  activatedAt: string | null;
+};
+
+export type MobileUser = MobileUserSummary & { services: MobileService[] };
+
+export type MobileUserInput = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  language: Language;
+  department?: string | null;
+  costCentre?: string | null;
+  officeId?: string | null;
+};
+
+export type UserSort = 'name' | 'email' | 'department' | 'createdAt';
+export type SortOrder = 'asc' | 'desc';
+
+export type AuditChange = { field: string; before: unknown; after: unknown };
+
+export type AuditEvent = {
+  id: string;
+  createdAt: string;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  entityLabel: string | null;
+  changes: AuditChange[];
+};
+
+export type CompanySummary = {
+  id: string;
+  name: string;
+  vatNumber: string | null;
+  contractReference: string;
+  productTypes: CodeName[];
+  contractedServices: number;
+  activeServices: number;
+  mobileUserCount: number;
+  administrators: number;
+};
+
+export type CompanyDetail = {
+  id: string;
+  name: string;
+  vatNumber: string | null;
+  contract: Contract;
+  offices: Office[];
+  administrators: { id: string; fullName: string; email: string }[];
+  mobileUserCount: number;
+};
