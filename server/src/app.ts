@@ -74,14 +74,16 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
     await app.register(routes(deps));
   }
 
-  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
-  }
+  // wildcard: files are looked up per request, so a rebuild of web/dist is served without a restart.
+  fs.mkdirSync(webDist, { recursive: true });
+  await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler(async (req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET') throw new AppError('NOT_FOUND');
+    // A missing API path or built asset is a real 404; only page addresses get the app shell.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') throw new AppError('NOT_FOUND');
     // The browser app routes on the client: every other GET gets its shell.
-    if (!hasWeb) return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build:web`.');
+    if (!fs.existsSync(path.join(webDist, 'index.html'))) {
+      return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build:web`.');
+    }
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
 

@@ -38,6 +38,16 @@ describe(`platform (${process.env.TEST_DB})`, () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('serves the browser app on every page address, and 404 for a missing asset', async () => {
+    for (const url of ['/', '/login', '/self-service/uc-mobile/users?q=x']) {
+      const res = await portal.anonymous().get(url);
+      expect(res.status, url).toBe(200);
+      expect(String(res.headers['content-type'])).toMatch(/text\/html/);
+      expect(String(res.body)).toContain('<div id="root">');
+    }
+    expect((await portal.anonymous().get('/assets/missing-1234.js')).status).toBe(404);
+  });
+
   it('shows the operator branding and support contacts from the seeds', async () => {
     const res = await portal.anonymous().get('/api/operator');
     expect(res.body).toMatchObject({ name: 'Dstny', supportPhone: '+32 2 401 97 00 (option 1)', supportEmail: 'support@dstny.be', salesEmail: 'sales@dstny.be' });
@@ -53,7 +63,8 @@ describe(`platform (${process.env.TEST_DB})`, () => {
 describe('configuration', () => {
   it('names the bad variable and refuses to start', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: must be a number \(got "eighty"\)/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: must be one of fatal, error/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 

@@ -40,7 +40,23 @@ export class ConfigError extends Error {}
 
 /** Reads and checks the environment once; a bad variable stops start-up with its name in the message. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
-  const parsed = EnvSchema.safeParse(env);
+  // Plain English for the operator reading the start-up log (the API's messages are translated elsewhere).
+  const parsed = EnvSchema.safeParse(env, {
+    error: (issue) => {
+      switch (issue.code) {
+        case 'invalid_type':
+          return `must be a ${issue.expected}`;
+        case 'invalid_value':
+          return `must be one of ${issue.values.map(String).join(', ')}`;
+        case 'too_small':
+          return `must be at least ${String(issue.minimum)}`;
+        case 'too_big':
+          return `must be at most ${String(issue.maximum)}`;
+        default:
+          return undefined;
+      }
+    },
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
