@@ -136,9 +136,15 @@ export const CompaniesPage = () => {
                       </Table.Td>
                       <Table.Td className="fd-nowrap">{company.vatNumber ?? '—'}</Table.Td>
                       <Table.Td className="fd-nowrap">
-                        <Text fz="sm" ff="monospace">
-                          {company.contractReference}
-                        </Text>
+                        {company.contractReference ? (
+                          <Text fz="sm" ff="monospace">
+                            {company.contractReference}
+                          </Text>
+                        ) : (
+                          <Text fz="sm" c="dimmed">
+                            —
+                          </Text>
+                        )}
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4}>

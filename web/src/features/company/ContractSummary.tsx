@@ -5,9 +5,21 @@ import type { Contract, Office } from '../../shared/api/types';
 import { useFormat } from '../../shared/i18n/format';
 
 /** Contract reference, product types, services in use against the contract, and its period. */
-export const ContractCard = ({ contract }: { contract: Contract }) => {
+export const ContractCard = ({ contract }: { contract: Contract | null }) => {
   const { t } = useTranslation();
   const format = useFormat();
+  if (!contract) {
+    return (
+      <Card h="100%">
+        <Title order={2} fz="lg" mb="md">
+          {t('company.contract')}
+        </Title>
+        <Text c="dimmed" fz="sm">
+          {t('company.noContract')}
+        </Text>
+      </Card>
+    );
+  }
   const share = contract.contractedServices > 0 ? Math.min(100, Math.round((contract.activeServices / contract.contractedServices) * 100)) : 0;
   return (
     <Card h="100%">

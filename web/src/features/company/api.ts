@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { Company } from '../../shared/api/types';
+import type { CompanyDetail } from '../../shared/api/types';
 
 /** The signed-in administrator's company, contract and offices. */
 export const useCompany = (enabled = true) =>
   useQuery({
     queryKey: ['company'],
-    queryFn: ({ signal }) => api.get<Company>('/api/company', undefined, signal),
+    queryFn: ({ signal }) => api.get<CompanyDetail>('/api/company', undefined, signal),
     staleTime: 60_000,
     enabled,
   });

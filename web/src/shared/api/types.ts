@@ -48,14 +48,6 @@ export type Office = {
   country: string;
 };
 
-export type Company = {
-  id: string;
-  name: string;
-  vatNumber: string | null;
-  contract: Contract;
-  offices: Office[];
-};
-
 export type MobileUserSummary = {
   id: string;
   firstName: string;
@@ -114,7 +106,7 @@ export type CompanySummary = {
   id: string;
   name: string;
   vatNumber: string | null;
-  contractReference: string;
+  contractReference: string | null;
   productTypes: CodeName[];
   contractedServices: number;
   activeServices: number;
@@ -122,11 +114,13 @@ export type CompanySummary = {
   administrators: number;
 };
 
+/** GET /api/company (your own) and GET /api/companies/:id (back office) answer with the same shape. */
 export type CompanyDetail = {
   id: string;
   name: string;
   vatNumber: string | null;
-  contract: Contract;
+  /** null for a company whose mobile contract is not registered yet. */
+  contract: Contract | null;
   offices: Office[];
   administrators: { id: string; fullName: string; email: string }[];
   mobileUserCount: number;
