@@ -1,30 +1,18 @@
-import { Box, Card, EmptyState, Stack } from '@mantine/core';
+import { Card, EmptyState, Stack } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { PAGE_SIZES, TablePager } from '../../shared/ui/TablePager';
+import { pagingHandlers, readPaging, useListParams } from '../../shared/ui/list-params';
+import { TableFooter, TablePager } from '../../shared/ui/TablePager';
 import { Page } from '../../shared/ui/Page';
 import { QueryError } from '../../shared/ui/QueryError';
 import { useAuditLog } from './api';
 import { AuditTable } from './AuditTable';
 
-const DEFAULT_PAGE_SIZE = 20;
-
 export const AuditLogPage = () => {
   const { t } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const pageParam = Number(searchParams.get('page'));
-  const sizeParam = Number(searchParams.get('pageSize'));
-  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : DEFAULT_PAGE_SIZE;
+  const [searchParams, update] = useListParams();
+  const { page, pageSize } = readPaging(searchParams);
   const audit = useAuditLog(page, pageSize);
-
-  const go = (nextPage: number, nextSize = pageSize) => {
-    const params = new URLSearchParams();
-    if (nextPage > 1) params.set('page', String(nextPage));
-    if (nextSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(nextSize));
-    setSearchParams(params);
-  };
 
   return (
     <Page
@@ -43,15 +31,9 @@ export const AuditLogPage = () => {
           <>
             <AuditTable events={audit.data?.items} loading={audit.isLoading} label={t('nav.auditLog')} dimmed={audit.isPlaceholderData} />
             {audit.data && (
-              <Box p="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-                <TablePager
-                  page={page}
-                  pageSize={pageSize}
-                  total={audit.data.total}
-                  onPageChange={(next) => go(next)}
-                  onPageSizeChange={(size) => go(1, size)}
-                />
-              </Box>
+              <TableFooter>
+                <TablePager page={page} pageSize={pageSize} total={audit.data.total} {...pagingHandlers(update)} />
+              </TableFooter>
             )}
           </>
         )}

@@ -1,62 +1,29 @@
-import { Anchor, Badge, Box, Button, Card, CloseButton, EmptyState, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingSkyscraper, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState, type MouseEvent } from 'react';
+import { Anchor, Badge, Button, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
+import { IconBuildingSkyscraper } from '@tabler/icons-react';
+import { type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../shared/i18n/format';
+import { pagingHandlers, readPaging, useListParams, useSearchBox } from '../../shared/ui/list-params';
 import { Page } from '../../shared/ui/Page';
 import { QueryError } from '../../shared/ui/QueryError';
-import { PAGE_SIZES, TablePager } from '../../shared/ui/TablePager';
+import { SearchInput } from '../../shared/ui/SearchInput';
+import { TableFooter, TablePager } from '../../shared/ui/TablePager';
+import { TableScroll } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { useCompanies } from './api';
 
-const DEFAULT_PAGE_SIZE = 20;
-export const companyPath = (id: string) => `/back-office/companies/${id}`;
+const companyPath = (id: string) => `/back-office/companies/${id}`;
 
 export const CompaniesPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useListParams();
   const q = searchParams.get('q') ?? '';
-  const pageParam = Number(searchParams.get('page'));
-  const sizeParam = Number(searchParams.get('pageSize'));
-  const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeParam) ? sizeParam : DEFAULT_PAGE_SIZE;
+  const { page, pageSize } = readPaging(searchParams);
   const companies = useCompanies({ q, page, pageSize });
-
-  const [search, setSearch] = useState(q);
-  const [debounced] = useDebouncedValue(search, 300);
-
-  const update = (changes: Record<string, string | number | null>, replace = false) => {
-    setSearchParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === null || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        return next;
-      },
-      { replace },
-    );
-  };
-
-  useEffect(() => {
-    if (debounced.trim() !== q.trim()) update({ q: debounced.trim() || null, page: null }, true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  useEffect(() => {
-    setSearch((current) => (current.trim() === q.trim() ? current : q));
-  }, [q]);
-
-  const clearSearch = () => {
-    setSearch('');
-    update({ q: null, page: null });
-  };
+  const { search, setSearch, clear: clearSearch } = useSearchBox(q, update);
 
   const openRow = (id: string) => (event: MouseEvent<HTMLTableRowElement>) => {
     if ((event.target as HTMLElement).closest('a, button, input')) return;
@@ -73,21 +40,13 @@ export const CompaniesPage = () => {
     >
       <Card padding={0}>
         <Group p="md">
-          <TextInput
-            type="search"
-            aria-label={t('companies.searchLabel')}
+          <SearchInput
+            label={t('companies.searchLabel')}
             placeholder={t('companies.searchPlaceholder')}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            rightSection={
-              companies.isFetching && !companies.isLoading ? (
-                <Loader size={14} aria-hidden="true" />
-              ) : search ? (
-                <CloseButton size="sm" aria-label={t('users.clearSearch')} onClick={clearSearch} />
-              ) : null
-            }
-            w={{ base: '100%', sm: 380 }}
+            onChange={setSearch}
+            onClear={clearSearch}
+            busy={companies.isFetching && !companies.isLoading}
           />
         </Group>
         {companies.isError ? (
@@ -104,7 +63,7 @@ export const CompaniesPage = () => {
             {q && (
               <EmptyState.Actions>
                 <Button variant="default" onClick={clearSearch}>
-                  {t('users.clearSearch')}
+                  {t('actions.clearSearch')}
                 </Button>
               </EmptyState.Actions>
             )}
@@ -171,15 +130,9 @@ export const CompaniesPage = () => {
           </TableScroll>
         )}
         {data && data.total > 0 && (
-          <Box p="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <TablePager
-              page={page}
-              pageSize={pageSize}
-              total={data.total}
-              onPageChange={(next) => update({ page: next === 1 ? null : next })}
-              onPageSizeChange={(size) => update({ pageSize: size === DEFAULT_PAGE_SIZE ? null : size, page: null })}
-            />
-          </Box>
+          <TableFooter>
+            <TablePager page={page} pageSize={pageSize} total={data.total} {...pagingHandlers(update)} />
+          </TableFooter>
         )}
       </Card>
     </Page>

@@ -25,7 +25,8 @@ import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { Page } from '../../shared/ui/Page';
 import { QueryError } from '../../shared/ui/QueryError';
-import { TablePager } from '../../shared/ui/TablePager';
+import { positiveInt } from '../../shared/ui/list-params';
+import { TableFooter, TablePager } from '../../shared/ui/TablePager';
 import { NotFoundContent } from '../../app/NotFoundPage';
 import { AuditTable } from '../audit/AuditTable';
 import { useMobileUser, useMobileUserAudit } from './api';
@@ -156,9 +157,9 @@ const UserHistory = ({ userId, page, onPageChange }: { userId: string; page: num
         dimmed={history.isPlaceholderData}
       />
       {history.data && history.data.total > HISTORY_PAGE_SIZE && (
-        <Box p="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <TableFooter>
           <TablePager page={page} pageSize={HISTORY_PAGE_SIZE} total={history.data.total} onPageChange={onPageChange} />
-        </Box>
+        </TableFooter>
       )}
     </>
   );
@@ -171,7 +172,7 @@ export const UserViewPage = () => {
   const user = useMobileUser(id);
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = searchParams.get('tab') === 'history' ? 'history' : 'services';
-  const historyPage = Math.max(1, Number(searchParams.get('historyPage')) || 1);
+  const historyPage = positiveInt(searchParams.get('historyPage'));
 
   if (user.isError && isApiError(user.error) && user.error.status === 404) {
     return <NotFoundContent title={t('userView.notFound')} description={t('userView.notFoundHint')} backTo="/self-service/uc-mobile/users" backLabel={t('userView.backToUsers')} />;

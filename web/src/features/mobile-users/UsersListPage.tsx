@@ -1,49 +1,31 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Card,
-  CloseButton,
-  EmptyState,
-  Group,
-  Loader,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconUserSearch, IconUsers } from '@tabler/icons-react';
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { Anchor, Badge, Button, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
+import { IconPlus, IconUserSearch, IconUsers } from '@tabler/icons-react';
+import { type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { SortOrder, UserSort } from '../../shared/api/types';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
+import { pagingHandlers, readPaging, useListParams, useSearchBox } from '../../shared/ui/list-params';
 import { Page } from '../../shared/ui/Page';
 import { QueryError } from '../../shared/ui/QueryError';
+import { SearchInput } from '../../shared/ui/SearchInput';
 import { SortableTh } from '../../shared/ui/SortableTh';
-import { PAGE_SIZES, TablePager } from '../../shared/ui/TablePager';
+import { TableFooter, TablePager } from '../../shared/ui/TablePager';
+import { TableScroll } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { useSelfServiceCrumbs } from './crumbs';
 import { useMobileUsers, type MobileUserListParams } from './api';
 
 const SORTS: readonly UserSort[] = ['name', 'email', 'department', 'createdAt'];
-const DEFAULT_PAGE_SIZE = 20;
 
 const readParams = (searchParams: URLSearchParams): MobileUserListParams => {
-  const page = Number(searchParams.get('page'));
-  const pageSize = Number(searchParams.get('pageSize'));
   const sort = searchParams.get('sort') as UserSort | null;
-  const order = searchParams.get('order');
   return {
     q: searchParams.get('q') ?? '',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
-    pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ...readPaging(searchParams),
     sort: sort && SORTS.includes(sort) ? sort : 'name',
-    order: order === 'desc' ? 'desc' : 'asc',
+    order: searchParams.get('order') === 'desc' ? 'desc' : 'asc',
   };
 };
 
@@ -55,46 +37,10 @@ export const UsersListPage = () => {
   const labels = useLabels();
   const crumbs = useSelfServiceCrumbs();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, update] = useListParams();
   const params = readParams(searchParams);
   const query = useMobileUsers(params);
-
-  // The search box is local state, written to the URL (?q=) once typing pauses.
-  const [search, setSearch] = useState(params.q);
-  const [debouncedSearch] = useDebouncedValue(search, 300);
-
-  const update = useCallback(
-    (changes: Record<string, string | number | null>, replace = false) => {
-      setSearchParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === null || value === '') next.delete(key);
-            else next.set(key, String(value));
-          }
-          return next;
-        },
-        { replace },
-      );
-    },
-    [setSearchParams],
-  );
-
-  useEffect(() => {
-    const trimmed = debouncedSearch.trim();
-    if (trimmed !== params.q.trim()) update({ q: trimmed || null, page: null }, true);
-    // only the debounced input drives this; URL changes are mirrored below
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debouncedSearch]);
-
-  useEffect(() => {
-    setSearch((current) => (current.trim() === params.q.trim() ? current : params.q));
-  }, [params.q]);
-
-  const clearSearch = () => {
-    setSearch('');
-    update({ q: null, page: null });
-  };
+  const { search, setSearch, clear: clearSearch } = useSearchBox(params.q, update);
 
   const sortBy = (column: UserSort) => {
     const order: SortOrder =
@@ -128,24 +74,13 @@ export const UsersListPage = () => {
     >
       <Card padding={0}>
         <Group p="md" gap="sm" justify="space-between" wrap="wrap">
-          <TextInput
-            type="search"
-            aria-label={t('users.searchLabel')}
+          <SearchInput
+            label={t('users.searchLabel')}
             placeholder={t('users.searchPlaceholder')}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && search) clearSearch();
-            }}
-            leftSection={<IconSearch size={16} aria-hidden="true" />}
-            rightSection={
-              query.isFetching && !query.isLoading ? (
-                <Loader size={14} aria-hidden="true" />
-              ) : search ? (
-                <CloseButton size="sm" aria-label={t('users.clearSearch')} onClick={clearSearch} />
-              ) : null
-            }
-            w={{ base: '100%', sm: 380 }}
+            onChange={setSearch}
+            onClear={clearSearch}
+            busy={query.isFetching && !query.isLoading}
           />
         </Group>
 
@@ -164,7 +99,7 @@ export const UsersListPage = () => {
             >
               <EmptyState.Actions>
                 <Button variant="default" onClick={clearSearch}>
-                  {t('users.clearSearch')}
+                  {t('actions.clearSearch')}
                 </Button>
               </EmptyState.Actions>
             </EmptyState>
@@ -257,15 +192,9 @@ export const UsersListPage = () => {
         )}
 
         {data && data.total > 0 && (
-          <Box p="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-            <TablePager
-              page={params.page}
-              pageSize={params.pageSize}
-              total={data.total}
-              onPageChange={(page) => update({ page: page === 1 ? null : page })}
-              onPageSizeChange={(pageSize) => update({ pageSize: pageSize === DEFAULT_PAGE_SIZE ? null : pageSize, page: null })}
-            />
-          </Box>
+          <TableFooter>
+            <TablePager page={params.page} pageSize={params.pageSize} total={data.total} {...pagingHandlers(update)} />
+          </TableFooter>
         )}
       </Card>
     </Page>

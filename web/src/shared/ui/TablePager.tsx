@@ -1,5 +1,5 @@
-import { Group, Pagination, Select, Text } from '@mantine/core';
-import { useId } from 'react';
+import { Box, Group, Pagination, Select, Text } from '@mantine/core';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
 
@@ -60,3 +60,10 @@ export const TablePager = ({ page, pageSize, total, onPageChange, onPageSizeChan
     </Group>
   );
 };
+
+/** The strip under a table that holds its pager. */
+export const TableFooter = ({ children }: { children: ReactNode }) => (
+  <Box p="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+    {children}
+  </Box>
+);
