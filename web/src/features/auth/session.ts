@@ -7,7 +7,7 @@ import { currentLanguage, i18n, storeLanguage } from '../../shared/i18n/i18n';
 export const meQueryKey = ['auth', 'me'] as const;
 
 /** The account's language wins over whatever the browser remembered before sign-in. */
-export const adoptAccountLanguage = async (me: Me): Promise<void> => {
+const adoptAccountLanguage = async (me: Me): Promise<void> => {
   const language = me.account.language;
   storeLanguage(language);
   if (currentLanguage() !== language) await i18n.changeLanguage(language);
@@ -68,8 +68,8 @@ export const useChangeLanguage = () => {
       const me = queryClient.getQueryData<Me | null>(meQueryKey);
       if (me) {
         const updated = await api.put<Me>('/api/auth/me/language', { language });
-        rememberCsrfToken(updated.csrfToken ?? me.csrfToken);
-        queryClient.setQueryData(meQueryKey, { ...updated, csrfToken: updated.csrfToken ?? me.csrfToken });
+        rememberCsrfToken(updated.csrfToken);
+        queryClient.setQueryData(meQueryKey, updated);
       }
       // Names of products, bundles and server messages come translated: fetch them again.
       await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });

@@ -1,5 +1,6 @@
 import { Card, DataList, Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryError } from '../../shared/ui/QueryError';
 import { useCompany } from './api';
@@ -7,6 +8,7 @@ import { ContractCard, OfficesTable } from './ContractSummary';
 
 export const CompanyPage = () => {
   const { t } = useTranslation();
+  const format = useFormat();
   const company = useCompany();
   const data = company.data;
   return (
@@ -41,7 +43,7 @@ export const CompanyPage = () => {
                   </DataList.Item>
                   <DataList.Item>
                     <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{data.offices.length}</DataList.ItemValue>
+                    <DataList.ItemValue>{format.number(data.offices.length)}</DataList.ItemValue>
                   </DataList.Item>
                 </DataList>
               </Card>

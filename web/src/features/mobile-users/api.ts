@@ -18,7 +18,7 @@ export type MobileUserListParams = {
   order: SortOrder;
 };
 
-export const mobileUserKeys = {
+const mobileUserKeys = {
   all: ['mobile-users'] as const,
   list: (params: MobileUserListParams) => ['mobile-users', 'list', params] as const,
   detail: (id: string) => ['mobile-users', 'detail', id] as const,
@@ -57,9 +57,15 @@ export const useSaveMobileUser = (id: string | null) => {
         ? api.patch<MobileUser>(`/api/mobile-users/${encodeURIComponent(id)}`, input)
         : api.post<MobileUser>('/api/mobile-users', input),
     onSuccess: async (user) => {
-      queryClient.setQueryData(mobileUserKeys.detail(user.id), user);
+      // The answer is the saved user: cache it, and refetch only what it does not replace
+      // (lists, histories) instead of asking again for the user that just came back.
+      const detail = mobileUserKeys.detail(user.id);
+      queryClient.setQueryData(detail, user);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: mobileUserKeys.all }),
+        queryClient.invalidateQueries({
+          queryKey: mobileUserKeys.all,
+          predicate: (query) => query.queryKey[1] !== 'detail' || query.queryKey[2] !== user.id,
+        }),
         queryClient.invalidateQueries({ queryKey: ['audit'] }),
       ]);
     },

@@ -55,9 +55,9 @@ const readCookie = (name: string): string | null => {
   return null;
 };
 
-export type QueryValue = string | number | boolean | null | undefined;
+type QueryValue = string | number | boolean | null | undefined;
 
-export const toQueryString = (query: Record<string, QueryValue> | undefined): string => {
+const toQueryString = (query: Record<string, QueryValue> | undefined): string => {
   if (!query) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -68,7 +68,7 @@ export const toQueryString = (query: Record<string, QueryValue> | undefined): st
   return text ? `?${text}` : '';
 };
 
-export type RequestOptions = {
+type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, QueryValue>;

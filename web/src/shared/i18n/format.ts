@@ -6,10 +6,10 @@ import { isLanguage } from './i18n';
 const LOCALES = { en: 'en-BE', fr: 'fr-BE', nl: 'nl-BE' } as const;
 const TIME_ZONE = 'Europe/Brussels';
 
-export const localeOf = (language: string): string => (isLanguage(language) ? LOCALES[language] : LOCALES.en);
+const localeOf = (language: string): string => (isLanguage(language) ? LOCALES[language] : LOCALES.en);
 
 /** +32470123456 → "+32 470 12 34 56"; anything unparseable is shown as it came. */
-export const formatPhoneNumber = (e164: string): string => {
+const formatPhoneNumber = (e164: string): string => {
   const parsed = parsePhoneNumberFromString(e164);
   return parsed ? parsed.formatInternational() : e164;
 };
@@ -48,7 +48,7 @@ const createFormatters = (language: string) => {
 
 const cache = new Map<string, ReturnType<typeof createFormatters>>();
 
-export const formattersFor = (language: string) => {
+const formattersFor = (language: string) => {
   let formatters = cache.get(language);
   if (!formatters) {
     formatters = createFormatters(language);
