@@ -76,7 +76,8 @@ CREATE TABLE "mobile_users" (
 	"cost_centre" text,
 	"office_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "mobile_users_company_id_uq" UNIQUE("company_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "offices" (
@@ -86,7 +87,8 @@ CREATE TABLE "offices" (
 	"street" text NOT NULL,
 	"postal_code" text NOT NULL,
 	"city" text NOT NULL,
-	"country" text DEFAULT 'BE' NOT NULL
+	"country" text DEFAULT 'BE' NOT NULL,
+	CONSTRAINT "offices_company_id_uq" UNIQUE("company_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "operator_settings" (
@@ -147,13 +149,13 @@ ALTER TABLE "bundle_allowed_options" ADD CONSTRAINT "bundle_allowed_options_opti
 ALTER TABLE "bundles" ADD CONSTRAINT "bundles_service_type_code_service_types_code_fk" FOREIGN KEY ("service_type_code") REFERENCES "public"."service_types"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contracts" ADD CONSTRAINT "contracts_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mobile_users" ADD CONSTRAINT "mobile_users_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "mobile_users" ADD CONSTRAINT "mobile_users_office_id_offices_id_fk" FOREIGN KEY ("office_id") REFERENCES "public"."offices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mobile_users" ADD CONSTRAINT "mobile_users_office_same_company_fk" FOREIGN KEY ("company_id","office_id") REFERENCES "public"."offices"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "offices" ADD CONSTRAINT "offices_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_types" ADD CONSTRAINT "service_types_product_type_code_product_types_code_fk" FOREIGN KEY ("product_type_code") REFERENCES "public"."product_types"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_company_id_companies_id_fk" FOREIGN KEY ("company_id") REFERENCES "public"."companies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "services" ADD CONSTRAINT "services_mobile_user_id_mobile_users_id_fk" FOREIGN KEY ("mobile_user_id") REFERENCES "public"."mobile_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_service_type_code_service_types_code_fk" FOREIGN KEY ("service_type_code") REFERENCES "public"."service_types"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_bundle_code_bundles_code_fk" FOREIGN KEY ("bundle_code") REFERENCES "public"."bundles"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "services" ADD CONSTRAINT "services_user_same_company_fk" FOREIGN KEY ("company_id","mobile_user_id") REFERENCES "public"."mobile_users"("company_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_email_uq" ON "accounts" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "accounts_company_idx" ON "accounts" USING btree ("company_id");--> statement-breakpoint

@@ -31,7 +31,8 @@ const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) => {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    trustProxy: deps.config.env === 'production',
+    // trust exactly the configured number of proxy hops in X-Forwarded-For, never a client's own claim
+    trustProxy: (_address: string, hop: number) => hop < deps.config.trustProxyHops,
     ...opts,
   }).withTypeProvider<ZodTypeProvider>();
 

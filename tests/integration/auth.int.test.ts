@@ -65,6 +65,21 @@ describe(`sign-in and sessions (${process.env.TEST_DB})`, () => {
     expect(res.status).toBe(403);
   });
 
+  it('refuses a sign-in from another site also when the path is percent-encoded', async () => {
+    const res = await portal.anonymous().request('POST', '/%61pi/auth/login', { email: 'admin@acme.example', password: 'fleetdesk-demo' }, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('AUTH.CSRF_INVALID');
+  });
+
+  it('replaces the session of a browser that signs in again', async () => {
+    const client = await portal.signIn('admin@acme.example');
+    const first = client.cookies.get('fd_session');
+    await client.post('/api/auth/login', { email: 'admin@acme.example', password: 'fleetdesk-demo' });
+    expect(client.cookies.get('fd_session')).not.toBe(first);
+    const replay = await portal.anonymous().request('GET', '/api/auth/me', undefined, { cookie: `fd_session=${first}` });
+    expect(replay.status).toBe(401);
+  });
+
   it('signs out: the old session cookie no longer works', async () => {
     const client = await portal.signIn('admin@acme.example');
     const cookie = client.cookies.get('fd_session');
@@ -90,7 +105,7 @@ describe(`sign-in and sessions (${process.env.TEST_DB})`, () => {
 describe(`sign-in rate limit (${process.env.TEST_DB})`, () => {
   let portal: TestPortal;
   beforeAll(async () => {
-    portal = await createTestPortal({ LOGIN_RATE_LIMIT_PER_MINUTE: '3' });
+    portal = await createTestPortal({ LOGIN_RATE_LIMIT_PER_MINUTE: '3', LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: '8' });
   });
   afterAll(async () => portal?.close());
 
@@ -104,5 +119,13 @@ describe(`sign-in rate limit (${process.env.TEST_DB})`, () => {
     expect(limited.body.code).toBe('AUTH.RATE_LIMITED');
     // another account from the same address is not locked out by those guesses
     expect((await client.post('/api/auth/login', { email: 'operator@dstny.example', password: 'fleetdesk-demo' })).status).toBe(200);
+  });
+
+  it('also stops one address trying account after account', async () => {
+    const client = portal.anonymous();
+    const statuses = [];
+    // 6 attempts were already made from this address by the test above
+    for (let i = 0; i < 4; i++) statuses.push((await client.post('/api/auth/login', { email: `guess${i}@acme.example`, password: 'x' })).status);
+    expect(statuses).toEqual([401, 401, 429, 429]);
   });
 });

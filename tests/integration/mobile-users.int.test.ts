@@ -97,6 +97,21 @@ describe(`manage users (${process.env.TEST_DB})`, () => {
     await admin.put('/api/auth/me/language', { language: 'en' });
   });
 
+  it('refuses characters a database cannot store with a 400 naming the field, not a 500', async () => {
+    const nul = await admin.post('/api/mobile-users', newUser({ email: 'nul@acme.example', department: 'Sales\u0000' }));
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([expect.objectContaining({ field: 'department', rule: 'invalid_character' })]);
+    const surrogate = await admin.post('/api/mobile-users', newUser({ email: 'half@acme.example', firstName: 'An\ud800' }));
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body.errors[0]).toMatchObject({ field: 'firstName', rule: 'invalid_character' });
+    expect((await admin.get('/api/mobile-users?q=%00')).status).toBe(400);
+    expect((await admin.get('/api/audit?entityType=%00')).status).toBe(400);
+    expect((await portal.anonymous().post('/api/auth/login', { email: 'a\u0000@b.be', password: 'x' })).status).toBe(400);
+    // names from any script are fine
+    const world = await admin.post('/api/mobile-users', newUser({ email: 'zoe@acme.example', firstName: 'Zoë 🌍', lastName: 'Ōtsuka-Ñúñez' }));
+    expect(world.status).toBe(201);
+  });
+
   it('refuses unknown fields rather than silently dropping them', async () => {
     const res = await admin.post('/api/mobile-users', { ...newUser({ email: 'extra@acme.example' }), companyId: '00000000-0000-0000-0000-000000000000' });
     expect(res.status).toBe(400);

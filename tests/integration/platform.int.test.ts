@@ -48,6 +48,16 @@ describe(`platform (${process.env.TEST_DB})`, () => {
     expect((await portal.anonymous().get('/assets/missing-1234.js')).status).toBe(404);
   });
 
+  it('keeps the status of a body that is too large or not JSON', async () => {
+    const admin = await portal.signIn('admin@acme.example');
+    const big = await admin.request('POST', '/api/mobile-users', JSON.stringify({ firstName: 'x'.repeat(2_000_000) }), { 'content-type': 'application/json' });
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('REQUEST.TOO_LARGE');
+    const text = await admin.request('POST', '/api/mobile-users', '<user/>', { 'content-type': 'application/xml' });
+    expect(text.status).toBe(415);
+    expect(text.body.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('shows the operator branding and support contacts from the seeds', async () => {
     const res = await portal.anonymous().get('/api/operator');
     expect(res.body).toMatchObject({ name: 'Dstny', supportPhone: '+32 2 401 97 00 (option 1)', supportEmail: 'support@dstny.be', salesEmail: 'sales@dstny.be' });

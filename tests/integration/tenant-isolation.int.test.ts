@@ -60,6 +60,18 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
     expect((await bright.get('/api/mobile-users?q=sneaky')).body.total).toBe(0);
   });
 
+  it('cannot link rows of two companies even by writing to the database directly', async () => {
+    const acmeId = (await acme.get('/api/company')).body.id;
+    const brightOffice = (await bright.get('/api/company')).body.offices[0].id;
+    const { mobileUsers, services } = await import('../../server/src/db/schema.js');
+    await expect(
+      portal.database.db.insert(mobileUsers).values({ companyId: acmeId, firstName: 'X', lastName: 'Y', email: 'xy@acme.example', language: 'en', officeId: brightOffice }),
+    ).rejects.toThrow();
+    await expect(
+      portal.database.db.insert(services).values({ companyId: acmeId, mobileUserId: brightUser.id, serviceTypeCode: 'mobile.voice', bundleCode: 'mobile-s', status: 'active' }),
+    ).rejects.toThrow();
+  });
+
   it("sees only its own company and contract", async () => {
     expect((await acme.get('/api/company')).body.name).toBe('Acme Logistics');
     expect((await bright.get('/api/company')).body.name).toBe('Brightwave Consulting');

@@ -18,6 +18,9 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // How many proxies in front of the portal may set X-Forwarded-For; 0 trusts none (a client could fake it).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   COOKIE_SECURE: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),
@@ -33,6 +36,8 @@ export type Config = {
   seedDemo: boolean;
   sessionTtlHours: number;
   loginRateLimitPerMinute: number;
+  loginRateLimitPerIpPerMinute: number;
+  trustProxyHops: number;
   cookieSecure: boolean;
 };
 
@@ -72,6 +77,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     seedDemo: e.SEED_DEMO,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerIpPerMinute: e.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
   };
 };

@@ -3,6 +3,8 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  foreignKey,
+  unique,
   date,
   index,
   integer,
@@ -82,7 +84,8 @@ export const offices = pgTable(
     city: text('city').notNull(),
     country: text('country').notNull().default('BE'),
   },
-  (t) => [index('offices_company_idx').on(t.companyId)],
+  // (company_id, id) is what company-owned rows point at, so a reference cannot cross companies.
+  (t) => [index('offices_company_idx').on(t.companyId), unique('offices_company_id_uq').on(t.companyId, t.id)],
 );
 
 /** People who sign in: fleet administrators (with a company) and operator staff (without). */
@@ -131,11 +134,13 @@ export const mobileUsers = pgTable(
     language: text('language', { enum: ['en', 'fr', 'nl'] }).notNull(),
     department: text('department'),
     costCentre: text('cost_centre'),
-    officeId: uuid('office_id').references(() => offices.id),
+    officeId: uuid('office_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    unique('mobile_users_company_id_uq').on(t.companyId, t.id),
+    foreignKey({ name: 'mobile_users_office_same_company_fk', columns: [t.companyId, t.officeId], foreignColumns: [offices.companyId, offices.id] }),
     uniqueIndex('mobile_users_company_email_uq').on(t.companyId, t.email),
     index('mobile_users_company_name_idx').on(t.companyId, t.lastName, t.firstName),
   ],
@@ -201,9 +206,7 @@ export const services = pgTable(
     companyId: uuid('company_id')
       .notNull()
       .references(() => companies.id),
-    mobileUserId: uuid('mobile_user_id')
-      .notNull()
-      .references(() => mobileUsers.id),
+    mobileUserId: uuid('mobile_user_id').notNull(),
     serviceTypeCode: text('service_type_code')
       .notNull()
       .references(() => serviceTypes.code),
@@ -218,6 +221,7 @@ export const services = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    foreignKey({ name: 'services_user_same_company_fk', columns: [t.companyId, t.mobileUserId], foreignColumns: [mobileUsers.companyId, mobileUsers.id] }),
     index('services_company_user_idx').on(t.companyId, t.mobileUserId),
     index('services_company_msisdn_idx').on(t.companyId, t.msisdn),
   ],

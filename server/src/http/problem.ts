@@ -52,6 +52,23 @@ const fromValidation = (err: FastifyError): AppError | null => {
   return new AppError('VALIDATION.FAILED', { fieldErrors });
 };
 
+/** Fastify's own client errors keep their status; a malformed body names the body. */
+const fromClientStatus = (status: number) => {
+  if (status === 404) return new AppError('NOT_FOUND');
+  if (status === 413) return new AppError('REQUEST.TOO_LARGE');
+  if (status === 415) return new AppError('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  return new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'body', rule: 'invalid' }] });
+};
+
+/** Drizzle puts a failed query's parameters (names, e-mails) in its message: they stay out of the logs. */
+const redacted = (err: Error) => ({
+  type: err.name,
+  message: err.message.replace(/\nparams:[\s\S]*$/, '\nparams: [redacted]'),
+  code: (err as { code?: string }).code,
+  cause: err.cause instanceof Error ? { type: err.cause.name, message: err.cause.message, code: (err.cause as { code?: string }).code } : undefined,
+  stack: err.stack?.split('\n').slice(1).join('\n'),
+});
+
 export const errorHandler = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
   let appError: AppError;
   if (err instanceof AppError) appError = err;
@@ -59,17 +76,10 @@ export const errorHandler = (err: FastifyError, req: FastifyRequest, reply: Fast
     const validation = fromValidation(err);
     if (validation) appError = validation;
     else if (err.statusCode === 429) appError = new AppError('AUTH.RATE_LIMITED');
-    else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      // Fastify's own client errors (malformed JSON, wrong content type, body too large) name the body.
-      appError = err.statusCode === 404
-        ? new AppError('NOT_FOUND')
-        : new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'body', rule: 'invalid' }] });
-    } else appError = new AppError('INTERNAL', { cause: err });
+    else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) appError = fromClientStatus(err.statusCode);
+    else appError = new AppError('INTERNAL', { cause: err });
   }
-  if (appError.status >= 500) req.log.error({ err }, 'request failed');
+  if (appError.status >= 500) req.log.error({ err: redacted(err) }, 'request failed');
   const problem = toProblem(appError, req.lang, req.url);
-  if (appError.status >= 400 && appError.status < 500 && appError.code === 'VALIDATION.FAILED' && !(err instanceof AppError) && !hasZodFastifySchemaValidationErrors(err)) {
-    req.log.info({ err: err.message }, 'client error');
-  }
   return reply.status(appError.status).type('application/problem+json').send(problem);
 };

@@ -36,7 +36,9 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db) => {
 
   app.addHook('onRequest', async (req) => {
     req.lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';
-    if (!req.url.startsWith('/api/')) return;
+    // Decide on the route that matched, not the raw URL: "/%61pi/…" reaches the same handlers.
+    const route = req.routeOptions.url;
+    if (!route?.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const found = await findSession(db, token);
@@ -48,8 +50,7 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db) => {
       }
     }
     if (!UNSAFE.has(req.method)) return;
-    const path = req.url.split('?')[0] ?? '';
-    if (CSRF_EXEMPT.has(path)) {
+    if (CSRF_EXEMPT.has(route)) {
       if (!originMatchesHost(req)) throw new AppError('AUTH.CSRF_INVALID');
       return;
     }

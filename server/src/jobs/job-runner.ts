@@ -9,6 +9,8 @@ export type JobRunner = {
 };
 
 const HEARTBEAT = 'system.heartbeat';
+// The heartbeat is scheduled every minute; three missed beats mean the runner is not working.
+const STALE_AFTER_MS = 3 * 60_000;
 const PURGE_SESSIONS = 'auth.purge-expired-sessions';
 
 /**
@@ -26,6 +28,7 @@ export const startJobRunner = async (database: Database, log: { error(obj: unkno
   });
   let running = false;
   let lastHeartbeatAt: Date | null = null;
+  const startedAt = Date.now();
   boss.on('error', (err) => log.error({ err }, 'job runner error'));
 
   await boss.start();
@@ -46,7 +49,11 @@ export const startJobRunner = async (database: Database, log: { error(obj: unkno
 
   return {
     boss,
-    status: () => ({ status: running ? 'up' : 'down', lastHeartbeatAt: lastHeartbeatAt?.toISOString() ?? null }),
+    status: () => {
+      const lastBeat = lastHeartbeatAt?.getTime() ?? startedAt;
+      const up = running && Date.now() - lastBeat < STALE_AFTER_MS;
+      return { status: up ? 'up' : 'down', lastHeartbeatAt: lastHeartbeatAt?.toISOString() ?? null };
+    },
     stop: async () => {
       running = false;
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });

@@ -29,18 +29,23 @@ z.config({
 
 export { z };
 
+/**
+ * Text as PostgreSQL can store it: no NUL character and no half of a UTF-16 surrogate pair.
+ * Every string a client sends goes through this, so odd bytes are a 400 naming the field, not a 500.
+ */
+export const text = () => z.string().refine((s) => !s.includes('\0') && s.isWellFormed(), { message: 'invalid_character' });
+
 /** Trimmed text; an empty string counts as missing. */
-export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const requiredText = (max: number) => text().trim().min(1).max(max);
 /** Optional text where "" and null both mean "none". */
 export const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const EmailSchema = text().trim().toLowerCase().max(254).pipe(z.email());
 export const LanguageSchema = z.enum(['en', 'fr', 'nl']);
 export type Language = z.infer<typeof LanguageSchema>;
 export const IdParamSchema = z.object({ id: z.uuid() });

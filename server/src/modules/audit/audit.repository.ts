@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
@@ -48,7 +48,7 @@ export const listAudit = async (q: Queryable, scope: CompanyScope, f: AuditFilte
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    q.select({ n: count() }).from(auditEvents).where(and(where)),
+    q.select({ n: count() }).from(auditEvents).where(where),
   ]);
   return {
     total: totalRow?.n ?? 0,

@@ -1,8 +1,8 @@
-import { z, PageQuerySchema, pageOf } from '../../platform/validation.js';
+import { z, text, PageQuerySchema, pageOf } from '../../platform/validation.js';
 
 export const AuditQuerySchema = PageQuerySchema.extend({
-  entityType: z.string().max(50).optional(),
-  action: z.string().max(80).optional(),
+  entityType: text().max(50).optional(),
+  action: text().max(80).optional(),
 });
 
 export const AuditEventSchema = z.object({

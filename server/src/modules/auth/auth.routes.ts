@@ -14,11 +14,8 @@ export const authRoutes =
     const { db } = deps.database;
     const cookieBase = { path: '/', sameSite: 'lax' as const, secure: deps.config.cookieSecure };
 
-    const me = async (token: string) => {
-      const found = await findSession(db, token);
-      if (!found) throw new AppError('AUTH.NOT_SIGNED_IN');
-      return { account: found.account, csrfToken: found.csrfToken };
-    };
+    // Across all e-mail addresses: one address cannot try account after account.
+    const perAddress = app.createRateLimit({ max: deps.config.loginRateLimitPerIpPerMinute, timeWindow: '1 minute' });
 
     app.post(
       '/api/auth/login',
@@ -28,6 +25,11 @@ export const authRoutes =
           summary: 'Sign in with e-mail and password',
           body: LoginSchema,
           response: { 200: MeSchema, ...problemResponses(400, 401, 403, 429) },
+        },
+        // counted before anything else, so attempts refused by the per-account limit count here too
+        onRequest: async (req) => {
+          const limit = await perAddress(req);
+          if (!limit.isAllowed && limit.isExceeded) throw new AppError('AUTH.RATE_LIMITED');
         },
         config: {
           rateLimit: {
@@ -40,10 +42,13 @@ export const authRoutes =
         },
       },
       async (req, reply) => {
+        // A new sign-in replaces the session this browser had, so an old cookie stops working.
+        if (req.sessionToken) await deleteSession(db, req.sessionToken);
         const session = await signIn(db, req.body.email, req.body.password, deps.config.sessionTtlHours);
         reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, expires: session.expiresAt });
         reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
-        return me(session.token);
+        const found = await findSession(db, session.token);
+        return { account: found!.account, csrfToken: session.csrfToken };
       },
     );
 
@@ -60,7 +65,7 @@ export const authRoutes =
     app.get(
       '/api/auth/me',
       { onRequest: requireSignedIn, schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeSchema, ...problemResponses(401) } } },
-      async (req) => me(req.sessionToken!),
+      async (req) => ({ account: signedIn(req), csrfToken: req.csrfToken! }),
     );
 
     app.put(
@@ -75,8 +80,9 @@ export const authRoutes =
         },
       },
       async (req) => {
-        await setAccountLanguage(db, signedIn(req).id, req.body.language);
-        return me(req.sessionToken!);
+        const account = signedIn(req);
+        await setAccountLanguage(db, account.id, req.body.language);
+        return { account: { ...account, language: req.body.language }, csrfToken: req.csrfToken! };
       },
     );
   };

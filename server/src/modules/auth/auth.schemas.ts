@@ -1,8 +1,8 @@
-import { z, LanguageSchema } from '../../platform/validation.js';
+import { z, LanguageSchema, text } from '../../platform/validation.js';
 
 export const LoginSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: text().trim().toLowerCase().min(1).max(254),
+  password: text().min(1).max(200),
 });
 
 export const MeSchema = z.object({

@@ -68,7 +68,7 @@ export const listCompanies = async (db: Queryable, q: { q?: string; page: number
     .leftJoin(contracts, eq(contracts.companyId, companies.id));
   const [rows, [total], products] = await Promise.all([
     base.where(where).orderBy(asc(companies.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(companies).leftJoin(contracts, eq(contracts.companyId, companies.id)).where(and(where)),
+    db.select({ n: count() }).from(companies).leftJoin(contracts, eq(contracts.companyId, companies.id)).where(where),
     db.select().from(productTypes),
   ]);
   const nameOf = new Map(products.map((p) => [p.code, localize(p.name, lang)]));
@@ -88,9 +88,4 @@ export const listCompanies = async (db: Queryable, q: { q?: string; page: number
     page: q.page,
     pageSize: q.pageSize,
   };
-};
-
-export const companyExists = async (db: Queryable, id: string) => {
-  const [row] = await db.select({ id: companies.id }).from(companies).where(eq(companies.id, id));
-  return !!row;
 };

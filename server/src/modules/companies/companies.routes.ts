@@ -4,7 +4,7 @@ import { companyScope } from '../../platform/tenant.js';
 import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, requireAdmin, requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
-import { companyExists, getCompanyDetail, listCompanies } from './companies.repository.js';
+import { getCompanyDetail, listCompanies } from './companies.repository.js';
 import { CompanyDetailSchema, CompanyListQuerySchema, CompanyPageSchema } from './companies.schemas.js';
 import type { AppDeps } from '../../app.js';
 
@@ -52,10 +52,10 @@ export const companyRoutes =
         },
       },
       async (req) => {
-        if (!(await companyExists(db, req.params.id))) throw new AppError('COMPANY.NOT_FOUND');
-        // Operator staff work across companies: the scope comes from the URL, after the existence check.
+        // Operator staff work across companies: the scope comes from the URL.
         const detail = await getCompanyDetail(db, companyScope(req.params.id), req.lang);
-        return detail!;
+        if (!detail) throw new AppError('COMPANY.NOT_FOUND');
+        return detail;
       },
     );
   };

@@ -1,4 +1,4 @@
-import { z, LocalizedNameSchema, PageQuerySchema, pageOf } from '../../platform/validation.js';
+import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf } from '../../platform/validation.js';
 
 export const OfficeSchema = z.object({
   id: z.uuid(),
@@ -28,7 +28,7 @@ export const CompanyDetailSchema = z.object({
   mobileUserCount: z.number().int(),
 });
 
-export const CompanyListQuerySchema = PageQuerySchema.extend({ q: z.string().max(200).optional() });
+export const CompanyListQuerySchema = PageQuerySchema.extend({ q: text().max(200).optional() });
 
 export const CompanyPageSchema = pageOf(
   z.object({

@@ -164,8 +164,3 @@ export const updateMobileUser = async (db: Queryable, scope: CompanyScope, id: s
     .returning();
   return row!;
 };
-
-export const countMobileUsers = async (db: Queryable, scope: CompanyScope) => {
-  const [row] = await db.select({ n: count() }).from(mobileUsers).where(inCompany(mobileUsers, scope));
-  return row?.n ?? 0;
-};

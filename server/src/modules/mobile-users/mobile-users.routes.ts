@@ -5,7 +5,7 @@ import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { listAudit } from '../audit/audit.repository.js';
 import { AuditPageSchema, AuditQuerySchema } from '../audit/audit.schemas.js';
-import { getMobileUser, listMobileUsers } from './mobile-users.repository.js';
+import { findMobileUserRow, getMobileUser, listMobileUsers } from './mobile-users.repository.js';
 import {
   MobileUserInputSchema,
   MobileUserListQuerySchema,
@@ -98,7 +98,7 @@ export const mobileUserRoutes =
         },
       },
       async (req) => {
-        await load(req, req.params.id);
+        if (!(await findMobileUserRow(db, adminContext(req).scope, req.params.id))) throw new AppError('MOBILE_USER.NOT_FOUND');
         const page = await listAudit(db, adminContext(req).scope, { ...req.query, entityType: 'mobile_user', entityId: req.params.id });
         return { ...page, page: req.query.page, pageSize: req.query.pageSize };
       },

@@ -1,4 +1,4 @@
-import { z, EmailSchema, LanguageSchema, LocalizedNameSchema, PageQuerySchema, optionalText, pageOf, requiredText } from '../../platform/validation.js';
+import { z, text, EmailSchema, LanguageSchema, LocalizedNameSchema, PageQuerySchema, optionalText, pageOf, requiredText } from '../../platform/validation.js';
 
 // The fields of a mobile user, as an administrator types them; create needs them all, edit any subset.
 const userFields = {
@@ -20,7 +20,7 @@ export const MobileUserPatchSchema = z.object(userFields).partial().strict();
 export type MobileUserPatch = z.infer<typeof MobileUserPatchSchema>;
 
 export const MobileUserListQuerySchema = PageQuerySchema.extend({
-  q: z.string().max(200).optional(),
+  q: text().max(200).optional(),
   sort: z.enum(['name', 'email', 'department', 'createdAt']).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
