@@ -1,15 +1,16 @@
-import { and, asc, count, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { accounts, companies, contracts, mobileUsers, offices, productTypes, services } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import { likePattern } from '../mobile-users/domain/search.js';
 
-const productNames = async (db: Queryable, codes: string[], lang: Lang) => {
-  if (!codes.length) return [];
-  const rows = await db.select().from(productTypes).where(inArray(productTypes.code, codes)).orderBy(asc(productTypes.sortOrder));
-  return rows.map((p) => ({ code: p.code, name: localize(p.name, lang) }));
+/** The product types in catalog order, named in the caller's language (a handful of rows). */
+const productTypeNames = async (db: Queryable, lang: Lang) => {
+  const rows = await db.select().from(productTypes).orderBy(asc(productTypes.sortOrder));
+  return new Map(rows.map((p) => [p.code, localize(p.name, lang)]));
 };
+const named = (names: Map<string, string>, codes: string[]) => codes.map((code) => ({ code, name: names.get(code) ?? code }));
 
 const activeServiceCount = async (db: Queryable, scope: CompanyScope) => {
   const [row] = await db.select({ n: count() }).from(services).where(inCompany(services, scope, ne(services.status, 'terminated')));
@@ -20,7 +21,7 @@ const activeServiceCount = async (db: Queryable, scope: CompanyScope) => {
 export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang: Lang) => {
   const [company] = await db.select().from(companies).where(eq(companies.id, scope.companyId));
   if (!company) return null;
-  const [[contract], officeRows, active, [users], admins] = await Promise.all([
+  const [[contract], officeRows, active, [users], admins, names] = await Promise.all([
     db.select().from(contracts).where(inCompany(contracts, scope)),
     db.select().from(offices).where(inCompany(offices, scope)).orderBy(asc(offices.name)),
     activeServiceCount(db, scope),
@@ -30,6 +31,7 @@ export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang:
       .from(accounts)
       .where(inCompany(accounts, scope, eq(accounts.role, 'admin')))
       .orderBy(asc(accounts.fullName)),
+    productTypeNames(db, lang),
   ]);
   return {
     id: company.id,
@@ -38,7 +40,7 @@ export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang:
     contract: contract
       ? {
           reference: contract.reference,
-          productTypes: await productNames(db, contract.productTypes, lang),
+          productTypes: named(names, contract.productTypes),
           contractedServices: contract.contractedServices,
           startsOn: contract.startsOn,
           endsOn: contract.endsOn,
@@ -66,19 +68,18 @@ export const listCompanies = async (db: Queryable, q: { q?: string; page: number
     })
     .from(companies)
     .leftJoin(contracts, eq(contracts.companyId, companies.id));
-  const [rows, [total], products] = await Promise.all([
+  const [rows, [total], names] = await Promise.all([
     base.where(where).orderBy(asc(companies.name)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(companies).leftJoin(contracts, eq(contracts.companyId, companies.id)).where(where),
-    db.select().from(productTypes),
+    productTypeNames(db, lang),
   ]);
-  const nameOf = new Map(products.map((p) => [p.code, localize(p.name, lang)]));
   return {
     items: rows.map((r) => ({
       id: r.company.id,
       name: r.company.name,
       vatNumber: r.company.vatNumber,
       contractReference: r.contract?.reference ?? null,
-      productTypes: (r.contract?.productTypes ?? []).map((code) => ({ code, name: nameOf.get(code) ?? code })),
+      productTypes: named(names, r.contract?.productTypes ?? []),
       contractedServices: r.contract?.contractedServices ?? 0,
       activeServices: Number(r.activeServices),
       mobileUserCount: Number(r.mobileUserCount),
