@@ -41,15 +41,20 @@ const initialsOf = (name: string) =>
     .map((part) => part[0]?.toUpperCase())
     .join('');
 
+/** Whether the current page lies under a menu entry's address. */
+const useUnder = (prefix: string) => useLocation().pathname.startsWith(prefix);
+
 type NavGroupProps = {
   label: string;
   icon: ReactNode;
-  active: boolean;
+  /** The addresses this section holds; it opens when the page is one of them. */
+  prefix: string;
   children: ReactNode;
 };
 
 /** An expandable section of the left-hand menu, exposed as a disclosure button. */
-const NavGroup = ({ label, icon, active, children }: NavGroupProps) => {
+const NavGroup = ({ label, icon, prefix, children }: NavGroupProps) => {
+  const active = useUnder(prefix);
   const [opened, setOpened] = useState(true);
   useEffect(() => {
     if (active) setOpened(true);
@@ -71,31 +76,33 @@ const NavGroup = ({ label, icon, active, children }: NavGroupProps) => {
   );
 };
 
-type NavItemProps = { to: string; label: string; icon: ReactNode; active: boolean; onNavigate: () => void };
+type NavItemProps = { to: string; label: string; icon: ReactNode; onNavigate: () => void };
 
-const NavItem = ({ to, label, icon, active, onNavigate }: NavItemProps) => (
-  <NavLink
-    component={Link}
-    to={to}
-    label={label}
-    leftSection={icon}
-    active={active}
-    aria-current={active ? 'page' : undefined}
-    onClick={onNavigate}
-  />
-);
+/** A menu entry; it is the current one on its own page and on the pages below it. */
+const NavItem = ({ to, label, icon, onNavigate }: NavItemProps) => {
+  const active = useUnder(to);
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+    />
+  );
+};
 
 const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   return (
-    <NavGroup label={t('nav.selfService')} icon={<IconLayoutDashboard size={18} aria-hidden="true" />} active={pathname.startsWith('/self-service')}>
-      <NavGroup label={t('nav.ucMobile')} icon={<IconDeviceMobile size={18} aria-hidden="true" />} active={pathname.startsWith('/self-service/uc-mobile')}>
+    <NavGroup label={t('nav.selfService')} icon={<IconLayoutDashboard size={18} aria-hidden="true" />} prefix="/self-service">
+      <NavGroup label={t('nav.ucMobile')} icon={<IconDeviceMobile size={18} aria-hidden="true" />} prefix="/self-service/uc-mobile">
         <NavItem
           to="/self-service/uc-mobile/users"
           label={t('nav.manageUsers')}
           icon={<IconUsers size={18} aria-hidden="true" />}
-          active={pathname.startsWith('/self-service/uc-mobile/users')}
           onNavigate={onNavigate}
         />
       </NavGroup>
@@ -103,14 +110,12 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
         to="/self-service/company"
         label={t('nav.companyContract')}
         icon={<IconFileCertificate size={18} aria-hidden="true" />}
-        active={pathname.startsWith('/self-service/company')}
         onNavigate={onNavigate}
       />
       <NavItem
         to="/self-service/audit"
         label={t('nav.auditLog')}
         icon={<IconHistory size={18} aria-hidden="true" />}
-        active={pathname.startsWith('/self-service/audit')}
         onNavigate={onNavigate}
       />
     </NavGroup>
@@ -119,14 +124,12 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
 
 const OperatorNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
   return (
-    <NavGroup label={t('nav.backOffice')} icon={<IconBuildingStore size={18} aria-hidden="true" />} active={pathname.startsWith('/back-office')}>
+    <NavGroup label={t('nav.backOffice')} icon={<IconBuildingStore size={18} aria-hidden="true" />} prefix="/back-office">
       <NavItem
         to="/back-office/companies"
         label={t('nav.companies')}
         icon={<IconBuildingSkyscraper size={18} aria-hidden="true" />}
-        active={pathname.startsWith('/back-office/companies')}
         onNavigate={onNavigate}
       />
     </NavGroup>
