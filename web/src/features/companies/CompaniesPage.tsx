@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
 import { IconBuildingSkyscraper } from '@tabler/icons-react';
 import { type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { SearchInput } from '../../shared/ui/SearchInput';
 import { TableFooter, TablePager } from '../../shared/ui/TablePager';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
+import { ProductTypeBadges } from '../company/ContractSummary';
 import { useCompanies } from './api';
 
 const companyPath = (id: string) => `/back-office/companies/${id}`;
@@ -106,13 +107,7 @@ export const CompaniesPage = () => {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <Group gap={4}>
-                          {company.productTypes.map((product) => (
-                            <Badge key={product.code} variant="light" color="indigo" radius="sm" tt="none" fw={600}>
-                              {product.name}
-                            </Badge>
-                          ))}
-                        </Group>
+                        <ProductTypeBadges productTypes={company.productTypes} gap={4} />
                       </Table.Td>
                       <Table.Td ta="right" className="fd-nowrap">
                         {t('companies.servicesValue', {

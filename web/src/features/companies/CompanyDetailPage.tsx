@@ -1,11 +1,11 @@
-import { Anchor, Card, DataList, Grid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, DataList, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { useParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
 import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
-import { QueryError } from '../../shared/ui/QueryError';
+import { QueryContent } from '../../shared/ui/QueryContent';
 import { NotFoundContent } from '../../app/NotFoundPage';
 import { ContractCard, OfficesTable } from '../company/ContractSummary';
 import { useCompanyDetail } from './api';
@@ -34,84 +34,79 @@ export const CompanyDetailPage = () => {
       breadcrumbs={[{ label: t('nav.backOffice') }, { label: t('nav.companies'), to: '/back-office/companies' }]}
       description={data?.vatNumber ?? undefined}
     >
-      {company.isError ? (
-        <QueryError error={company.error} onRetry={() => company.refetch()} />
-      ) : !data ? (
-        <Stack>
-          <Skeleton height={200} radius="md" />
-          <Skeleton height={160} radius="md" />
-        </Stack>
-      ) : (
-        <Stack gap="lg">
-          <Grid gap="lg" align="stretch">
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <ContractCard contract={data.contract} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <Card h="100%">
-                <Title order={2} fz="lg" mb="md">
-                  {t('companies.usage')}
-                </Title>
-                <DataList labelWidth={170} gap="sm">
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('companies.columns.users')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{format.number(data.mobileUserCount)}</DataList.ItemValue>
-                  </DataList.Item>
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('companies.columns.administrators')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{format.number(data.administrators.length)}</DataList.ItemValue>
-                  </DataList.Item>
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{format.number(data.offices.length)}</DataList.ItemValue>
-                  </DataList.Item>
-                </DataList>
-              </Card>
-            </Grid.Col>
-          </Grid>
+      <QueryContent query={company} skeletons={[200, 160]}>
+        {(data) => (
+          <Stack gap="lg">
+            <Grid gap="lg" align="stretch">
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <ContractCard contract={data.contract} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <Card h="100%">
+                  <Title order={2} fz="lg" mb="md">
+                    {t('companies.usage')}
+                  </Title>
+                  <DataList labelWidth={170} gap="sm">
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('companies.columns.users')}</DataList.ItemLabel>
+                      <DataList.ItemValue>{format.number(data.mobileUserCount)}</DataList.ItemValue>
+                    </DataList.Item>
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('companies.columns.administrators')}</DataList.ItemLabel>
+                      <DataList.ItemValue>{format.number(data.administrators.length)}</DataList.ItemValue>
+                    </DataList.Item>
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
+                      <DataList.ItemValue>{format.number(data.offices.length)}</DataList.ItemValue>
+                    </DataList.Item>
+                  </DataList>
+                </Card>
+              </Grid.Col>
+            </Grid>
 
-          <Card padding={0}>
-            <Title order={2} fz="lg" p="lg" pb="xs">
-              {t('companies.administrators')}
-            </Title>
-            {data.administrators.length === 0 ? (
-              <Text c="dimmed" fz="sm" p="md">
-                {t('companies.noAdministrators')}
-              </Text>
-            ) : (
-              <TableScroll minWidth={480} label={t('companies.administrators')}>
-                <Table aria-label={t('companies.administrators')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('companies.columns.adminName')}</Table.Th>
-                      <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.administrators.map((admin) => (
-                      <Table.Tr key={admin.id}>
-                        <Table.Td fw={600}>{admin.fullName}</Table.Td>
-                        <Table.Td>
-                          <Anchor href={`mailto:${admin.email}`} fz="sm">
-                            {admin.email}
-                          </Anchor>
-                        </Table.Td>
+            <Card padding={0}>
+              <Title order={2} fz="lg" p="lg" pb="xs">
+                {t('companies.administrators')}
+              </Title>
+              {data.administrators.length === 0 ? (
+                <Text c="dimmed" fz="sm" p="md">
+                  {t('companies.noAdministrators')}
+                </Text>
+              ) : (
+                <TableScroll minWidth={480} label={t('companies.administrators')}>
+                  <Table aria-label={t('companies.administrators')}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('companies.columns.adminName')}</Table.Th>
+                        <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
-            )}
-          </Card>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.administrators.map((admin) => (
+                        <Table.Tr key={admin.id}>
+                          <Table.Td fw={600}>{admin.fullName}</Table.Td>
+                          <Table.Td>
+                            <Anchor href={`mailto:${admin.email}`} fz="sm">
+                              {admin.email}
+                            </Anchor>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </TableScroll>
+              )}
+            </Card>
 
-          <Card padding={0}>
-            <Title order={2} fz="lg" p="lg" pb="xs">
-              {t('company.offices')}
-            </Title>
-            <OfficesTable offices={data.offices} />
-          </Card>
-        </Stack>
-      )}
+            <Card padding={0}>
+              <Title order={2} fz="lg" p="lg" pb="xs">
+                {t('company.offices')}
+              </Title>
+              <OfficesTable offices={data.offices} />
+            </Card>
+          </Stack>
+        )}
+      </QueryContent>
     </Page>
   );
 };

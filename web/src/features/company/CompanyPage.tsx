@@ -1,8 +1,8 @@
-import { Card, DataList, Grid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, DataList, Grid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
-import { QueryError } from '../../shared/ui/QueryError';
+import { QueryContent } from '../../shared/ui/QueryContent';
 import { useCompany } from './api';
 import { ContractCard, OfficesTable } from './ContractSummary';
 
@@ -17,49 +17,44 @@ export const CompanyPage = () => {
       breadcrumbs={[{ label: t('nav.selfService') }, { label: t('nav.companyContract') }]}
       description={data?.name}
     >
-      {company.isError ? (
-        <QueryError error={company.error} onRetry={() => company.refetch()} />
-      ) : !data ? (
-        <Stack>
-          <Skeleton height={200} radius="md" />
-          <Skeleton height={160} radius="md" />
-        </Stack>
-      ) : (
-        <Stack gap="lg">
-          <Grid gap="lg" align="stretch">
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <Card h="100%">
-                <Title order={2} fz="lg" mb="md">
-                  {t('company.company')}
-                </Title>
-                <DataList labelWidth={150} gap="sm">
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('company.name')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{data.name}</DataList.ItemValue>
-                  </DataList.Item>
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('company.vatNumber')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{data.vatNumber ?? <Text span c="dimmed">—</Text>}</DataList.ItemValue>
-                  </DataList.Item>
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{format.number(data.offices.length)}</DataList.ItemValue>
-                  </DataList.Item>
-                </DataList>
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <ContractCard contract={data.contract} />
-            </Grid.Col>
-          </Grid>
-          <Card padding={0}>
-            <Title order={2} fz="lg" p="lg" pb="xs">
-              {t('company.offices')}
-            </Title>
-            <OfficesTable offices={data.offices} />
-          </Card>
-        </Stack>
-      )}
+      <QueryContent query={company} skeletons={[200, 160]}>
+        {(data) => (
+          <Stack gap="lg">
+            <Grid gap="lg" align="stretch">
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <Card h="100%">
+                  <Title order={2} fz="lg" mb="md">
+                    {t('company.company')}
+                  </Title>
+                  <DataList labelWidth={150} gap="sm">
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('company.name')}</DataList.ItemLabel>
+                      <DataList.ItemValue>{data.name}</DataList.ItemValue>
+                    </DataList.Item>
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('company.vatNumber')}</DataList.ItemLabel>
+                      <DataList.ItemValue>{data.vatNumber ?? <Text span c="dimmed">—</Text>}</DataList.ItemValue>
+                    </DataList.Item>
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
+                      <DataList.ItemValue>{format.number(data.offices.length)}</DataList.ItemValue>
+                    </DataList.Item>
+                  </DataList>
+                </Card>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <ContractCard contract={data.contract} />
+              </Grid.Col>
+            </Grid>
+            <Card padding={0}>
+              <Title order={2} fz="lg" p="lg" pb="xs">
+                {t('company.offices')}
+              </Title>
+              <OfficesTable offices={data.offices} />
+            </Card>
+          </Stack>
+        )}
+      </QueryContent>
     </Page>
   );
 };

@@ -5,6 +5,17 @@ import type { Contract, Office } from '../../shared/api/types';
 import { useFormat } from '../../shared/i18n/format';
 
 /** Contract reference, product types, services in use against the contract, and its period. */
+/** The product types of a contract, as the badges every company page shows them with. */
+export const ProductTypeBadges = ({ productTypes, gap = 6 }: { productTypes: { code: string; name: string }[]; gap?: number }) => (
+  <Group gap={gap}>
+    {productTypes.map((product) => (
+      <Badge key={product.code} variant="light" color="indigo" radius="sm" tt="none" fw={600}>
+        {product.name}
+      </Badge>
+    ))}
+  </Group>
+);
+
 export const ContractCard = ({ contract }: { contract: Contract | null }) => {
   const { t } = useTranslation();
   const format = useFormat();
@@ -44,13 +55,7 @@ export const ContractCard = ({ contract }: { contract: Contract | null }) => {
         <DataList.Item>
           <DataList.ItemLabel>{t('company.productTypes')}</DataList.ItemLabel>
           <DataList.ItemValue>
-            <Group gap={6}>
-              {contract.productTypes.map((product) => (
-                <Badge key={product.code} variant="light" color="indigo" radius="sm" tt="none" fw={600}>
-                  {product.name}
-                </Badge>
-              ))}
-            </Group>
+            <ProductTypeBadges productTypes={contract.productTypes} />
           </DataList.ItemValue>
         </DataList.Item>
         <DataList.Item>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Grid, Group, Select, Skeleton, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Grid, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import type { Language, MobileUser, MobileUserInput } from '../../shared/api/typ
 import { LANGUAGES, currentLanguage } from '../../shared/i18n/i18n';
 import { useLabels } from '../../shared/i18n/labels';
 import { Page } from '../../shared/ui/Page';
-import { QueryError } from '../../shared/ui/QueryError';
+import { QueryContent } from '../../shared/ui/QueryContent';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useCompany } from '../company/api';
@@ -235,16 +235,9 @@ export const EditUserPage = () => {
       documentTitle={name ? `${t('userForm.editTitle')} — ${name}` : t('userForm.editTitle')}
       breadcrumbs={name ? [...crumbs, { label: name, to: userPath(id) }] : crumbs}
     >
-      {user.isError ? (
-        <QueryError error={user.error} onRetry={() => user.refetch()} />
-      ) : user.data ? (
-        <UserForm key={user.data.id} user={user.data} />
-      ) : (
-        <Stack>
-          <Skeleton height={220} radius="md" />
-          <Skeleton height={160} radius="md" />
-        </Stack>
-      )}
+      <QueryContent query={user} skeletons={[220, 160]}>
+        {(data) => <UserForm key={data.id} user={data} />}
+      </QueryContent>
     </Page>
   );
 };

@@ -7,7 +7,6 @@ import {
   EmptyState,
   SimpleGrid,
   Group,
-  Skeleton,
   Stack,
   Table,
   Tabs,
@@ -24,6 +23,7 @@ import type { MobileUser } from '../../shared/api/types';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { Page } from '../../shared/ui/Page';
+import { QueryContent } from '../../shared/ui/QueryContent';
 import { QueryError } from '../../shared/ui/QueryError';
 import { positiveInt } from '../../shared/ui/list-params';
 import { TableFooter, TablePager } from '../../shared/ui/TablePager';
@@ -194,63 +194,58 @@ export const UserViewPage = () => {
         )
       }
     >
-      {user.isError ? (
-        <QueryError error={user.error} onRetry={() => user.refetch()} />
-      ) : !data ? (
-        <Stack gap="lg">
-          <Skeleton height={180} radius="md" />
-          <Skeleton height={240} radius="md" />
-        </Stack>
-      ) : (
-        <Stack gap="lg">
-          <DetailsCard user={data} />
-          <Card padding={0}>
-              <Tabs
-                value={tab}
-                onChange={(value) => {
-                  const next = new URLSearchParams(searchParams);
-                  if (value === 'history') next.set('tab', 'history');
-                  else next.delete('tab');
-                  next.delete('historyPage');
-                  setSearchParams(next, { replace: true });
-                }}
-                keepMounted={false}
-              >
-                <Tabs.List px="md" pt="xs">
-                  <Tabs.Tab value="services" leftSection={<IconList size={16} aria-hidden="true" />}>
-                    <Group gap={6} wrap="nowrap">
-                      {t('userView.services')}
-                      <Text span fz="xs" c="dimmed">
-                        ({data.services.length})
-                      </Text>
-                    </Group>
-                  </Tabs.Tab>
-                  <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
-                    {t('userView.history')}
-                  </Tabs.Tab>
-                </Tabs.List>
-                <Tabs.Panel value="services">
-                  <Stack gap={0} pt="xs">
-                    <ServicesTable user={data} />
-                  </Stack>
-                </Tabs.Panel>
-                <Tabs.Panel value="history">
-                  <Stack gap={0} pt="xs">
-                    <UserHistory
-                      userId={data.id}
-                      page={historyPage}
-                      onPageChange={(page) => {
-                        const next = new URLSearchParams(searchParams);
-                        next.set('historyPage', String(page));
-                        setSearchParams(next, { replace: true });
-                      }}
-                    />
-                  </Stack>
-                </Tabs.Panel>
-              </Tabs>
-          </Card>
-        </Stack>
-      )}
+      <QueryContent query={user} skeletons={[180, 240]}>
+        {(data) => (
+          <Stack gap="lg">
+            <DetailsCard user={data} />
+            <Card padding={0}>
+                <Tabs
+                  value={tab}
+                  onChange={(value) => {
+                    const next = new URLSearchParams(searchParams);
+                    if (value === 'history') next.set('tab', 'history');
+                    else next.delete('tab');
+                    next.delete('historyPage');
+                    setSearchParams(next, { replace: true });
+                  }}
+                  keepMounted={false}
+                >
+                  <Tabs.List px="md" pt="xs">
+                    <Tabs.Tab value="services" leftSection={<IconList size={16} aria-hidden="true" />}>
+                      <Group gap={6} wrap="nowrap">
+                        {t('userView.services')}
+                        <Text span fz="xs" c="dimmed">
+                          ({data.services.length})
+                        </Text>
+                      </Group>
+                    </Tabs.Tab>
+                    <Tabs.Tab value="history" leftSection={<IconHistory size={16} aria-hidden="true" />}>
+                      {t('userView.history')}
+                    </Tabs.Tab>
+                  </Tabs.List>
+                  <Tabs.Panel value="services">
+                    <Stack gap={0} pt="xs">
+                      <ServicesTable user={data} />
+                    </Stack>
+                  </Tabs.Panel>
+                  <Tabs.Panel value="history">
+                    <Stack gap={0} pt="xs">
+                      <UserHistory
+                        userId={data.id}
+                        page={historyPage}
+                        onPageChange={(page) => {
+                          const next = new URLSearchParams(searchParams);
+                          next.set('historyPage', String(page));
+                          setSearchParams(next, { replace: true });
+                        }}
+                      />
+                    </Stack>
+                  </Tabs.Panel>
+                </Tabs>
+            </Card>
+          </Stack>
+        )}
+      </QueryContent>
     </Page>
   );
 };
