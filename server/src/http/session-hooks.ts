@@ -4,7 +4,7 @@ import { AppError } from '../platform/app-error.js';
 import type { Db } from '../platform/db.js';
 import { fromAcceptLanguage } from '../platform/i18n.js';
 import { findSession } from '../modules/auth/auth.repository.js';
-import { CSRF_COOKIE, SESSION_COOKIE } from './context.js';
+import { SESSION_COOKIE } from './context.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Sign-in has no session yet to hold a token; it checks the Origin header instead (see below).
@@ -60,4 +60,3 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db) => {
   });
 };
 
-export { CSRF_COOKIE, SESSION_COOKIE };

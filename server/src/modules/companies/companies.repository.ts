@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { accounts, companies, contracts, mobileUsers, offices, productTypes, services } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
