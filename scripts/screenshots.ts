@@ -28,10 +28,22 @@ const shoot = async (lang: 'en' | 'fr' | 'nl') => {
   await page.evaluate((l) => localStorage.setItem('fd.language', l), lang);
   await page.reload();
   await snap('01-login');
+  await page.locator('input[type="email"]').fill('admin@acme.example');
+  await page.locator('input[type="password"]').fill('wrong');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').waitFor();
+  await snap('01b-login-error');
   // sign in through the API with the page's cookies, then set the account language
   await page.request.post(`${portal.url}/api/auth/login`, { data: { email: 'admin@acme.example', password: 'fleetdesk-demo' } });
   const csrf = (await context.cookies()).find((c) => c.name === 'fd_csrf')?.value ?? '';
   await page.request.put(`${portal.url}/api/auth/me/language`, { data: { language: lang }, headers: { 'x-csrf-token': csrf } });
+  // a change of each kind, so the audit log and the history have lines to show (once per run is enough)
+  const found = await (await page.request.get(`${portal.url}/api/mobile-users?q=janssens`)).json();
+  const lotte = found.items[0];
+  await page.request.patch(`${portal.url}/api/mobile-users/${lotte.id}`, {
+    data: { department: `Sales ${lang.toUpperCase()}`, costCentre: null },
+    headers: { 'x-csrf-token': csrf },
+  });
   await page.goto(`${portal.url}/self-service/uc-mobile/users`);
   await snap('02-users');
   await page.goto(`${portal.url}/self-service/uc-mobile/users?q=zzzz`);
@@ -41,7 +53,10 @@ const shoot = async (lang: 'en' | 'fr' | 'nl') => {
   await page.goto(`${portal.url}/self-service/uc-mobile/users?q=janssens`);
   await page.getByRole('link', { name: /Janssens/ }).first().click();
   await snap('05-user-view');
-  await page.goto(page.url() + '/edit');
+  const userUrl = page.url();
+  await page.goto(`${userUrl}?tab=history`);
+  await snap('05b-user-history');
+  await page.goto(`${userUrl}/edit`);
   await snap('06-user-edit');
   await page.goto(`${portal.url}/self-service/company`);
   await snap('07-company');
