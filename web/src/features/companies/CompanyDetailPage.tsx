@@ -7,7 +7,7 @@ import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { NotFoundContent } from '../../app/NotFoundPage';
-import { ContractCard, OfficesTable } from '../company/ContractSummary';
+import { ContractCard, OfficesCard } from '../company/ContractSummary';
 import { useCompanyDetail } from './api';
 
 export const CompanyDetailPage = () => {
@@ -98,12 +98,7 @@ export const CompanyDetailPage = () => {
               )}
             </Card>
 
-            <Card padding={0}>
-              <Title order={2} fz="lg" p="lg" pb="xs">
-                {t('company.offices')}
-              </Title>
-              <OfficesTable offices={data.offices} />
-            </Card>
+            <OfficesCard offices={data.offices} />
           </Stack>
         )}
       </QueryContent>

@@ -4,7 +4,7 @@ import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { useCompany } from './api';
-import { ContractCard, OfficesTable } from './ContractSummary';
+import { ContractCard, OfficesCard } from './ContractSummary';
 
 export const CompanyPage = () => {
   const { t } = useTranslation();
@@ -46,12 +46,7 @@ export const CompanyPage = () => {
                 <ContractCard contract={data.contract} />
               </Grid.Col>
             </Grid>
-            <Card padding={0}>
-              <Title order={2} fz="lg" p="lg" pb="xs">
-                {t('company.offices')}
-              </Title>
-              <OfficesTable offices={data.offices} />
-            </Card>
+            <OfficesCard offices={data.offices} />
           </Stack>
         )}
       </QueryContent>

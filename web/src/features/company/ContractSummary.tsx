@@ -82,7 +82,7 @@ export const ContractCard = ({ contract }: { contract: Contract | null }) => {
   );
 };
 
-export const OfficesTable = ({ offices }: { offices: Office[] }) => {
+const OfficesTable = ({ offices }: { offices: Office[] }) => {
   const { t } = useTranslation();
   const format = useFormat();
   if (offices.length === 0) {
@@ -117,5 +117,18 @@ export const OfficesTable = ({ offices }: { offices: Office[] }) => {
         </Table.Tbody>
       </Table>
     </TableScroll>
+  );
+};
+
+/** A company's offices as a titled card, as both the administrator and operator staff see them. */
+export const OfficesCard = ({ offices }: { offices: Office[] }) => {
+  const { t } = useTranslation();
+  return (
+    <Card padding={0}>
+      <Title order={2} fz="lg" p="lg" pb="xs">
+        {t('company.offices')}
+      </Title>
+      <OfficesTable offices={offices} />
+    </Card>
   );
 };
