@@ -198,7 +198,22 @@ export const bundleAllowedOptions = pgTable(
   (t) => [primaryKey({ columns: [t.bundleCode, t.optionCode] })],
 );
 
-/** A line (or UC seat) of a mobile user. The Add Service wizard and lifecycle build on it. */
+/** Lifecycle of a service; the transitions live in modules/services/domain/lifecycle.ts. */
+export const SERVICE_STATUSES = [
+  'waiting_for_activation',
+  'activation_started',
+  'awaiting_user',
+  'provisioning',
+  'porting',
+  'porting_refused',
+  'active',
+  'suspended',
+  'terminated',
+  'cancelled',
+] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** A line (or UC seat) of a mobile user, with everything the Add Service wizard chose for it. */
 export const services = pgTable(
   'services',
   {
@@ -216,14 +231,163 @@ export const services = pgTable(
     optionCodes: text('option_codes').array().notNull().default(sql`'{}'::text[]`),
     // E.164 without spaces, e.g. +32470123456
     msisdn: text('msisdn'),
-    status: text('status').notNull(),
+    status: text('status', { enum: SERVICE_STATUSES }).notNull(),
+    // Step 5: where the mobile number comes from (null for services without one)
+    numberSource: text('number_source', { enum: ['new', 'port_in', 'port_internal'] }),
+    // Step 5, "port within the organisation": the service whose number moves here; it ends when this one is active.
+    portFromServiceId: uuid('port_from_service_id'),
+    // Step 6 (null for services without a SIM); the card itself is sim_cards.service_id
+    simChoice: text('sim_choice', { enum: ['user_enters', 'admin_sim', 'esim'] }),
+    // Step 8
+    activationMethod: text('activation_method', { enum: ['email', 'automatic'] }),
+    activationTiming: text('activation_timing', { enum: ['asap', 'later'] }),
+    scheduledStartAt: timestamp('scheduled_start_at', { withTimezone: true }),
+    activationStartedAt: timestamp('activation_started_at', { withTimezone: true }),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('services_company_id_uq').on(t.companyId, t.id),
+    foreignKey({ name: 'services_user_same_company_fk', columns: [t.companyId, t.mobileUserId], foreignColumns: [mobileUsers.companyId, mobileUsers.id] }),
+    foreignKey({ name: 'services_port_from_same_company_fk', columns: [t.companyId, t.portFromServiceId], foreignColumns: [t.companyId, t.id] }),
+    index('services_company_user_idx').on(t.companyId, t.mobileUserId),
+    index('services_company_msisdn_idx').on(t.companyId, t.msisdn),
+    index('services_company_status_idx').on(t.companyId, t.status),
+    // A service's number can move to only one new service at a time.
+    uniqueIndex('services_open_port_from_uq')
+      .on(t.portFromServiceId)
+      .where(sql`port_from_service_id is not null and status not in ('terminated', 'cancelled', 'active')`),
+  ],
+);
+
+/**
+ * The operator's own mobile numbers. A free number belongs to no company; reserving one for a new
+ * service binds it to that service (and company) until the service ends, when it is quarantined.
+ */
+export const mobileNumbers = pgTable(
+  'mobile_numbers',
+  {
+    msisdn: text('msisdn').primaryKey(),
+    status: text('status', { enum: ['free', 'reserved', 'assigned', 'quarantined'] }).notNull().default('free'),
+    companyId: uuid('company_id').references(() => companies.id),
+    serviceId: uuid('service_id'),
+    quarantinedUntil: timestamp('quarantined_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('mobile_numbers_status_idx').on(t.status, t.msisdn),
+    foreignKey({ name: 'mobile_numbers_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+  ],
+);
+
+/** Physical SIM cards delivered to a company, and eSIM profiles held for it. */
+export const simCards = pgTable(
+  'sim_cards',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    kind: text('kind', { enum: ['physical', 'esim'] }).notNull(),
+    iccid: text('iccid').notNull(),
+    pin: text('pin'),
+    puk: text('puk'),
+    // eSIM only: activation code LPA:1$<smdpAddress>$<matchingId>
+    smdpAddress: text('smdp_address'),
+    matchingId: text('matching_id'),
+    status: text('status', { enum: ['in_stock', 'reserved', 'assigned', 'retired'] }).notNull().default('in_stock'),
+    serviceId: uuid('service_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('sim_cards_iccid_uq').on(t.iccid),
+    unique('sim_cards_company_id_uq').on(t.companyId, t.id),
+    index('sim_cards_company_kind_status_idx').on(t.companyId, t.kind, t.status),
+    foreignKey({ name: 'sim_cards_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+  ],
+);
+
+/** A company's fixed (geographic) numbers for SmartMobile and FMC; free, or held by one service. */
+export const fixedNumbers = pgTable(
+  'fixed_numbers',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    // E.164, e.g. +3222001234
+    number: text('number').notNull(),
+    status: text('status', { enum: ['available', 'assigned'] }).notNull().default('available'),
+    serviceId: uuid('service_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('fixed_numbers_number_uq').on(t.number),
+    unique('fixed_numbers_company_id_uq').on(t.companyId, t.id),
+    index('fixed_numbers_company_status_idx').on(t.companyId, t.status, t.number),
+    index('fixed_numbers_service_idx').on(t.serviceId),
+    foreignKey({ name: 'fixed_numbers_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+  ],
+);
+
+/** A request to bring a number over from another operator, for one service. */
+export const portIns = pgTable(
+  'port_ins',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    serviceId: uuid('service_id').notNull(),
+    msisdn: text('msisdn').notNull(),
+    donorOperator: text('donor_operator').notNull(),
+    accountType: text('account_type', { enum: ['postpaid', 'prepaid'] }).notNull(),
+    // postpaid: the customer number at the donor; prepaid: the donor SIM card number
+    customerNumber: text('customer_number'),
+    donorSimNumber: text('donor_sim_number'),
+    holderName: text('holder_name').notNull(),
+    status: text('status', { enum: ['draft', 'submitted', 'refused', 'completed', 'cancelled'] }).notNull().default('draft'),
+    refusalReason: text('refusal_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'port_ins_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    index('port_ins_company_service_idx').on(t.companyId, t.serviceId),
+    // A number can be on its way in only once: the database settles two saves racing for it.
+    uniqueIndex('port_ins_open_msisdn_uq')
+      .on(t.msisdn)
+      .where(sql`status in ('draft', 'submitted', 'refused')`),
+  ],
+);
+
+/** Every status change of a service: the timeline the administrator sees. */
+export const serviceEvents = pgTable(
+  'service_events',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    serviceId: uuid('service_id').notNull(),
+    event: text('event').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorAccountId: uuid('actor_account_id').references(() => accounts.id),
+    // a person's name, or "system" for jobs
+    actorName: text('actor_name').notNull(),
+    reason: text('reason'),
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ name: 'services_user_same_company_fk', columns: [t.companyId, t.mobileUserId], foreignColumns: [mobileUsers.companyId, mobileUsers.id] }),
-    index('services_company_user_idx').on(t.companyId, t.mobileUserId),
-    index('services_company_msisdn_idx').on(t.companyId, t.msisdn),
+    foreignKey({ name: 'service_events_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    index('service_events_service_idx').on(t.companyId, t.serviceId, t.createdAt),
   ],
 );
 

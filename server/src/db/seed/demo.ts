@@ -8,13 +8,17 @@ import {
   bundles,
   companies,
   contracts,
+  fixedNumbers,
+  mobileNumbers,
   mobileUsers,
   offices,
   operatorSettings,
   productTypes,
   services,
   serviceTypes,
+  simCards,
 } from '../schema.js';
+import { luhnCheckDigit } from '../../modules/stock/domain/iccid.js';
 import { ALLOWED_OPTIONS, BUNDLES, OPTIONS, PRODUCT_TYPES, SERVICE_TYPES } from './catalog.js';
 
 export const DEMO_PASSWORD = 'fleetdesk-demo';
@@ -45,6 +49,16 @@ const BRIGHTWAVE_PEOPLE: Person[] = [
   ['Inès', 'Hubert', 'fr', 'HR'], ['Arnaud', 'Denis', 'fr', 'Consulting'], ['Charlotte', 'Noël', 'fr', null],
   ['Bram', 'Dierickx', 'nl', 'Consulting'], ['Eva', 'Stevens', 'nl', 'Delivery'], ['James', 'Walsh', 'en', 'Management'],
 ];
+
+/** A valid Belgian ICCID (8932…, 19 digits, Luhn) from a batch code and a serial. */
+export const demoIccid = (batch: string, serial: number) => {
+  const body = `893210${batch}${String(serial).padStart(18 - 6 - batch.length, '0')}`;
+  return body + luhnCheckDigit(body);
+};
+// Free numbers in the operator's pool for new lines: +32 470 20 00 01 …
+export const DEMO_FREE_NUMBERS = Array.from({ length: 60 }, (_, i) => `+324702${String(i + 1).padStart(5, '0')}`);
+const matchingId = (companyNo: number, n: number) =>
+  `FD${companyNo}-${(n * 7919 + companyNo * 104729).toString(36).toUpperCase().padStart(5, '0')}-${String(n).padStart(4, '0')}`;
 
 const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '');
 
@@ -125,18 +139,60 @@ export const seedDemo = async (db: Db): Promise<boolean> => {
         const l = lineFor(i);
         if (!l) return [];
         line += 1;
-        return [{ companyId, mobileUserId: u.id, ...l, msisdn: `+324701${String(line).padStart(5, '0')}`, status: 'active', activatedAt: new Date(Date.UTC(2025, 3, 1 + (i % 28))) }];
+        return [{ companyId, mobileUserId: u.id, ...l, msisdn: `+324701${String(line).padStart(5, '0')}`, status: 'active' as const, numberSource: 'new' as const, simChoice: 'admin_sim' as const, activationMethod: 'automatic' as const, activationTiming: 'asap' as const, activatedAt: new Date(Date.UTC(2025, 3, 1 + (i % 28))) }];
       });
-      if (lines.length) await tx.insert(services).values(lines);
+      if (!lines.length) return [];
+      return tx.insert(services).values(lines).returning();
+    };
+
+    /**
+     * What each company has in hand: the SIMs and numbers of its existing lines, plus unused
+     * physical SIMs, free eSIM profiles and available fixed numbers for the Add Service wizard.
+     */
+    const seedStock = async (
+      companyId: string,
+      companyNo: number,
+      lines: (typeof services.$inferSelect)[],
+      spare: { physical: number; esim: number; fixed: number },
+      fixedBase: number,
+    ) => {
+      const physical = (serial: number, serviceId: string | null) => ({
+        companyId,
+        kind: 'physical' as const,
+        iccid: demoIccid(`${companyNo}1`, serial),
+        pin: '1111',
+        puk: String(10000000 + serial * 7919),
+        status: serviceId ? ('assigned' as const) : ('in_stock' as const),
+        serviceId,
+      });
+      const sims = [...lines.map((l, i) => physical(i + 1, l.id)), ...Array.from({ length: spare.physical }, (_, i) => physical(lines.length + i + 1, null))];
+      const esims = Array.from({ length: spare.esim }, (_, i) => ({
+        companyId,
+        kind: 'esim' as const,
+        iccid: demoIccid(`${companyNo}2`, i + 1),
+        smdpAddress: 'smdp.simulator.fleetdesk.example',
+        matchingId: matchingId(companyNo, i + 1),
+      }));
+      await tx.insert(simCards).values([...sims, ...esims]);
+      await tx.insert(mobileNumbers).values(lines.map((l) => ({ msisdn: l.msisdn!, status: 'assigned' as const, companyId, serviceId: l.id })));
+      const fixedHolders = lines.filter((l) => l.serviceTypeCode.endsWith('.converged'));
+      let fixed = fixedBase;
+      await tx.insert(fixedNumbers).values([
+        ...fixedHolders.map((l) => ({ companyId, number: `+322${++fixed}`, status: 'assigned' as const, serviceId: l.id })),
+        ...Array.from({ length: spare.fixed }, () => ({ companyId, number: `+322${++fixed}`, status: 'available' as const })),
+      ]);
     };
 
     // Existing lines: most Acme staff already have a Mobile line, a few a SmartMobile converged SIM.
-    await seedCompany(acme!.id, 'acme.example', ACME_PEOPLE, acmeOffices.map((o) => o.id), (i) =>
+    const acmeLines = await seedCompany(acme!.id, 'acme.example', ACME_PEOPLE, acmeOffices.map((o) => o.id), (i) =>
       i % 5 === 4 ? null : i % 7 === 3 ? { serviceTypeCode: 'smartmobile.converged', bundleCode: 'smart-pro' } : { serviceTypeCode: 'mobile.voice', bundleCode: i % 3 === 0 ? 'mobile-l' : 'mobile-m' },
     );
-    await seedCompany(bright!.id, 'brightwave.example', BRIGHTWAVE_PEOPLE, brightOffices.map((o) => o.id), (i) =>
+    const brightLines = await seedCompany(bright!.id, 'brightwave.example', BRIGHTWAVE_PEOPLE, brightOffices.map((o) => o.id), (i) =>
       i % 3 === 2 ? null : { serviceTypeCode: i % 4 === 1 ? 'fmc.converged' : 'mobile.voice', bundleCode: i % 4 === 1 ? 'fmc-standard' : 'mobile-s' },
     );
+    await seedStock(acme!.id, 1, acmeLines, { physical: 15, esim: 8, fixed: 10 }, 7104000);
+    await seedStock(bright!.id, 2, brightLines, { physical: 8, esim: 5, fixed: 3 }, 4409000);
+    await tx.insert(mobileNumbers).values(DEMO_FREE_NUMBERS.map((msisdn) => ({ msisdn })));
   });
   return true;
 };

@@ -1,0 +1,37 @@
+/**
+ * ICCID rules (ITU-T E.118): 19 or 20 digits, the telecom industry prefix 89, and a Luhn check digit
+ * last. People type them with spaces or dashes from the card, so those are dropped first.
+ */
+export type IccidRule = 'required' | 'iccid_digits' | 'iccid_length' | 'iccid_prefix' | 'iccid_checksum';
+
+export const normalizeIccid = (input: string) => input.replace(/[\s-]/g, '');
+
+/** Luhn over the whole string, check digit included. */
+export const luhnValid = (digits: string) => {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+};
+
+/** The digit that makes `body + digit` pass Luhn. */
+export const luhnCheckDigit = (body: string) => {
+  for (let d = 0; d <= 9; d += 1) if (luhnValid(body + d)) return String(d);
+  throw new Error('unreachable: one Luhn digit always fits');
+};
+
+/** The first rule a (normalized) ICCID breaks, or null when it is well-formed. */
+export const iccidProblem = (iccid: string): IccidRule | null => {
+  if (!iccid) return 'required';
+  if (!/^\d+$/.test(iccid)) return 'iccid_digits';
+  if (iccid.length < 19 || iccid.length > 20) return 'iccid_length';
+  if (!iccid.startsWith('89')) return 'iccid_prefix';
+  if (!luhnValid(iccid)) return 'iccid_checksum';
+  return null;
+};
