@@ -37,6 +37,7 @@ CREATE TABLE "port_ins" (
 --> statement-breakpoint
 CREATE TABLE "service_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "service_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"company_id" uuid NOT NULL,
 	"service_id" uuid NOT NULL,
 	"event" text NOT NULL,
@@ -69,6 +70,7 @@ ALTER TABLE "services" ADD CONSTRAINT "services_company_id_uq" UNIQUE("company_i
 ALTER TABLE "services" ADD COLUMN "number_source" text;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "port_from_service_id" uuid;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "sim_choice" text;--> statement-breakpoint
+ALTER TABLE "services" ADD COLUMN "fixed_number_taken_from_service_id" uuid;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "activation_method" text;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "activation_timing" text;--> statement-breakpoint
 ALTER TABLE "services" ADD COLUMN "scheduled_start_at" timestamp with time zone;--> statement-breakpoint
@@ -93,7 +95,7 @@ CREATE INDEX "fixed_numbers_service_idx" ON "fixed_numbers" USING btree ("servic
 CREATE INDEX "mobile_numbers_status_idx" ON "mobile_numbers" USING btree ("status","msisdn");--> statement-breakpoint
 CREATE INDEX "port_ins_company_service_idx" ON "port_ins" USING btree ("company_id","service_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "port_ins_open_msisdn_uq" ON "port_ins" USING btree ("msisdn") WHERE status in ('draft', 'submitted', 'refused');--> statement-breakpoint
-CREATE INDEX "service_events_service_idx" ON "service_events" USING btree ("company_id","service_id","created_at");--> statement-breakpoint
+CREATE INDEX "service_events_service_idx" ON "service_events" USING btree ("company_id","service_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "sim_cards_iccid_uq" ON "sim_cards" USING btree ("iccid");--> statement-breakpoint
 CREATE INDEX "sim_cards_company_kind_status_idx" ON "sim_cards" USING btree ("company_id","kind","status");--> statement-breakpoint
 ALTER TABLE "services" ADD CONSTRAINT "services_created_by_account_id_accounts_id_fk" FOREIGN KEY ("created_by_account_id") REFERENCES "public"."accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

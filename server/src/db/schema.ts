@@ -1,7 +1,9 @@
 // The one database schema. Migrations under server/migrations are generated from it by drizzle-kit
 // (`npm run db:generate`); never edit the database any other way.
 import { sql } from 'drizzle-orm';
+import { SERVICE_STATUSES, type ServiceStatus } from '../modules/services/domain/lifecycle.js';
 import {
+  bigint,
   boolean,
   foreignKey,
   unique,
@@ -18,6 +20,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+export { SERVICE_STATUSES, type ServiceStatus };
 export type LocalizedText = { en: string; fr: string; nl: string };
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -198,21 +201,6 @@ export const bundleAllowedOptions = pgTable(
   (t) => [primaryKey({ columns: [t.bundleCode, t.optionCode] })],
 );
 
-/** Lifecycle of a service; the transitions live in modules/services/domain/lifecycle.ts. */
-export const SERVICE_STATUSES = [
-  'waiting_for_activation',
-  'activation_started',
-  'awaiting_user',
-  'provisioning',
-  'porting',
-  'porting_refused',
-  'active',
-  'suspended',
-  'terminated',
-  'cancelled',
-] as const;
-export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
-
 /** A line (or UC seat) of a mobile user, with everything the Add Service wizard chose for it. */
 export const services = pgTable(
   'services',
@@ -238,6 +226,8 @@ export const services = pgTable(
     portFromServiceId: uuid('port_from_service_id'),
     // Step 6 (null for services without a SIM); the card itself is sim_cards.service_id
     simChoice: text('sim_choice', { enum: ['user_enters', 'admin_sim', 'esim'] }),
+    // Step 7, "take over an active fixed number": who held it, so cancelling can give it back.
+    fixedNumberTakenFromServiceId: uuid('fixed_number_taken_from_service_id'),
     // Step 8
     activationMethod: text('activation_method', { enum: ['email', 'automatic'] }),
     activationTiming: text('activation_timing', { enum: ['asap', 'later'] }),
@@ -372,6 +362,8 @@ export const serviceEvents = pgTable(
   'service_events',
   {
     id: id(),
+    // order of the timeline: several events share one transaction's timestamp
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     companyId: uuid('company_id')
       .notNull()
       .references(() => companies.id),
@@ -387,7 +379,7 @@ export const serviceEvents = pgTable(
   },
   (t) => [
     foreignKey({ name: 'service_events_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
-    index('service_events_service_idx').on(t.companyId, t.serviceId, t.createdAt),
+    index('service_events_service_idx').on(t.companyId, t.serviceId, t.seq),
   ],
 );
 

@@ -15,7 +15,11 @@ export type Problem = {
 };
 
 const fieldLabel = (lang: Lang, field: string) => {
-  const leaf = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
+  const parts = field.split('.').filter((p) => !/^\d+$/.test(p));
+  // "number.kind" and "sim.kind" need their own labels; most fields are named well by their last part.
+  const path = parts.join('_');
+  if (hasKey(lang, `fields.${path}`)) return t(lang, `fields.${path}`);
+  const leaf = parts.pop() ?? field;
   return hasKey(lang, `fields.${leaf}`) ? t(lang, `fields.${leaf}`) : leaf;
 };
 

@@ -1,9 +1,12 @@
 import PgBoss from 'pg-boss';
-import type { Database } from '../platform/db.js';
+import { transactionExecutor, type Database } from '../platform/db.js';
 import { purgeExpiredSessions } from '../modules/auth/auth.repository.js';
+import { runScheduledStart } from '../modules/services/use-cases/start-activation.js';
+import { QUEUES, type JobQueue, type ScheduledStartJob } from './queues.js';
 
 export type JobRunner = {
   boss: PgBoss;
+  queue: JobQueue;
   status(): { status: 'up' | 'down'; lastHeartbeatAt: string | null };
   stop(): Promise<void>;
 };
@@ -47,8 +50,22 @@ export const startJobRunner = async (database: Database, log: { error(obj: unkno
   });
   await boss.schedule(PURGE_SESSIONS, '17 * * * *');
 
+  const queue: JobQueue = {
+    send: async (tx, name, data, opts = {}) => {
+      await boss.send(name, data, { ...opts, db: transactionExecutor(tx) });
+    },
+  };
+
+  // Started services wait here for the activation process (network gateway, e-mail, porting).
+  await boss.createQueue(QUEUES.serviceActivation, { name: QUEUES.serviceActivation, policy: 'standard', retryLimit: 10, retryBackoff: true });
+  await boss.createQueue(QUEUES.scheduledStart, { name: QUEUES.scheduledStart, policy: 'standard', retryLimit: 5, retryBackoff: true });
+  await boss.work<ScheduledStartJob>(QUEUES.scheduledStart, async ([job]) => {
+    if (job) await runScheduledStart(database.db, queue, job.data);
+  });
+
   return {
     boss,
+    queue,
     status: () => {
       const lastBeat = lastHeartbeatAt?.getTime() ?? startedAt;
       const up = running && Date.now() - lastBeat < STALE_AFTER_MS;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -110,3 +110,20 @@ const migrateDatabase = async (database: Database) => {
     await migratePglite(database.db as never, { migrationsFolder });
   }
 };
+
+/**
+ * Runs pg-boss's SQL inside an open drizzle transaction, so a job is queued exactly when the change
+ * that asks for it commits (and not at all when it rolls back). pg-boss writes `$1…$n`
+ * placeholders; each becomes a bound parameter of the transaction's connection.
+ */
+export const transactionExecutor = (tx: Queryable): SqlExecutor => ({
+  executeSql: async (text, values = []) => {
+    const parts = text.split(/\$(\d+)/);
+    const query = sql.join(
+      parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1] ?? null}`)),
+      sql.raw(''),
+    );
+    const result = (await tx.execute(query)) as unknown as { rows?: unknown[] } | unknown[];
+    return { rows: Array.isArray(result) ? result : (result.rows ?? []) };
+  },
+});

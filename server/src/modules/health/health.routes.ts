@@ -26,7 +26,7 @@ export const healthRoutes =
           () => true,
           () => false,
         );
-        const jobs = deps.jobs?.status() ?? { status: 'down' as const, lastHeartbeatAt: null };
+        const jobs = deps.jobs.status();
         const ok = dbUp && jobs.status === 'up';
         return reply.status(ok ? 200 : 503).send({
           status: ok ? 'ok' : 'degraded',

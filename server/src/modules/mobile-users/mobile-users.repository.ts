@@ -23,10 +23,10 @@ export const snapshotOf = (r: Row) => ({
 const numbersSql = sql<string[]>`coalesce((
   select array_agg(s.msisdn order by s.created_at) from ${services} s
   where s.company_id = ${mobileUsers.companyId} and s.mobile_user_id = ${mobileUsers.id}
-    and s.msisdn is not null and s.status <> 'terminated'), '{}'::text[])`;
+    and s.msisdn is not null and s.status not in ('terminated', 'cancelled')), '{}'::text[])`;
 const serviceCountSql = sql<number>`(
   select count(*)::int from ${services} s
-  where s.company_id = ${mobileUsers.companyId} and s.mobile_user_id = ${mobileUsers.id} and s.status <> 'terminated')`;
+  where s.company_id = ${mobileUsers.companyId} and s.mobile_user_id = ${mobileUsers.id} and s.status not in ('terminated', 'cancelled'))`;
 
 const summaryColumns = {
   user: mobileUsers,

@@ -1,0 +1,55 @@
+export const SERVICE_STATUSES = [
+  'waiting_for_activation',
+  'activation_started',
+  'awaiting_user',
+  'provisioning',
+  'porting',
+  'porting_refused',
+  'active',
+  'suspended',
+  'terminated',
+  'cancelled',
+] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/**
+ * The service lifecycle as one transition table: every status change of a service names an event
+ * from here, and the use cases refuse any event the current status does not allow. Starting the
+ * activation (by hand, at a scheduled time or on save) only moves a service to `activation_started`;
+ * the activation job decides whether the user must act, the port-in runs, or provisioning starts.
+ */
+export const TRANSITIONS = {
+  start_activation: { from: ['waiting_for_activation'], to: 'activation_started' },
+  cancel: { from: ['waiting_for_activation'], to: 'cancelled' },
+  wait_for_user: { from: ['activation_started'], to: 'awaiting_user' },
+  provision: { from: ['activation_started', 'awaiting_user'], to: 'provisioning' },
+  submit_port_in: { from: ['activation_started', 'awaiting_user', 'provisioning'], to: 'porting' },
+  refuse_port_in: { from: ['porting'], to: 'porting_refused' },
+  resubmit_port_in: { from: ['porting_refused'], to: 'porting' },
+  activate: { from: ['provisioning', 'porting'], to: 'active' },
+  suspend: { from: ['active'], to: 'suspended' },
+  resume: { from: ['suspended'], to: 'active' },
+  terminate: { from: ['active', 'suspended'], to: 'terminated' },
+} as const satisfies Record<string, { from: readonly ServiceStatus[]; to: ServiceStatus }>;
+
+export type LifecycleEvent = keyof typeof TRANSITIONS;
+
+/** The status after `event`, or null when the event is not allowed from `status`. */
+export const nextStatus = (status: ServiceStatus, event: LifecycleEvent): ServiceStatus | null => {
+  const t = TRANSITIONS[event];
+  return (t.from as readonly ServiceStatus[]).includes(status) ? t.to : null;
+};
+
+/** Statuses in which a service still holds its number, SIM and fixed number. */
+export const HOLDS_STOCK: readonly ServiceStatus[] = [
+  'waiting_for_activation',
+  'activation_started',
+  'awaiting_user',
+  'provisioning',
+  'porting',
+  'porting_refused',
+  'active',
+  'suspended',
+];
+
+export const isWaiting = (status: ServiceStatus) => status === 'waiting_for_activation';

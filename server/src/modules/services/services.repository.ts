@@ -1,0 +1,465 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import {
+  bundleAllowedOptions,
+  bundleOptions,
+  bundles,
+  contracts,
+  fixedNumbers,
+  mobileNumbers,
+  mobileUsers,
+  portIns,
+  productTypes,
+  serviceEvents,
+  services,
+  serviceTypes,
+  simCards,
+  type ServiceStatus,
+} from '../../db/schema.js';
+import type { Queryable } from '../../platform/db.js';
+import { localize, type Lang } from '../../platform/i18n.js';
+import { inCompany, type CompanyScope } from '../../platform/tenant.js';
+import { likePattern, parseUserSearch } from '../mobile-users/domain/search.js';
+import { DONOR_OPERATORS } from './domain/donor-operators.js';
+import { HOLDS_STOCK } from './domain/lifecycle.js';
+import type { CatalogFacts } from './domain/wizard-rules.js';
+import type { ServiceDetail, WaitingQuery } from './services.schemas.js';
+
+export type ServiceRow = typeof services.$inferSelect;
+export type Actor = { accountId: string | null; name: string };
+
+const userName = sql<string>`${mobileUsers.firstName} || ' ' || ${mobileUsers.lastName}`;
+const holdsStock = inArray(services.status, [...HOLDS_STOCK]);
+
+// ---------------------------------------------------------------- catalog facts for the wizard rules
+
+export const catalogFacts = async (q: Queryable, scope: CompanyScope, draft: { serviceTypeCode?: string | undefined; bundleCode?: string | undefined }): Promise<CatalogFacts> => {
+  const [contract] = await q.select({ productTypes: contracts.productTypes }).from(contracts).where(inCompany(contracts, scope));
+  const [serviceType] = draft.serviceTypeCode ? await q.select().from(serviceTypes).where(eq(serviceTypes.code, draft.serviceTypeCode)) : [];
+  const [bundle] = draft.bundleCode ? await q.select().from(bundles).where(and(eq(bundles.code, draft.bundleCode), eq(bundles.active, true))) : [];
+  const allowed = bundle
+    ? await q
+        .select({ code: bundleAllowedOptions.optionCode })
+        .from(bundleAllowedOptions)
+        .innerJoin(bundleOptions, eq(bundleOptions.code, bundleAllowedOptions.optionCode))
+        .where(and(eq(bundleAllowedOptions.bundleCode, bundle.code), eq(bundleOptions.active, true)))
+    : [];
+  return {
+    contractProducts: contract?.productTypes ?? [],
+    serviceType: serviceType ?? null,
+    bundle: bundle ?? null,
+    allowedOptionCodes: allowed.map((a) => a.code),
+  };
+};
+
+// ---------------------------------------------------------------- stock look-ups (no writes)
+
+export const mobileNumberStatus = async (q: Queryable, msisdn: string) => {
+  const [row] = await q.select({ status: mobileNumbers.status }).from(mobileNumbers).where(eq(mobileNumbers.msisdn, msisdn));
+  return row?.status ?? null;
+};
+
+/**
+ * A number is "ours" when it is in the operator's own range or already on a line of the operator.
+ * Only a yes/no leaves this function: it is a fact about the network, not any company's data.
+ */
+export const isOperatorNumber = async (q: Queryable, msisdn: string) => {
+  if (await mobileNumberStatus(q, msisdn)) return true;
+  const [row] = await q.select({ id: services.id }).from(services).where(and(eq(services.msisdn, msisdn), holdsStock)).limit(1);
+  return Boolean(row);
+};
+
+export const hasOpenPortIn = async (q: Queryable, msisdn: string) => {
+  const [row] = await q
+    .select({ id: portIns.id })
+    .from(portIns)
+    .where(and(eq(portIns.msisdn, msisdn), inArray(portIns.status, ['draft', 'submitted', 'refused'])))
+    .limit(1);
+  return Boolean(row);
+};
+
+export const findSimByIccid = async (q: Queryable, scope: CompanyScope, iccid: string) => {
+  const [row] = await q.select().from(simCards).where(inCompany(simCards, scope, eq(simCards.iccid, iccid)));
+  return row ?? null;
+};
+
+export const countFreeEsims = async (q: Queryable, scope: CompanyScope) => {
+  const [row] = await q.select({ n: count() }).from(simCards).where(inCompany(simCards, scope, eq(simCards.kind, 'esim'), eq(simCards.status, 'in_stock')));
+  return row?.n ?? 0;
+};
+
+/** A fixed number of the company with the status of the service holding it (if any). */
+export const findFixedNumber = async (q: Queryable, scope: CompanyScope, id: string) => {
+  const [row] = await q
+    .select({ number: fixedNumbers, holderStatus: services.status })
+    .from(fixedNumbers)
+    .leftJoin(services, and(eq(services.companyId, fixedNumbers.companyId), eq(services.id, fixedNumbers.serviceId)))
+    .where(inCompany(fixedNumbers, scope, eq(fixedNumbers.id, id)));
+  return row ?? null;
+};
+
+/** A service of the company whose number may move to a new service (step 5, within the organisation). */
+export const findPortCandidate = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
+  const [row] = await q.select().from(services).where(inCompany(services, scope, eq(services.id, serviceId)));
+  if (!row) return { row: null, moving: false };
+  const moving = alias(services, 'moving');
+  const [busy] = await q
+    .select({ id: moving.id })
+    .from(moving)
+    .where(and(eq(moving.companyId, scope.companyId), eq(moving.portFromServiceId, serviceId), inArray(moving.status, openPortStatuses)))
+    .limit(1);
+  return { row, moving: Boolean(busy) };
+};
+// The statuses in which a new service still waits for the number of another (services_open_port_from_uq).
+const openPortStatuses: ServiceStatus[] = ['waiting_for_activation', 'activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused', 'suspended'];
+
+// ---------------------------------------------------------------- reservations (each one conditional, so only one save can win)
+
+export const reserveMobileNumber = async (q: Queryable, scope: CompanyScope, msisdn: string, serviceId: string) => {
+  const rows = await q
+    .update(mobileNumbers)
+    .set({ status: 'reserved', companyId: scope.companyId, serviceId, updatedAt: new Date() })
+    .where(and(eq(mobileNumbers.msisdn, msisdn), eq(mobileNumbers.status, 'free')))
+    .returning({ msisdn: mobileNumbers.msisdn });
+  return rows.length === 1;
+};
+
+export const reserveSim = async (q: Queryable, scope: CompanyScope, simId: string, serviceId: string) => {
+  const rows = await q
+    .update(simCards)
+    .set({ status: 'reserved', serviceId, updatedAt: new Date() })
+    .where(inCompany(simCards, scope, eq(simCards.id, simId), eq(simCards.status, 'in_stock')))
+    .returning({ id: simCards.id });
+  return rows.length === 1;
+};
+
+/** Takes one free eSIM profile of the company; concurrent saves skip each other's locked rows. */
+export const reserveEsim = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
+  const rows = await q
+    .update(simCards)
+    .set({ status: 'reserved', serviceId, updatedAt: new Date() })
+    .where(
+      eq(
+        simCards.id,
+        sql`(select id from ${simCards} where company_id = ${scope.companyId} and kind = 'esim' and status = 'in_stock'
+             order by iccid limit 1 for update skip locked)`,
+      ),
+    )
+    .returning({ id: simCards.id, iccid: simCards.iccid });
+  return rows[0] ?? null;
+};
+
+/** Gives a fixed number to a service: an available one, or (take-over) one still held by `fromServiceId`. */
+export const assignFixedNumber = async (q: Queryable, scope: CompanyScope, id: string, serviceId: string, fromServiceId: string | null) => {
+  const rows = await q
+    .update(fixedNumbers)
+    .set({ status: 'assigned', serviceId, updatedAt: new Date() })
+    .where(
+      inCompany(
+        fixedNumbers,
+        scope,
+        eq(fixedNumbers.id, id),
+        fromServiceId ? and(eq(fixedNumbers.status, 'assigned'), eq(fixedNumbers.serviceId, fromServiceId)) : eq(fixedNumbers.status, 'available'),
+      ),
+    )
+    .returning({ id: fixedNumbers.id });
+  return rows.length === 1;
+};
+
+/** Everything a service that never started holds goes back: number to the pool, SIM to stock, fixed number to its previous holder or the available list. */
+export const releaseStock = async (q: Queryable, scope: CompanyScope, service: ServiceRow) => {
+  const now = new Date();
+  await q
+    .update(mobileNumbers)
+    .set({ status: 'free', companyId: null, serviceId: null, updatedAt: now })
+    .where(and(eq(mobileNumbers.serviceId, service.id), eq(mobileNumbers.companyId, scope.companyId), eq(mobileNumbers.status, 'reserved')));
+  await q
+    .update(simCards)
+    .set({ status: 'in_stock', serviceId: null, updatedAt: now })
+    .where(inCompany(simCards, scope, eq(simCards.serviceId, service.id), eq(simCards.status, 'reserved')));
+  await q.update(portIns).set({ status: 'cancelled', updatedAt: now }).where(inCompany(portIns, scope, eq(portIns.serviceId, service.id), ne(portIns.status, 'completed')));
+  let previousHolder: string | null = null;
+  if (service.fixedNumberTakenFromServiceId) {
+    const [prev] = await q
+      .select({ id: services.id })
+      .from(services)
+      .where(inCompany(services, scope, eq(services.id, service.fixedNumberTakenFromServiceId), inArray(services.status, ['active', 'suspended'])));
+    const [holds] = prev ? await q.select({ id: fixedNumbers.id }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, prev.id))) : [];
+    if (prev && !holds) previousHolder = prev.id;
+  }
+  await q
+    .update(fixedNumbers)
+    .set(previousHolder ? { serviceId: previousHolder, updatedAt: now } : { status: 'available', serviceId: null, updatedAt: now })
+    .where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, service.id)));
+  return { fixedNumberReturnedTo: previousHolder };
+};
+
+// ---------------------------------------------------------------- services and their timeline
+
+export const insertService = async (q: Queryable, values: typeof services.$inferInsert) => {
+  const [row] = await q.insert(services).values(values).returning();
+  return row!;
+};
+
+export const insertPortIn = async (q: Queryable, values: typeof portIns.$inferInsert) => {
+  await q.insert(portIns).values(values);
+};
+
+export const findServiceRow = async (q: Queryable, scope: CompanyScope, id: string, forUpdate = false) => {
+  const query = q.select().from(services).where(inCompany(services, scope, eq(services.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row ?? null;
+};
+
+export const findServiceRows = async (q: Queryable, scope: CompanyScope, ids: string[]) =>
+  q.select().from(services).where(inCompany(services, scope, inArray(services.id, ids))).orderBy(asc(services.id)).for('update');
+
+export const updateService = async (q: Queryable, scope: CompanyScope, id: string, values: Partial<typeof services.$inferInsert>) => {
+  const [row] = await q
+    .update(services)
+    .set({ ...values, updatedAt: new Date() })
+    .where(inCompany(services, scope, eq(services.id, id)))
+    .returning();
+  return row!;
+};
+
+export const recordServiceEvent = async (
+  q: Queryable,
+  scope: CompanyScope,
+  e: { serviceId: string; event: string; fromStatus: ServiceStatus | null; toStatus: ServiceStatus; actor: Actor; reason?: string | null },
+) => {
+  await q.insert(serviceEvents).values({
+    companyId: scope.companyId,
+    serviceId: e.serviceId,
+    event: e.event,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    actorAccountId: e.actor.accountId,
+    actorName: e.actor.name,
+    reason: e.reason ?? null,
+  });
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: string, lang: Lang): Promise<ServiceDetail | null> => {
+  const [row] = await q
+    .select({ service: services, userName, productType: productTypes, serviceType: serviceTypes, bundle: bundles })
+    .from(services)
+    .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+    .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
+    .innerJoin(productTypes, eq(productTypes.code, serviceTypes.productTypeCode))
+    .innerJoin(bundles, eq(bundles.code, services.bundleCode))
+    .where(inCompany(services, scope, eq(services.id, id)));
+  if (!row) return null;
+  const s = row.service;
+  const [options, [sim], [fixed], [portIn], events] = await Promise.all([
+    s.optionCodes.length ? q.select().from(bundleOptions).where(inArray(bundleOptions.code, s.optionCodes)) : Promise.resolve([]),
+    q
+      .select({ kind: simCards.kind, iccid: simCards.iccid })
+      .from(simCards)
+      .where(inCompany(simCards, scope, eq(simCards.serviceId, s.id), inArray(simCards.status, ['reserved', 'assigned']))),
+    q.select({ id: fixedNumbers.id, number: fixedNumbers.number }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, s.id))),
+    q.select().from(portIns).where(inCompany(portIns, scope, eq(portIns.serviceId, s.id))).orderBy(desc(portIns.createdAt)).limit(1),
+    q.select().from(serviceEvents).where(inCompany(serviceEvents, scope, eq(serviceEvents.serviceId, s.id))).orderBy(asc(serviceEvents.seq)),
+  ]);
+  let portFrom: ServiceDetail['portFrom'] = null;
+  if (s.portFromServiceId) {
+    const [from] = await q
+      .select({ serviceId: services.id, msisdn: services.msisdn, userName })
+      .from(services)
+      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .where(inCompany(services, scope, eq(services.id, s.portFromServiceId)));
+    if (from) portFrom = { serviceId: from.serviceId, msisdn: from.msisdn ?? '', userName: from.userName };
+  }
+  const optionList = options.map((o) => ({ code: o.code, name: localize(o.name, lang), monthlyPriceCents: o.monthlyPriceCents }));
+  const donor = portIn ? DONOR_OPERATORS.find((d) => d.code === portIn.donorOperator) : undefined;
+  return {
+    id: s.id,
+    mobileUserId: s.mobileUserId,
+    userName: row.userName,
+    status: s.status,
+    productType: { code: row.productType.code, name: localize(row.productType.name, lang) },
+    serviceType: { code: row.serviceType.code, name: localize(row.serviceType.name, lang) },
+    bundle: {
+      code: row.bundle.code,
+      name: localize(row.bundle.name, lang),
+      dataGb: row.bundle.dataGb,
+      callMinutes: row.bundle.callMinutes,
+      monthlyPriceCents: row.bundle.monthlyPriceCents,
+    },
+    options: optionList,
+    monthlyPriceCents: row.bundle.monthlyPriceCents + optionList.reduce((sum, o) => sum + o.monthlyPriceCents, 0),
+    msisdn: s.msisdn,
+    numberSource: s.numberSource,
+    portIn: portIn
+      ? {
+          msisdn: portIn.msisdn,
+          donorOperator: { code: portIn.donorOperator, name: donor ? localize(donor.name, lang) : portIn.donorOperator },
+          accountType: portIn.accountType,
+          customerNumber: portIn.customerNumber,
+          donorSimNumber: portIn.donorSimNumber,
+          holderName: portIn.holderName,
+          status: portIn.status,
+          refusalReason: portIn.refusalReason,
+        }
+      : null,
+    portFrom,
+    simChoice: s.simChoice,
+    sim: sim ?? null,
+    fixedNumber: fixed ?? null,
+    activationMethod: s.activationMethod,
+    activationTiming: s.activationTiming,
+    scheduledStartAt: iso(s.scheduledStartAt),
+    activationStartedAt: iso(s.activationStartedAt),
+    activatedAt: iso(s.activatedAt),
+    endedAt: iso(s.endedAt),
+    createdAt: s.createdAt.toISOString(),
+    events: events.map((e) => ({
+      id: e.id,
+      event: e.event,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: e.actorName,
+      reason: e.reason,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+};
+
+// ---------------------------------------------------------------- lists
+
+const userOrNumberSearch = (raw: string | undefined): SQL | undefined => {
+  const search = parseUserSearch(raw);
+  if (!search) return undefined;
+  const pattern = likePattern(search.text);
+  const conditions: SQL[] = [ilike(mobileUsers.firstName, pattern), ilike(mobileUsers.lastName, pattern), ilike(userName, pattern)];
+  if (search.numberDigits) conditions.push(ilike(services.msisdn, `%${search.numberDigits}%`));
+  return or(...conditions);
+};
+
+export const listWaiting = async (q: Queryable, scope: CompanyScope, query: WaitingQuery, lang: Lang) => {
+  const where = inCompany(services, scope, eq(services.status, 'waiting_for_activation'), userOrNumberSearch(query.q));
+  const dir = query.order === 'desc' ? desc : asc;
+  const orderBy =
+    query.sort === 'userName'
+      ? [dir(mobileUsers.lastName), dir(mobileUsers.firstName), asc(services.id)]
+      : query.sort === 'scheduledStartAt'
+        ? [sql`${services.scheduledStartAt} ${sql.raw(query.order === 'desc' ? 'desc' : 'asc')} nulls last`, asc(services.id)]
+        : [dir(services.createdAt), asc(services.id)];
+  const base = () =>
+    q
+      .select({ service: services, userName, productType: productTypes, serviceType: serviceTypes, bundle: bundles })
+      .from(services)
+      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
+      .innerJoin(productTypes, eq(productTypes.code, serviceTypes.productTypeCode))
+      .innerJoin(bundles, eq(bundles.code, services.bundleCode))
+      .where(where);
+  const [rows, [total]] = await Promise.all([
+    base()
+      .orderBy(...orderBy)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    q
+      .select({ n: count() })
+      .from(services)
+      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.service.id,
+      mobileUserId: r.service.mobileUserId,
+      userName: r.userName,
+      productType: { code: r.productType.code, name: localize(r.productType.name, lang) },
+      serviceType: { code: r.serviceType.code, name: localize(r.serviceType.name, lang) },
+      bundle: { code: r.bundle.code, name: localize(r.bundle.name, lang) },
+      msisdn: r.service.msisdn,
+      numberSource: r.service.numberSource,
+      simChoice: r.service.simChoice,
+      activationMethod: r.service.activationMethod,
+      scheduledStartAt: iso(r.service.scheduledStartAt),
+      createdAt: r.service.createdAt.toISOString(),
+    })),
+    total: total?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+};
+
+/** What the wizard shows of the company's stock (and the operator's free numbers). */
+export const wizardStock = async (q: Queryable, scope: CompanyScope, lang: Lang) => {
+  const [free, [freeTotal], [physical], esim, [fixed]] = await Promise.all([
+    q.select({ msisdn: mobileNumbers.msisdn }).from(mobileNumbers).where(eq(mobileNumbers.status, 'free')).orderBy(asc(mobileNumbers.msisdn)).limit(12),
+    q.select({ n: count() }).from(mobileNumbers).where(eq(mobileNumbers.status, 'free')),
+    q.select({ n: count() }).from(simCards).where(inCompany(simCards, scope, eq(simCards.kind, 'physical'), eq(simCards.status, 'in_stock'))),
+    countFreeEsims(q, scope),
+    q.select({ n: count() }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.status, 'available'))),
+  ]);
+  return {
+    freeMobileNumbers: free.map((f) => f.msisdn),
+    freeMobileNumberTotal: freeTotal?.n ?? 0,
+    physicalSimsInStock: physical?.n ?? 0,
+    esimProfilesFree: esim,
+    fixedNumbersAvailable: fixed?.n ?? 0,
+    donorOperators: DONOR_OPERATORS.map((d) => ({ code: d.code, name: localize(d.name, lang) })),
+  };
+};
+
+export const listPortCandidates = async (q: Queryable, scope: CompanyScope, search: string | undefined, lang: Lang) => {
+  const moving = alias(services, 'moving');
+  const rows = await q
+    .select({ service: services, userName, serviceType: serviceTypes, bundle: bundles })
+    .from(services)
+    .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+    .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
+    .innerJoin(bundles, eq(bundles.code, services.bundleCode))
+    .leftJoin(moving, and(eq(moving.companyId, services.companyId), eq(moving.portFromServiceId, services.id), inArray(moving.status, openPortStatuses)))
+    .where(inCompany(services, scope, eq(services.status, 'active'), isNotNull(services.msisdn), isNull(moving.id), userOrNumberSearch(search)))
+    .orderBy(asc(mobileUsers.lastName), asc(mobileUsers.firstName), asc(services.msisdn))
+    .limit(50);
+  return {
+    items: rows.map((r) => ({
+      serviceId: r.service.id,
+      msisdn: r.service.msisdn!,
+      mobileUserId: r.service.mobileUserId,
+      userName: r.userName,
+      serviceType: { code: r.serviceType.code, name: localize(r.serviceType.name, lang) },
+      bundle: { code: r.bundle.code, name: localize(r.bundle.name, lang) },
+    })),
+  };
+};
+
+export const listWizardFixedNumbers = async (q: Queryable, scope: CompanyScope, search: string | undefined) => {
+  const digits = (search ?? '').replace(/\D/g, '').replace(/^0+/, '');
+  const numberLike = digits ? ilike(fixedNumbers.number, `%${digits}%`) : undefined;
+  const [available, active] = await Promise.all([
+    q
+      .select({ id: fixedNumbers.id, number: fixedNumbers.number })
+      .from(fixedNumbers)
+      .where(inCompany(fixedNumbers, scope, eq(fixedNumbers.status, 'available'), numberLike))
+      .orderBy(asc(fixedNumbers.number))
+      .limit(100),
+    q
+      .select({ id: fixedNumbers.id, number: fixedNumbers.number, serviceId: services.id, mobileUserId: mobileUsers.id, name: userName })
+      .from(fixedNumbers)
+      .innerJoin(services, and(eq(services.companyId, fixedNumbers.companyId), eq(services.id, fixedNumbers.serviceId)))
+      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .where(
+        inCompany(
+          fixedNumbers,
+          scope,
+          eq(fixedNumbers.status, 'assigned'),
+          eq(services.status, 'active'),
+          search && !digits ? or(ilike(mobileUsers.firstName, likePattern(search)), ilike(mobileUsers.lastName, likePattern(search))) : numberLike,
+        ),
+      )
+      .orderBy(asc(fixedNumbers.number))
+      .limit(100),
+  ]);
+  return {
+    available,
+    active: active.map((a) => ({ id: a.id, number: a.number, serviceId: a.serviceId, holder: { mobileUserId: a.mobileUserId, name: a.name } })),
+  };
+};

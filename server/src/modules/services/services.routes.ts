@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from '../../platform/validation.js';
+import { AppError } from '../../platform/app-error.js';
+import { IdParamSchema } from '../../platform/validation.js';
+import { adminContext, requireAdmin } from '../../http/context.js';
+import { problemResponses } from '../../http/openapi.js';
+import type { AppDeps } from '../../app.js';
+import { getServiceDetail, listPortCandidates, listWaiting, listWizardFixedNumbers, wizardStock } from './services.repository.js';
+import {
+  CandidateQuerySchema,
+  PortCandidatesSchema,
+  ScheduleServicesSchema,
+  ServiceDetailSchema,
+  StartServicesSchema,
+  WaitingPageSchema,
+  WaitingQuerySchema,
+  WizardCheckQuerySchema,
+  WizardDraftSchema,
+  WizardFixedNumbersSchema,
+  WizardInputSchema,
+  WizardStockSchema,
+} from './services.schemas.js';
+import { addService, checkWizardStep } from './use-cases/add-service.js';
+import { cancelService, scheduleServices, startServices } from './use-cases/start-activation.js';
+
+export const serviceRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = deps.database;
+    const jobs = deps.jobs.queue;
+    const tags = ['services'];
+    app.addHook('onRequest', requireAdmin);
+
+    const detail = async (req: Parameters<typeof adminContext>[0], id: string) => {
+      const service = await getServiceDetail(db, adminContext(req).scope, id, req.lang);
+      if (!service) throw new AppError('SERVICE.NOT_FOUND');
+      return service;
+    };
+
+    app.get(
+      '/api/wizard/stock',
+      { schema: { tags, summary: 'What the Add Service wizard can hand out: free numbers, SIM and eSIM stock, fixed numbers, donor operators', response: { 200: WizardStockSchema, ...problemResponses(401, 403) } } },
+      async (req) => wizardStock(db, adminContext(req).scope, req.lang),
+    );
+
+    app.get(
+      '/api/wizard/port-candidates',
+      {
+        schema: {
+          tags,
+          summary: 'Active services whose number can move to a new service (port within the organisation)',
+          querystring: CandidateQuerySchema,
+          response: { 200: PortCandidatesSchema, ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (req) => listPortCandidates(db, adminContext(req).scope, req.query.q, req.lang),
+    );
+
+    app.get(
+      '/api/wizard/fixed-numbers',
+      {
+        schema: {
+          tags,
+          summary: 'Fixed numbers available, and those held by active services (which can be taken over)',
+          querystring: CandidateQuerySchema,
+          response: { 200: WizardFixedNumbersSchema, ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (req) => listWizardFixedNumbers(db, adminContext(req).scope, req.query.q),
+    );
+
+    app.post(
+      '/api/mobile-users/:id/services/check',
+      {
+        schema: {
+          tags,
+          summary: 'Check the wizard choices up to a step, without saving anything',
+          params: IdParamSchema,
+          querystring: WizardCheckQuerySchema,
+          body: WizardDraftSchema,
+          response: { 200: z.object({ ok: z.literal(true) }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        await checkWizardStep({ db, jobs }, adminContext(req).scope, req.params.id, req.query.step, req.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/mobile-users/:id/services',
+      {
+        schema: {
+          tags,
+          summary: 'Add a service to a mobile user (Save of the Add Service wizard)',
+          description: 'Reserves the number, SIM or eSIM profile and fixed number atomically. With `timing: asap` the activation process starts at once.',
+          params: IdParamSchema,
+          body: WizardInputSchema,
+          response: { 201: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req, reply) => {
+        const { scope, actor } = adminContext(req);
+        const id = await addService({ db, jobs }, scope, actor, req.params.id, req.body);
+        return reply.status(201).send(await detail(req, id));
+      },
+    );
+
+    app.get(
+      '/api/services/waiting',
+      {
+        schema: {
+          tags,
+          summary: 'Services waiting for activation',
+          querystring: WaitingQuerySchema,
+          response: { 200: WaitingPageSchema, ...problemResponses(400, 401, 403) },
+        },
+      },
+      async (req) => listWaiting(db, adminContext(req).scope, req.query, req.lang),
+    );
+
+    app.post(
+      '/api/services/start',
+      {
+        schema: {
+          tags,
+          summary: 'Start the activation of services waiting for activation (all or none)',
+          body: StartServicesSchema,
+          response: { 200: z.object({ started: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        return { started: await startServices(db, jobs, scope, actor, req.body.serviceIds) };
+      },
+    );
+
+    app.post(
+      '/api/services/schedule',
+      {
+        schema: {
+          tags,
+          summary: 'Schedule (or with null, unschedule) the start of services waiting for activation',
+          body: ScheduleServicesSchema,
+          response: { 200: z.object({ scheduled: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        return { scheduled: await scheduleServices(db, jobs, scope, actor, req.body.serviceIds, req.body.startAt) };
+      },
+    );
+
+    app.get(
+      '/api/services/:id',
+      { schema: { tags, summary: 'A service with its timeline', params: IdParamSchema, response: { 200: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404) } } },
+      async (req) => detail(req, req.params.id),
+    );
+
+    app.post(
+      '/api/services/:id/cancel',
+      {
+        schema: {
+          tags,
+          summary: 'Cancel a service waiting for activation; its number, SIM and fixed number go back to stock',
+          params: IdParamSchema,
+          response: { 200: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        await cancelService(db, scope, actor, req.params.id);
+        return detail(req, req.params.id);
+      },
+    );
+  };

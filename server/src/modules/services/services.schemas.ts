@@ -1,0 +1,153 @@
+import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf, requiredText } from '../../platform/validation.js';
+import { SERVICE_STATUSES } from '../../db/schema.js';
+
+const code = () => text().trim().min(1).max(64);
+const isoDateTime = () => z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+// Step 5. Formats (Belgian mobile, ICCID, …) are checked by the wizard rules, which name the rule broken.
+const NumberChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('new'), msisdn: text().trim().max(32) }).strict(),
+  z
+    .object({
+      kind: z.literal('port_in'),
+      msisdn: text().trim().max(32),
+      donorOperator: code(),
+      accountType: z.enum(['postpaid', 'prepaid']),
+      customerNumber: text().trim().max(64).nullish(),
+      donorSimNumber: text().trim().max(64).nullish(),
+      holderName: requiredText(120),
+    })
+    .strict(),
+  z.object({ kind: z.literal('port_internal'), serviceId: z.uuid() }).strict(),
+]);
+
+const SimChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user_enters') }).strict(),
+  z.object({ kind: z.literal('admin_sim'), iccid: text().trim().max(40) }).strict(),
+  z.object({ kind: z.literal('esim') }).strict(),
+]);
+
+const FixedNumberChoiceSchema = z.object({ kind: z.enum(['available', 'take_over']), fixedNumberId: z.uuid() }).strict();
+
+const ActivationChoiceSchema = z
+  .object({ method: z.enum(['email', 'automatic']), timing: z.enum(['asap', 'later']), scheduledStartAt: isoDateTime().nullish() })
+  .strict();
+
+const wizardFields = {
+  productTypeCode: code(),
+  serviceTypeCode: code(),
+  bundleCode: code(),
+  optionCodes: z.array(code()).max(20),
+  number: NumberChoiceSchema.optional(),
+  sim: SimChoiceSchema.optional(),
+  fixedNumber: FixedNumberChoiceSchema.optional(),
+  activation: ActivationChoiceSchema,
+};
+
+/** Everything the Add Service wizard chose: what Save sends. */
+export const WizardInputSchema = z.object(wizardFields).strict();
+export type WizardInput = z.infer<typeof WizardInputSchema>;
+
+/** The choices so far, checked up to a step (Next of that step); same field paths as Save. */
+export const WizardDraftSchema = z.object(wizardFields).partial().strict();
+export const WizardCheckQuerySchema = z.object({ step: z.coerce.number().int().min(1).max(8) });
+
+const ServiceStatusSchema = z.enum(SERVICE_STATUSES);
+
+export const ServiceEventSchema = z.object({
+  id: z.uuid(),
+  event: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actorName: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const ServiceDetailSchema = z.object({
+  id: z.uuid(),
+  mobileUserId: z.uuid(),
+  userName: z.string(),
+  status: ServiceStatusSchema,
+  productType: LocalizedNameSchema,
+  serviceType: LocalizedNameSchema,
+  bundle: LocalizedNameSchema.extend({ dataGb: z.number().nullable(), callMinutes: z.number().int().nullable(), monthlyPriceCents: z.number().int() }),
+  options: z.array(LocalizedNameSchema.extend({ monthlyPriceCents: z.number().int() })),
+  monthlyPriceCents: z.number().int(),
+  msisdn: z.string().nullable(),
+  numberSource: z.enum(['new', 'port_in', 'port_internal']).nullable(),
+  portIn: z
+    .object({
+      msisdn: z.string(),
+      donorOperator: LocalizedNameSchema,
+      accountType: z.enum(['postpaid', 'prepaid']),
+      customerNumber: z.string().nullable(),
+      donorSimNumber: z.string().nullable(),
+      holderName: z.string(),
+      status: z.enum(['draft', 'submitted', 'refused', 'completed', 'cancelled']),
+      refusalReason: z.string().nullable(),
+    })
+    .nullable(),
+  portFrom: z.object({ serviceId: z.uuid(), msisdn: z.string(), userName: z.string() }).nullable(),
+  simChoice: z.enum(['user_enters', 'admin_sim', 'esim']).nullable(),
+  sim: z.object({ kind: z.enum(['physical', 'esim']), iccid: z.string() }).nullable(),
+  fixedNumber: z.object({ id: z.uuid(), number: z.string() }).nullable(),
+  activationMethod: z.enum(['email', 'automatic']).nullable(),
+  activationTiming: z.enum(['asap', 'later']).nullable(),
+  scheduledStartAt: z.string().nullable(),
+  activationStartedAt: z.string().nullable(),
+  activatedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  createdAt: z.string(),
+  events: z.array(ServiceEventSchema),
+});
+export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
+
+export const WaitingQuerySchema = PageQuerySchema.extend({
+  q: text().max(200).optional(),
+  sort: z.enum(['createdAt', 'userName', 'scheduledStartAt']).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type WaitingQuery = z.infer<typeof WaitingQuerySchema>;
+
+export const WaitingServiceSchema = z.object({
+  id: z.uuid(),
+  mobileUserId: z.uuid(),
+  userName: z.string(),
+  productType: LocalizedNameSchema,
+  serviceType: LocalizedNameSchema,
+  bundle: LocalizedNameSchema,
+  msisdn: z.string().nullable(),
+  numberSource: z.enum(['new', 'port_in', 'port_internal']).nullable(),
+  simChoice: z.enum(['user_enters', 'admin_sim', 'esim']).nullable(),
+  activationMethod: z.enum(['email', 'automatic']).nullable(),
+  scheduledStartAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const WaitingPageSchema = pageOf(WaitingServiceSchema);
+
+const ServiceIdsSchema = z.array(z.uuid()).min(1).max(200);
+export const StartServicesSchema = z.object({ serviceIds: ServiceIdsSchema }).strict();
+export const ScheduleServicesSchema = z.object({ serviceIds: ServiceIdsSchema, startAt: isoDateTime().nullable() }).strict();
+
+export const WizardStockSchema = z.object({
+  freeMobileNumbers: z.array(z.string()),
+  freeMobileNumberTotal: z.number().int(),
+  physicalSimsInStock: z.number().int(),
+  esimProfilesFree: z.number().int(),
+  fixedNumbersAvailable: z.number().int(),
+  donorOperators: z.array(LocalizedNameSchema),
+});
+
+export const CandidateQuerySchema = z.object({ q: text().max(200).optional() });
+
+export const PortCandidatesSchema = z.object({
+  items: z.array(
+    z.object({ serviceId: z.uuid(), msisdn: z.string(), mobileUserId: z.uuid(), userName: z.string(), serviceType: LocalizedNameSchema, bundle: LocalizedNameSchema }),
+  ),
+});
+
+export const WizardFixedNumbersSchema = z.object({
+  available: z.array(z.object({ id: z.uuid(), number: z.string() })),
+  active: z.array(z.object({ id: z.uuid(), number: z.string(), serviceId: z.uuid(), holder: z.object({ mobileUserId: z.uuid(), name: z.string() }) })),
+});
