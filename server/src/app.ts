@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config/config.js';
 import { errorHandler } from './http/problem.js';
 import { registerSessionHooks } from './http/session-hooks.js';
@@ -20,10 +20,12 @@ import { companyRoutes } from './modules/companies/companies.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
+import { serviceRoutes } from './modules/services/services.routes.js';
+import { stockRoutes } from './modules/stock/stock.routes.js';
 import { AppError } from './platform/app-error.js';
 import type { Database } from './platform/db.js';
 
-export type AppDeps = { config: Config; database: Database; jobs: JobRunner | null };
+export type AppDeps = { config: Config; database: Database; jobs: JobRunner };
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -66,12 +68,14 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // puts the schemas named with .meta({ id }) (Problem, …) under components, where their $refs point
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessionHooks(app, deps.database.db);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, catalogRoutes, mobileUserRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, catalogRoutes, mobileUserRoutes, serviceRoutes, stockRoutes, auditRoutes]) {
     await app.register(routes(deps));
   }
 

@@ -7,7 +7,8 @@ import { diffSnapshots } from './domain/changes.js';
 export type Actor = { accountId: string; name: string };
 
 export type AuditEntry = {
-  scope: CompanyScope;
+  /** null only for operator-level changes that belong to no company (the operator's number pool). */
+  scope: CompanyScope | null;
   actor: Actor;
   action: string;
   entityType: string;
@@ -19,7 +20,7 @@ export type AuditEntry = {
 /** Written in the same transaction as the change it describes: no change without its audit line. */
 export const recordAudit = async (q: Queryable, e: AuditEntry) => {
   await q.insert(auditEvents).values({
-    companyId: e.scope.companyId,
+    companyId: e.scope?.companyId ?? null,
     actorAccountId: e.actor.accountId,
     actorName: e.actor.name,
     action: e.action,

@@ -12,14 +12,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly errors: ApiFieldError[];
+  /** The whole problem body, for the members some answers add (such as an import's `rows`). */
+  readonly problem: Record<string, unknown>;
 
-  constructor(init: { status: number; code: string; detail: string; errors?: ApiFieldError[] }) {
+  constructor(init: { status: number; code: string; detail: string; errors?: ApiFieldError[]; problem?: Record<string, unknown> }) {
     super(init.detail || init.code);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.detail = init.detail;
     this.errors = init.errors ?? [];
+    this.problem = init.problem ?? {};
   }
 }
 
@@ -71,6 +74,8 @@ const toQueryString = (query: Record<string, QueryValue> | undefined): string =>
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is rather than as JSON, e.g. a CSV file. */
+  text?: { content: string; type: string };
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** For calls where 401 is an expected answer (sign-in, "who am I"). */
@@ -92,6 +97,7 @@ const toApiError = async (response: Response): Promise<ApiError> => {
         code: body.code ?? `HTTP_${response.status}`,
         detail: body.detail ?? body.title ?? '',
         errors: Array.isArray(body.errors) ? body.errors : [],
+        problem: body,
       });
     } catch {
       // fall through to a generic error
@@ -107,6 +113,7 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
     'Accept-Language': config.getLanguage(),
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.text) headers['Content-Type'] = options.text.type;
   if (method !== 'GET') {
     const token = readCookie('fd_csrf') ?? csrfFallback;
     if (token) headers['x-csrf-token'] = token;
@@ -118,7 +125,7 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.text ? options.text.content : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -141,6 +148,7 @@ export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
+  postText: <T>(path: string, content: string, type: string) => apiRequest<T>(path, { method: 'POST', text: { content, type } }),
   put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),

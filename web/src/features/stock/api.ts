@@ -1,0 +1,95 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../shared/api/client';
+import type { Page } from '../../shared/api/types';
+
+// Shapes of the stock endpoints (back office, operator staff), as in notes/issue3-api.md › Stock.
+
+export type SimKind = 'physical' | 'esim';
+export type SimStatus = 'in_stock' | 'reserved' | 'assigned' | 'retired';
+export type FixedNumberStatus = 'available' | 'assigned';
+export type PoolNumberStatus = 'free' | 'reserved' | 'assigned' | 'quarantined';
+
+export const SIM_KINDS: readonly SimKind[] = ['physical', 'esim'];
+export const SIM_STATUSES: readonly SimStatus[] = ['in_stock', 'reserved', 'assigned', 'retired'];
+export const FIXED_NUMBER_STATUSES: readonly FixedNumberStatus[] = ['available', 'assigned'];
+export const POOL_NUMBER_STATUSES: readonly PoolNumberStatus[] = ['free', 'reserved', 'assigned', 'quarantined'];
+
+export type SimCard = {
+  id: string;
+  kind: SimKind;
+  iccid: string;
+  status: SimStatus;
+  pin: string | null;
+  puk: string | null;
+  smdpAddress: string | null;
+  matchingId: string | null;
+  activationCode: string | null;
+  serviceId: string | null;
+  holderName: string | null;
+  createdAt: string;
+};
+
+export type FixedNumber = {
+  id: string;
+  number: string;
+  status: FixedNumberStatus;
+  serviceId: string | null;
+  holderName: string | null;
+  createdAt: string;
+};
+
+export type PoolNumber = { msisdn: string; status: PoolNumberStatus; companyName: string | null; createdAt: string };
+
+export type SimCardInput = { kind: SimKind; iccid: string; pin?: string; puk?: string; smdpAddress?: string; matchingId?: string };
+
+/** One problem of a refused CSV file: its line (header = 1), its column ('' for the whole line). */
+export type ImportRowError = { line: number; field: string; rule: string; message: string };
+
+/** The rows of a 422 STOCK.IMPORT_INVALID answer, or null for any other error. */
+export const importRowsOf = (error: unknown): ImportRowError[] | null =>
+  isApiError(error) && error.code === 'STOCK.IMPORT_INVALID' && Array.isArray(error.problem.rows) ? (error.problem.rows as ImportRowError[]) : null;
+
+export type StockListParams = { q: string; page: number; pageSize: number; status: string | null; kind?: string | null };
+
+/**
+ * The three kinds of stock an operator loads. Each is listed, added one at a time and imported
+ * from CSV at its own address; the UI treats them alike.
+ */
+export type StockKind = 'sim-cards' | 'fixed-numbers' | 'mobile-number-pool';
+
+export const stockPath = (kind: StockKind, companyId: string | null) =>
+  kind === 'mobile-number-pool' ? '/api/mobile-number-pool' : `/api/companies/${encodeURIComponent(companyId ?? '')}/${kind}`;
+
+const stockKeys = {
+  all: (kind: StockKind) => ['stock', kind] as const,
+  list: (kind: StockKind, companyId: string | null, params: StockListParams) => ['stock', kind, companyId, params] as const,
+};
+
+const useStockList = <T>(kind: StockKind, companyId: string | null, params: StockListParams) =>
+  useQuery({
+    queryKey: stockKeys.list(kind, companyId, params),
+    queryFn: ({ signal }) => api.get<Page<T>>(stockPath(kind, companyId), { ...params, q: params.q.trim() }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useSimCards = (companyId: string, params: StockListParams) => useStockList<SimCard>('sim-cards', companyId, params);
+export const useFixedNumbers = (companyId: string, params: StockListParams) => useStockList<FixedNumber>('fixed-numbers', companyId, params);
+export const usePoolNumbers = (params: StockListParams) => useStockList<PoolNumber>('mobile-number-pool', null, params);
+
+/** Adds one item; the lists of that kind are fetched again. */
+export const useAddStock = <T>(kind: StockKind, companyId: string | null) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: Record<string, string>) => api.post<T>(stockPath(kind, companyId), input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: stockKeys.all(kind) }),
+  });
+};
+
+/** Sends a CSV file; all of it is imported, or nothing and the error carries the rows to fix. */
+export const useImportStock = (kind: StockKind, companyId: string | null) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) => api.postText<{ imported: number }>(`${stockPath(kind, companyId)}/import`, csv, 'text/csv'),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: stockKeys.all(kind) }),
+  });
+};
