@@ -6,6 +6,12 @@ import os from 'node:os';
 import { chromium } from 'playwright-core';
 import { loadConfig } from '../server/src/config/config.js';
 import { startPortal } from '../server/src/portal.js';
+import enWeb from '../locales/en.web.json' with { type: 'json' };
+import frWeb from '../locales/fr.web.json' with { type: 'json' };
+import nlWeb from '../locales/nl.web.json' with { type: 'json' };
+
+// to find buttons by the name a person sees in each language
+const WEB_TEXT = { en: enWeb, fr: frWeb, nl: nlWeb };
 
 const outDir = path.resolve(process.argv[2] ?? 'screenshots');
 fs.mkdirSync(outDir, { recursive: true });
@@ -64,6 +70,29 @@ const shoot = async (lang: 'en' | 'fr' | 'nl') => {
   await snap('08-audit');
   await page.goto(`${portal.url}/self-service/nothing`);
   await snap('09-not-found');
+  // the Add Service wizard: each step of a converged SIM (every step applies), set through the address
+  const langIndex = ['en', 'fr', 'nl'].indexOf(lang);
+  const free = (await (await page.request.get(`${portal.url}/api/mobile-users?pageSize=100`)).json()).items.filter((u: { serviceCount: number }) => u.serviceCount === 0);
+  const newcomer = free[langIndex];
+  const wizardStock = await (await page.request.get(`${portal.url}/api/wizard/stock`)).json();
+  const fixed = await (await page.request.get(`${portal.url}/api/wizard/fixed-numbers`)).json();
+  const choices = new URLSearchParams({ product: 'smartmobile', type: 'smartmobile.converged', bundle: 'smart-pro', options: 'intl-100', number: 'new', msisdn: wizardStock.freeMobileNumbers[0], sim: 'esim', fixed: 'take_over', fixedId: fixed.active[0].id, method: 'automatic', timing: 'later' });
+  await page.goto(`${portal.url}/self-service/uc-mobile/waiting`);
+  await snap('20-waiting-empty');
+  for (let step = 1; step <= 8; step += 1) {
+    await page.goto(`${portal.url}/self-service/uc-mobile/users/${newcomer.id}/add-service?${choices}&step=${step}`);
+    await snap(`21-wizard-step-${step}`, true);
+  }
+  const saved = await (
+    await page.request.post(`${portal.url}/api/mobile-users/${newcomer.id}/services`, {
+      data: { productTypeCode: 'smartmobile', serviceTypeCode: 'smartmobile.converged', bundleCode: 'smart-pro', optionCodes: ['intl-100'], number: { kind: 'new', msisdn: wizardStock.freeMobileNumbers[0] }, sim: { kind: 'esim' }, fixedNumber: { kind: 'take_over', fixedNumberId: fixed.active[0].id }, activation: { method: 'automatic', timing: 'later' } },
+      headers: { 'x-csrf-token': csrf },
+    })
+  ).json();
+  await page.goto(`${portal.url}/self-service/uc-mobile/waiting`);
+  await snap('22-waiting');
+  await page.goto(`${portal.url}/self-service/uc-mobile/services/${saved.id}`);
+  await snap('23-service-detail', true);
   await page.request.post(`${portal.url}/api/auth/logout`, { headers: { 'x-csrf-token': csrf } });
   await page.request.post(`${portal.url}/api/auth/login`, { data: { email: 'operator@dstny.example', password: 'fleetdesk-demo' } });
   const csrf2 = (await context.cookies()).find((c) => c.name === 'fd_csrf')?.value ?? '';
@@ -72,6 +101,24 @@ const shoot = async (lang: 'en' | 'fr' | 'nl') => {
   await snap('10-companies');
   await page.getByRole('link', { name: 'Acme Logistics' }).first().click();
   await snap('11-company-detail');
+  // stock that operator staff load: a company's SIM cards and fixed numbers, a file refused line by line, the number pool
+  const stock = WEB_TEXT[lang].stock;
+  const companyUrl = page.url();
+  await page.goto(`${companyUrl}?tab=sim-cards`);
+  await snap('12-company-sim-cards');
+  await page.goto(`${companyUrl}?tab=fixed-numbers`);
+  await snap('13-company-fixed-numbers');
+  await page.goto(`${companyUrl}?tab=sim-cards`);
+  await page.getByRole('button', { name: stock.import.button }).click();
+  await page.getByRole('dialog').getByLabel(stock.import.paste).fill(
+    ['kind,iccid,pin,puk,smdp_address,matching_id', 'physical,8932109900000000015,1234,12345678,,', 'physical,8932109900000000024,,,,', 'physical,8932109900000000015,,,,', 'esim,8932109900000000031,,,smdp.example.com,', 'nano,123,,,,'].join('\n'),
+  );
+  await page.getByRole('dialog').getByRole('button', { name: stock.import.submit, exact: true }).click();
+  await page.getByRole('dialog').getByRole('alert').waitFor();
+  await snap('14-stock-import-refused');
+  await page.keyboard.press('Escape');
+  await page.goto(`${portal.url}/back-office/mobile-number-pool`);
+  await snap('15-mobile-number-pool');
   await context.close();
 };
 

@@ -1,43 +1,26 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
 import { launchChromium, startPortal } from '../support/portal.js';
 
 // The portal in a real browser: one Chromium and one portal (fresh demo data) for the whole file.
 // Pages are found the way people find them — by role, label and visible text — and every page
 // the flows visit is scanned with axe (WCAG 2 A/AA): no serious or critical violation is allowed.
 
-const PASSWORD = 'fleetdesk-demo';
-
 let portal: Awaited<ReturnType<typeof startPortal>>;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const profiles = browserProfiles(() => browser);
+const newPage = profiles.newPage;
 
 beforeAll(async () => {
   [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+  await profiles.closeAll();
   await browser?.close();
   await portal?.close();
 });
-
-/** A fresh browser profile (no cookies, no remembered language), English by default. */
-const newPage = async (): Promise<Page> => {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
-  contexts.push(context);
-  context.setDefaultTimeout(10_000);
-  return context.newPage();
-};
-
-const expectAccessible = async (page: Page, where: string) => {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const blocking = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${where}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
-  expect(blocking).toEqual([]);
-};
 
 /** The error text a form shows under an input (Mantine links it with aria-describedby). */
 const errorUnder = async (input: Locator): Promise<string> => {
@@ -51,12 +34,6 @@ const errorUnder = async (input: Locator): Promise<string> => {
 const expectTitle = async (page: Page, title: string) => {
   await page.waitForFunction((expected) => document.title === expected, title, { timeout: 5_000 }).catch(() => undefined);
   expect(await page.title()).toBe(title);
-};
-
-const signIn = async (page: Page, email: string, password = PASSWORD) => {
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 };
 
 describe('Fleetdesk portal in the browser', () => {

@@ -24,6 +24,8 @@ import {
   IconLogout,
   IconUsers,
   IconBuildingStore,
+  IconListNumbers,
+  IconClockPause,
 } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -105,6 +107,12 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
           icon={<IconUsers size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
+        <NavItem
+          to="/self-service/uc-mobile/waiting"
+          label={t('nav.waitingServices')}
+          icon={<IconClockPause size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
       </NavGroup>
       <NavItem
         to="/self-service/company"
@@ -130,6 +138,12 @@ const OperatorNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
         to="/back-office/companies"
         label={t('nav.companies')}
         icon={<IconBuildingSkyscraper size={18} aria-hidden="true" />}
+        onNavigate={onNavigate}
+      />
+      <NavItem
+        to="/back-office/mobile-number-pool"
+        label={t('nav.mobileNumberPool')}
+        icon={<IconListNumbers size={18} aria-hidden="true" />}
         onNavigate={onNavigate}
       />
     </NavGroup>

@@ -7,12 +7,16 @@ import { CompanyPage } from '../features/company/CompanyPage';
 import { CreateUserPage, EditUserPage } from '../features/mobile-users/UserFormPage';
 import { UserViewPage } from '../features/mobile-users/UserViewPage';
 import { UsersListPage } from '../features/mobile-users/UsersListPage';
+import { MobileNumberPoolPage } from '../features/stock/MobileNumberPoolPage';
+import { AddServicePage } from '../features/services/AddServicePage';
+import { ServiceDetailPage } from '../features/services/ServiceDetailPage';
+import { WaitingServicesPage } from '../features/services/WaitingServicesPage';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalShell } from './PortalShell';
 import { RouteError } from './RouteError';
 
-// Paths follow the portal's menu: Self-service › UC & Mobile › Manage users, and Back office › Companies.
+// Paths follow the portal's menu: Self-service › UC & Mobile › Manage users, and Back office › Companies, Mobile number pool.
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
@@ -34,6 +38,9 @@ export const router = createBrowserRouter([
               { path: 'uc-mobile/users/new', element: <CreateUserPage /> },
               { path: 'uc-mobile/users/:id', element: <UserViewPage /> },
               { path: 'uc-mobile/users/:id/edit', element: <EditUserPage /> },
+              { path: 'uc-mobile/users/:id/add-service', element: <AddServicePage /> },
+              { path: 'uc-mobile/services/:serviceId', element: <ServiceDetailPage /> },
+              { path: 'uc-mobile/waiting', element: <WaitingServicesPage /> },
               { path: 'company', element: <CompanyPage /> },
               { path: 'audit', element: <AuditLogPage /> },
             ],
@@ -45,6 +52,7 @@ export const router = createBrowserRouter([
               { index: true, element: <Navigate to="/back-office/companies" replace /> },
               { path: 'companies', element: <CompaniesPage /> },
               { path: 'companies/:id', element: <CompanyDetailPage /> },
+              { path: 'mobile-number-pool', element: <MobileNumberPoolPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

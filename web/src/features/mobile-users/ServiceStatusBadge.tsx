@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 // Lifecycle states from DESIGN.md; unknown states still show, untranslated, in grey.
 const STATUS_COLORS: Record<string, MantineColor> = {
   waiting_for_activation: 'gray',
+  activation_started: 'indigo',
   awaiting_user: 'yellow',
   provisioning: 'blue',
   porting: 'cyan',
@@ -11,6 +12,7 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   active: 'green',
   suspended: 'orange',
   terminated: 'dark',
+  cancelled: 'dark',
 };
 
 export const ServiceStatusBadge = ({ status }: { status: string }) => {

@@ -13,7 +13,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconDeviceMobileOff, IconHistory, IconList, IconPencil } from '@tabler/icons-react';
+import { IconDeviceMobileOff, IconHistory, IconList, IconPencil, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../shared/ui/TableScroll';
@@ -33,6 +33,8 @@ import { useMobileUser, useMobileUserAudit } from './api';
 import { useSelfServiceCrumbs } from './crumbs';
 import { ServiceStatusBadge } from './ServiceStatusBadge';
 import { userPath } from './UsersListPage';
+import { addServicePath } from '../services/AddServicePage';
+import { servicePath } from '../services/ServiceDetailPage';
 
 const HISTORY_PAGE_SIZE = 10;
 
@@ -117,7 +119,11 @@ const ServicesTable = ({ user }: { user: MobileUser }) => {
           {user.services.map((service) => (
             <Table.Tr key={service.id}>
               <Table.Td>{service.productType.name}</Table.Td>
-              <Table.Td>{service.serviceType.name}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={servicePath(service.id)} fz="sm" fw={600}>
+                  {service.serviceType.name}
+                </Anchor>
+              </Table.Td>
               <Table.Td>{service.bundle.name}</Table.Td>
               <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {service.msisdn ? format.phone(service.msisdn) : <Empty />}
@@ -188,9 +194,14 @@ export const UserViewPage = () => {
       description={data?.email}
       actions={
         data && (
-          <Button component={Link} to={`${userPath(data.id)}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden="true" />}>
-            {t('actions.edit')}
-          </Button>
+          <>
+            <Button component={Link} to={`${userPath(data.id)}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden="true" />}>
+              {t('actions.edit')}
+            </Button>
+            <Button component={Link} to={addServicePath(data.id)} leftSection={<IconPlus size={16} aria-hidden="true" />}>
+              {t('wizard.title')}
+            </Button>
+          </>
         )
       }
     >

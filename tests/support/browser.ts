@@ -1,0 +1,37 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+// What the browser flows share: fresh browser profiles, the sign-in form and the axe scan.
+
+export const DEMO_PASSWORD = 'fleetdesk-demo';
+
+/** Fresh browser profiles (no cookies, no remembered language), English by default; `closeAll` at the end. */
+export const browserProfiles = (browser: () => Browser) => {
+  const contexts: BrowserContext[] = [];
+  return {
+    newPage: async (): Promise<Page> => {
+      const context = await browser().newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+      contexts.push(context);
+      context.setDefaultTimeout(10_000);
+      return context.newPage();
+    },
+    closeAll: () => Promise.all(contexts.map((context) => context.close().catch(() => undefined))),
+  };
+};
+
+/** Every page the flows visit is scanned (WCAG 2 A/AA): no serious or critical violation is allowed. */
+export const expectAccessible = async (page: Page, where: string) => {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const blocking = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${where}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
+  expect(blocking).toEqual([]);
+};
+
+/** Fills in and sends the sign-in form on the page shown. */
+export const signIn = async (page: Page, email: string, password = DEMO_PASSWORD) => {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+};

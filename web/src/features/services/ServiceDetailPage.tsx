@@ -1,0 +1,353 @@
+import { Anchor, Badge, Button, Card, DataList, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { IconArrowRight, IconCalendarTime, IconPlayerPlay, IconX } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { NotFoundContent } from '../../app/NotFoundPage';
+import { isApiError } from '../../shared/api/client';
+import { useFormat } from '../../shared/i18n/format';
+import { useLabels } from '../../shared/i18n/labels';
+import { Page } from '../../shared/ui/Page';
+import { QueryContent } from '../../shared/ui/QueryContent';
+import { notify } from '../../shared/ui/notify';
+import { useProblemMessage } from '../../shared/ui/problem-message';
+import { useSelfServiceCrumbs } from '../mobile-users/crumbs';
+import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
+import { userPath } from '../mobile-users/UsersListPage';
+import { ScheduleModal, StartActivationModal } from './ActivationModals';
+import { useCancelService, useService, type ServiceDetail } from './api';
+import { useServiceText } from './service-text';
+
+export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
+
+const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
+  <DataList.Item>
+    <DataList.ItemLabel>{label}</DataList.ItemLabel>
+    <DataList.ItemValue>{children}</DataList.ItemValue>
+  </DataList.Item>
+);
+
+const None = () => (
+  <Text span c="dimmed" fz="sm">
+    —
+  </Text>
+);
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Card>
+    <Title order={2} fz="lg" mb="md">
+      {title}
+    </Title>
+    <DataList labelWidth={190} gap="sm">
+      {children}
+    </DataList>
+  </Card>
+);
+
+const BundleSection = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const text = useServiceText();
+  return (
+    <Section title={t('serviceDetail.bundleSection')}>
+      <Detail label={t('wizard.summary.productType')}>{service.productType.name}</Detail>
+      <Detail label={t('wizard.summary.serviceType')}>{service.serviceType.name}</Detail>
+      <Detail label={t('wizard.summary.bundle')}>
+        <Text fz="sm">
+          {service.bundle.name} — {format.money(service.bundle.monthlyPriceCents)}
+        </Text>
+        <Text fz="xs" c="dimmed">
+          {text.allowance(service.bundle).join(' · ')}
+        </Text>
+      </Detail>
+      <Detail label={t('wizard.summary.options')}>
+        {service.options.length === 0 ? (
+          <Text fz="sm" c="dimmed">
+            {t('wizard.summary.noOptions')}
+          </Text>
+        ) : (
+          <List fz="sm" spacing={2}>
+            {service.options.map((option) => (
+              <List.Item key={option.code}>
+                {option.name} — {format.money(option.monthlyPriceCents)}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Detail>
+      <Detail label={t('wizard.summary.total')}>
+        <Text fz="sm" fw={700}>
+          {text.perMonth(service.monthlyPriceCents)}
+        </Text>
+      </Detail>
+    </Section>
+  );
+};
+
+const NumberSection = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const format = useFormat();
+  const text = useServiceText();
+  const portIn = service.portIn;
+  return (
+    <Section title={t('serviceDetail.numberSection')}>
+      <Detail label={t('serviceDetail.mobileNumber')}>
+        {service.msisdn ? <span className="fd-nowrap">{format.phone(service.msisdn)}</span> : <Text fz="sm" c="dimmed">{t('serviceDetail.noMobileNumber')}</Text>}
+      </Detail>
+      {service.numberSource && <Detail label={t('serviceDetail.numberSourceLabel')}>{text.numberSource(service.numberSource)}</Detail>}
+      {portIn && (
+        <>
+          <Detail label={labels.field('donorOperator')}>{portIn.donorOperator.name}</Detail>
+          <Detail label={labels.field('accountType')}>{t(`wizard.number.${portIn.accountType}`)}</Detail>
+          {portIn.customerNumber && <Detail label={labels.field('customerNumber')}>{portIn.customerNumber}</Detail>}
+          {portIn.donorSimNumber && <Detail label={labels.field('donorSimNumber')}>{portIn.donorSimNumber}</Detail>}
+          <Detail label={labels.field('holderName')}>{portIn.holderName}</Detail>
+          <Detail label={t('serviceDetail.portStatusLabel')}>
+            <Badge variant="light" color={portIn.status === 'refused' ? 'red' : portIn.status === 'completed' ? 'green' : 'gray'} radius="sm" tt="none" fw={600}>
+              {t(`serviceDetail.portStatus.${portIn.status}`, { defaultValue: portIn.status })}
+            </Badge>
+          </Detail>
+          {portIn.refusalReason && <Detail label={t('serviceDetail.refusalReason')}>{portIn.refusalReason}</Detail>}
+        </>
+      )}
+      {service.portFrom && (
+        <Detail label={t('serviceDetail.portFrom')}>
+          <Anchor component={Link} to={servicePath(service.portFrom.serviceId)} fz="sm">
+            {t('serviceDetail.portFromValue', { number: format.phone(service.portFrom.msisdn), name: service.portFrom.userName })}
+          </Anchor>
+        </Detail>
+      )}
+      <Detail label={t('serviceDetail.fixedNumber')}>
+        {service.fixedNumber ? <span className="fd-nowrap">{format.phone(service.fixedNumber.number)}</span> : <None />}
+      </Detail>
+    </Section>
+  );
+};
+
+const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const format = useFormat();
+  const text = useServiceText();
+  const when = (iso: string | null) => (iso ? format.dateTime(iso) : <None />);
+  return (
+    <Section title={t('serviceDetail.activationSection')}>
+      <Detail label={t('serviceDetail.simChoiceLabel')}>{service.simChoice ? text.simChoice(service.simChoice) : t('serviceDetail.noSim')}</Detail>
+      {service.simChoice && (
+        <Detail label={service.sim?.kind === 'esim' ? t('serviceDetail.esimIccid') : labels.field('iccid')}>
+          {service.sim ? (
+            <Text fz="sm" style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
+              {service.sim.iccid}
+            </Text>
+          ) : service.simChoice === 'user_enters' && !service.endedAt ? (
+            <Text fz="sm" c="dimmed">
+              {t('serviceDetail.simByUser')}
+            </Text>
+          ) : (
+            <None />
+          )}
+        </Detail>
+      )}
+      <Detail label={t('serviceDetail.methodLabel')}>{service.activationMethod ? text.method(service.activationMethod) : <None />}</Detail>
+      <Detail label={t('serviceDetail.timingLabel')}>{service.activationTiming ? text.timing(service.activationTiming) : <None />}</Detail>
+      {(service.status === 'waiting_for_activation' || service.scheduledStartAt) && (
+        <Detail label={t('waiting.columns.scheduled')}>{service.scheduledStartAt ? format.dateTime(service.scheduledStartAt) : t('waiting.byHand')}</Detail>
+      )}
+      <Detail label={t('serviceDetail.createdAt')}>{when(service.createdAt)}</Detail>
+      <Detail label={t('serviceDetail.activationStartedAt')}>{when(service.activationStartedAt)}</Detail>
+      <Detail label={t('serviceDetail.activatedAt')}>{when(service.activatedAt)}</Detail>
+      {service.endedAt && <Detail label={t('serviceDetail.endedAt')}>{when(service.endedAt)}</Detail>}
+    </Section>
+  );
+};
+
+const EventsTimeline = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const text = useServiceText();
+  return (
+    <Card>
+      <Title order={2} fz="lg" mb="md">
+        {t('serviceDetail.timeline')}
+      </Title>
+      {service.events.length === 0 ? (
+        <Text fz="sm" c="dimmed">
+          {t('serviceDetail.noEvents')}
+        </Text>
+      ) : (
+        <Timeline active={service.events.length - 1} bulletSize={14} lineWidth={2} color="indigo">
+          {service.events.map((event) => (
+            <Timeline.Item key={event.id} title={<Text fw={600} fz="sm" component="span">{text.event(event.event)}</Text>}>
+              <Text fz="xs" c="dimmed">
+                <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time> · {t('serviceDetail.by', { name: event.actorName })}
+              </Text>
+              {event.fromStatus !== event.toStatus && (
+                <Group gap={6} mt={6} wrap="wrap">
+                  {event.fromStatus && <ServiceStatusBadge status={event.fromStatus} />}
+                  {event.fromStatus && <IconArrowRight size={14} aria-label={t('serviceDetail.becomes')} />}
+                  <ServiceStatusBadge status={event.toStatus} />
+                </Group>
+              )}
+              {event.reason && (
+                <Text fz="sm" mt={4}>
+                  {event.reason}
+                </Text>
+              )}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Card>
+  );
+};
+
+/** "Cancel service": only before the activation starts; number, SIM and fixed number go back to stock. */
+const CancelServiceModal = ({ service, opened, onClose }: { service: ServiceDetail; opened: boolean; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const problemMessage = useProblemMessage();
+  const cancel = useCancelService();
+  const returned = [
+    service.msisdn && service.numberSource === 'new' ? t('serviceDetail.cancelReturns.number', { number: format.phone(service.msisdn) }) : null,
+    service.simChoice === 'esim' ? t('serviceDetail.cancelReturns.esim') : service.sim ? t('serviceDetail.cancelReturns.sim', { iccid: service.sim.iccid }) : null,
+    service.fixedNumber ? t('serviceDetail.cancelReturns.fixed', { number: format.phone(service.fixedNumber.number) }) : null,
+  ].filter((item): item is string => item !== null);
+
+  const confirm = async () => {
+    try {
+      await cancel.mutateAsync(service.id);
+      notify({ color: 'green', title: t('serviceDetail.cancelled'), message: t('serviceDetail.cancelledHint') });
+      onClose();
+    } catch (error) {
+      notify({ color: 'red', title: t('serviceDetail.cancelFailed'), message: problemMessage(error) });
+      onClose();
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('serviceDetail.cancelTitle')} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
+      <Stack gap="sm">
+        <Text fz="sm">{t('serviceDetail.cancelText', { name: service.userName })}</Text>
+        {returned.length > 0 && <Text fz="sm">{t('serviceDetail.cancelReturnsIntro')}</Text>}
+        {returned.length > 0 && (
+          <List fz="sm" spacing={4}>
+            {returned.map((item) => (
+              <List.Item key={item}>{item}</List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+      <Group justify="flex-end" mt="lg" gap="sm">
+        <Button variant="default" onClick={onClose} disabled={cancel.isPending} data-autofocus>
+          {t('serviceDetail.keepService')}
+        </Button>
+        <Button color="red" onClick={confirm} loading={cancel.isPending} leftSection={<IconX size={16} aria-hidden="true" />}>
+          {t('serviceDetail.cancelService')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+};
+
+/** Where the service stands, in a sentence next to its status. */
+const StatusCard = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sentence =
+    service.status === 'waiting_for_activation'
+      ? service.scheduledStartAt
+        ? t('serviceDetail.now.scheduled', { at: format.dateTime(service.scheduledStartAt) })
+        : t('serviceDetail.now.waiting')
+      : t(`serviceDetail.now.${service.status}`, { defaultValue: '' });
+  return (
+    <Card py="md">
+      <Group gap="md" wrap="wrap">
+        <Text fz="sm" fw={600}>
+          {t('userView.columns.status')}
+        </Text>
+        <ServiceStatusBadge status={service.status} />
+        {sentence && (
+          <Text fz="sm" c="dimmed">
+            {sentence}
+          </Text>
+        )}
+      </Group>
+    </Card>
+  );
+};
+
+type Dialog = 'start' | 'schedule' | 'cancel' | null;
+
+export const ServiceDetailPage = () => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { serviceId = '' } = useParams();
+  const crumbs = useSelfServiceCrumbs(true);
+  const service = useService(serviceId);
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  if (service.isError && isApiError(service.error) && service.error.status === 404) {
+    return <NotFoundContent title={t('serviceDetail.notFound')} description={t('serviceDetail.notFoundHint')} backTo="/self-service/uc-mobile/users" backLabel={t('userView.backToUsers')} />;
+  }
+
+  const data = service.data;
+  const waiting = data?.status === 'waiting_for_activation';
+  const title = data ? (data.msisdn ? `${data.serviceType.name} — ${format.phone(data.msisdn)}` : data.serviceType.name) : t('status.loading');
+  const close = () => setDialog(null);
+
+  return (
+    <Page
+      title={title}
+      breadcrumbs={data ? [...crumbs, { label: data.userName, to: userPath(data.mobileUserId) }] : crumbs}
+      description={
+        data && (
+          <>
+            {t('serviceDetail.ofUser')}{' '}
+            <Anchor component={Link} to={userPath(data.mobileUserId)} underline="always">
+              {data.userName}
+            </Anchor>{' '}
+            · {data.productType.name}
+          </>
+        )
+      }
+      actions={
+        data &&
+        waiting && (
+          <>
+            <Button leftSection={<IconPlayerPlay size={16} aria-hidden="true" />} onClick={() => setDialog('start')}>
+              {t('serviceDetail.startNow')}
+            </Button>
+            <Button variant="default" leftSection={<IconCalendarTime size={16} aria-hidden="true" />} onClick={() => setDialog('schedule')}>
+              {t('waiting.scheduleAction')}
+            </Button>
+            <Button variant="outline" color="red" leftSection={<IconX size={16} aria-hidden="true" />} onClick={() => setDialog('cancel')}>
+              {t('serviceDetail.cancelService')}
+            </Button>
+          </>
+        )
+      }
+    >
+      <QueryContent query={service} skeletons={[220, 220]}>
+        {(detail) => (
+          <Stack gap="lg">
+            <StatusCard service={detail} />
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <Stack gap="lg">
+                <BundleSection service={detail} />
+                <NumberSection service={detail} />
+              </Stack>
+              <Stack gap="lg">
+                <SimAndActivationSection service={detail} />
+                <EventsTimeline service={detail} />
+              </Stack>
+            </SimpleGrid>
+            <StartActivationModal opened={dialog === 'start'} onClose={close} serviceIds={[detail.id]} />
+            <ScheduleModal opened={dialog === 'schedule'} onClose={close} serviceIds={[detail.id]} current={detail.scheduledStartAt} canClear={detail.scheduledStartAt !== null} />
+            <CancelServiceModal service={detail} opened={dialog === 'cancel'} onClose={close} />
+          </Stack>
+        )}
+      </QueryContent>
+    </Page>
+  );
+};
