@@ -1,0 +1,85 @@
+import type { AccountType, RefusalReason } from './domain/porting-rules.js';
+
+export { REFUSAL_REASONS, type AccountType, type RefusalReason } from './domain/porting-rules.js';
+
+/**
+ * What Fleetdesk asks of the operator's mobile network. The network works asynchronously: a
+ * request is accepted with a `requestId`, and its outcome is read with `getRequest` until it is done
+ * or refused. Every request carries an idempotency key: sending the same key again returns the
+ * first call's answer and does nothing twice, so a durable job can retry after any failure,
+ * including a timeout that left it unsure whether the first call arrived. A key names one request:
+ * reusing it for a different one is a bug and throws `IdempotencyKeyReusedError`.
+ */
+export type NetworkGateway = {
+  /** Puts a SIM card or eSIM profile in service on a number. */
+  provisionSim(input: ProvisionSimInput): Promise<RequestReceipt>;
+  /** Takes a SIM card or eSIM profile out of service (line ended, SIM replaced). Immediate. */
+  releaseSim(input: ReleaseSimInput): Promise<void>;
+  /** Asks the donor operator to hand over a number; the donor may refuse with a reason. */
+  submitPortIn(input: PortInInput): Promise<RequestReceipt>;
+  /** Moves a number between two services of one company (from one of our SIMs to another). */
+  moveNumber(input: MoveNumberInput): Promise<RequestReceipt>;
+  /** Where a request stands; callers poll with backoff until `done` or `refused`. */
+  getRequest(requestId: string): Promise<RequestStatus>;
+};
+
+export type SimKind = 'physical' | 'esim';
+
+export type ProvisionSimInput = { idempotencyKey: string; msisdn: string; iccid: string; kind: SimKind };
+export type ReleaseSimInput = { idempotencyKey: string; msisdn: string; iccid: string };
+export type PortInInput = {
+  idempotencyKey: string;
+  msisdn: string;
+  /** A code of services/domain/donor-operators.ts */
+  donorOperator: string;
+  accountType: AccountType;
+  /** Postpaid: the customer number at the donor. */
+  customerNumber?: string | undefined;
+  /** Prepaid: the ICCID of the donor's SIM card. */
+  donorSimNumber?: string | undefined;
+  holderName: string;
+};
+export type MoveNumberInput = { idempotencyKey: string; msisdn: string; fromIccid?: string | undefined; toIccid?: string | undefined };
+
+export type RequestReceipt = { requestId: string };
+
+/** A refusal is the network's final answer; only a new request (with a new key) can change it. */
+export type RequestStatus =
+  | { status: 'pending' }
+  | { status: 'done'; completedAt: Date }
+  | { status: 'refused'; reason: RefusalReason; message: string };
+
+export type GatewayErrorKind = 'unavailable' | 'timeout';
+
+/**
+ * The network could not answer: `unavailable` (the call did nothing) or `timeout` (the call may or
+ * may not have taken effect). Both are transient: retry the same call with the same idempotency
+ * key. Distinct from a refusal, which is an answer and is never retried.
+ */
+export class GatewayError extends Error {
+  readonly kind: GatewayErrorKind;
+
+  constructor(kind: GatewayErrorKind, message: string, opts: { cause?: unknown } = {}) {
+    super(message, { cause: opts.cause });
+    this.name = 'GatewayError';
+    this.kind = kind;
+  }
+}
+
+export const isGatewayError = (err: unknown): err is GatewayError => err instanceof GatewayError;
+
+/** An idempotency key sent again with a different request: a caller's bug, never retried. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor(readonly idempotencyKey: string) {
+    super(`idempotency key ${idempotencyKey} was already used for a different request`);
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+/** A request id the network never issued: a caller's bug, never retried. */
+export class UnknownRequestError extends Error {
+  constructor(readonly requestId: string) {
+    super(`no network request ${requestId}`);
+    this.name = 'UnknownRequestError';
+  }
+}
