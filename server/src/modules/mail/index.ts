@@ -1,0 +1,9 @@
+// The mail module's public surface. Other modules queue e-mail with `queueMail` inside their own
+// transaction; the `mail.send` job (mail.jobs.ts) sends it.
+export { queueMail, type MailMessage } from './use-cases/queue-mail.js';
+export { MAIL_TEMPLATES, type MailContent, type MailTemplate } from './templates/render.js';
+export type { ActivationMailData } from './templates/activation.js';
+export { lpaActivationCode, type EsimQrMailData } from './templates/esim-qr.js';
+export { PORTING_ISSUES_PATH, type PortingRefusedMailData } from './templates/porting-refused.js';
+export type { ServiceActiveMailData } from './templates/service-active.js';
+export type { NumberSource } from './templates/common.js';

@@ -1,0 +1,39 @@
+import type { MailAttachment } from '../../../db/schema.js';
+import { activationMail, type ActivationMailData } from './activation.js';
+import { renderHtml, renderText } from './blocks.js';
+import type { Composed, RenderContext } from './common.js';
+import { esimQrMail, type EsimQrMailData } from './esim-qr.js';
+import { portingRefusedMail, type PortingRefusedMailData } from './porting-refused.js';
+import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
+
+/** Which e-mail, with the data it needs. */
+export type MailContent =
+  | { template: 'activation'; data: ActivationMailData }
+  | { template: 'esim_qr'; data: EsimQrMailData }
+  | { template: 'porting_refused'; data: PortingRefusedMailData }
+  | { template: 'service_active'; data: ServiceActiveMailData };
+
+export type MailTemplate = MailContent['template'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active'];
+
+export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
+
+const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<Composed> => {
+  switch (content.template) {
+    case 'activation':
+      return activationMail(content.data, ctx);
+    case 'esim_qr':
+      return esimQrMail(content.data, ctx);
+    case 'porting_refused':
+      return portingRefusedMail(content.data, ctx);
+    case 'service_active':
+      return serviceActiveMail(content.data, ctx);
+  }
+};
+
+/** One e-mail in the recipient's language: subject, HTML, plain text and attachments (inline images). */
+export const renderMail = async (content: MailContent, ctx: RenderContext): Promise<RenderedMail> => {
+  const composed = await compose(content, ctx);
+  const doc = { lang: ctx.lang, subject: composed.subject, brand: ctx.brand, blocks: composed.blocks, footer: composed.footer ?? [] };
+  return { subject: composed.subject, html: renderHtml(doc), text: renderText(doc), attachments: composed.attachments ?? [] };
+};
