@@ -18,6 +18,8 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
+import { activationAdminRoutes, employeeActivationRoutes } from './modules/activation/activation.routes.js';
 import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
@@ -75,7 +77,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
 
   registerSessionHooks(app, deps.database.db);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, catalogRoutes, mobileUserRoutes, serviceRoutes, stockRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, catalogRoutes, mobileUserRoutes, serviceRoutes, activationAdminRoutes, employeeActivationRoutes, stockRoutes, auditRoutes, mailboxRoutes]) {
     await app.register(routes(deps));
   }
 

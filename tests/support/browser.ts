@@ -22,7 +22,9 @@ export const browserProfiles = (browser: () => Browser) => {
 
 /** Every page the flows visit is scanned (WCAG 2 A/AA): no serious or critical violation is allowed. */
 export const expectAccessible = async (page: Page, where: string) => {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  // Sandboxed frames without scripts (the development mailbox's e-mail preview) cannot take axe's
+  // script: scanning into one hangs the run. The e-mails' own HTML is checked in their unit tests.
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('iframe[sandbox]').analyze();
   const blocking = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${where}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);

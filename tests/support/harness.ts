@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../server/src/config/config.js';
 import { openDatabase, type Database } from '../../server/src/platform/db.js';
 import { startPortal } from '../../server/src/portal.js';
+import type { JobRunner } from '../../server/src/jobs/job-runner.js';
 import { DEMO_PASSWORD } from '../../server/src/db/seed/demo.js';
 import { TEST_PG_URL, urlForDatabase } from './env.js';
 
@@ -42,7 +43,8 @@ export const openTestDatabase = async (kind: DbKind = testDbKind()): Promise<{ d
 };
 
 export const testConfig = (overrides: Record<string, string> = {}): Config =>
-  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PORT: '0', ...overrides });
+  // the network simulator answers at once unless a test asks for simulated delays
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', PORT: '0', NETWORK_SIMULATOR_TIME_SCALE: '0', ...overrides });
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Res<T = any> = { status: number; body: T; headers: Record<string, unknown> };
@@ -91,6 +93,8 @@ const safeJson = (text: string) => {
 export type TestPortal = {
   app: FastifyInstance;
   database: Database;
+  /** The portal's job runner: its queue lets a test queue work inside its own transaction. */
+  jobs: JobRunner;
   kind: DbKind;
   anonymous(): Client;
   signIn(email: string, password?: string): Promise<Client>;
@@ -107,6 +111,7 @@ export const createTestPortal = async (configOverrides: Record<string, string> =
   return {
     app,
     database,
+    jobs: portal.jobs,
     kind,
     anonymous: () => new Client(app),
     signIn: async (email, password = DEMO_PASSWORD) => {

@@ -24,11 +24,44 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),
+  // The address people reach the portal at; links in e-mails (activation links) start with it.
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, 'must start with http:// or https://')
+    .optional(),
+  ACTIVATION_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  // Without it, e-mail stays in the outbox (see DEV_MAILBOX).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]/, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(.*<)?[^\s<>@]+@[^\s<>@]+>?$/, 'must be an e-mail address, optionally with a name: "Name" <address@domain>')
+    .default('"MyDstny" <no-reply@fleetdesk.example>'),
+  DEV_MAILBOX: z.enum(['true', 'false']).optional(),
+  // The simulated operator network (modules/network): 1 runs in real time, 0 answers at once; the
+  // demo's 0.0005 turns the hour a SIM activation takes into under two seconds.
+  NETWORK_SIMULATOR_TIME_SCALE: z.coerce.number().min(0).default(0.0005),
+  // Injected faults, for tests: shares of calls answered "unavailable" and timing out.
+  NETWORK_SIMULATOR_ERROR_RATE: z.coerce.number().min(0).max(1).default(0),
+  NETWORK_SIMULATOR_TIMEOUT_RATE: z.coerce.number().min(0).max(1).default(0),
+  // Replays the simulator's delays and faults; without it each start draws a new seed (and logs it).
+  NETWORK_SIMULATOR_SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).optional(),
+}).superRefine((e, ctx) => {
+  const [error, timeout] = [e.NETWORK_SIMULATOR_ERROR_RATE, e.NETWORK_SIMULATOR_TIMEOUT_RATE];
+  // each out of range is reported on its own already
+  if (error <= 1 && timeout <= 1 && error + timeout > 1) {
+    ctx.addIssue({ code: 'custom', path: ['NETWORK_SIMULATOR_TIMEOUT_RATE'], message: 'must be at most 1 minus NETWORK_SIMULATOR_ERROR_RATE' });
+  }
 });
 
 export type Config = {
   port: number;
   host: string;
+  /** Without a trailing slash, e.g. https://portal.example.com; null: the address the portal listens on. */
+  publicUrl: string | null;
+  activationLinkTtlDays: number;
   dataDir: string;
   databaseUrl: string | undefined;
   env: 'development' | 'production' | 'test';
@@ -39,6 +72,11 @@ export type Config = {
   loginRateLimitPerIpPerMinute: number;
   trustProxyHops: number;
   cookieSecure: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The development mailbox (/dev/mailbox and /api/dev/mailbox): every queued e-mail, no sign-in. */
+  devMailbox: boolean;
+  networkSimulator: { timeScale: number; errorRate: number; timeoutRate: number; seed: number | undefined };
 };
 
 export class ConfigError extends Error {}
@@ -50,7 +88,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     error: (issue) => {
       switch (issue.code) {
         case 'invalid_type':
-          return `must be a ${issue.expected}`;
+          return issue.expected === 'int' ? 'must be a whole number' : `must be a ${issue.expected}`;
         case 'invalid_value':
           return `must be one of ${issue.values.map(String).join(', ')}`;
         case 'too_small':
@@ -63,13 +101,17 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     },
   });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    // URLs may carry a password: name the variable, not its value
+    const shown = (name: string) => (name.endsWith('_URL') ? 'a value not shown' : JSON.stringify(env[name]));
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]))})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   return {
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
+    activationLinkTtlDays: e.ACTIVATION_LINK_TTL_DAYS,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     env: e.NODE_ENV,
@@ -80,5 +122,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     loginRateLimitPerIpPerMinute: e.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    devMailbox: e.DEV_MAILBOX ? e.DEV_MAILBOX === 'true' : !e.SMTP_URL && e.NODE_ENV !== 'production',
+    networkSimulator: {
+      timeScale: e.NETWORK_SIMULATOR_TIME_SCALE,
+      errorRate: e.NETWORK_SIMULATOR_ERROR_RATE,
+      timeoutRate: e.NETWORK_SIMULATOR_TIMEOUT_RATE,
+      seed: e.NETWORK_SIMULATOR_SEED,
+    },
   };
 };

@@ -2,9 +2,11 @@
 // (`npm run db:generate`); never edit the database any other way.
 import { sql } from 'drizzle-orm';
 import { SERVICE_STATUSES, type ServiceStatus } from '../modules/services/domain/lifecycle.js';
+import { SIMULATOR_REQUEST_KINDS, type SimulatorOutcome } from '../modules/network/domain/simulator-request.js';
 import {
   bigint,
   boolean,
+  check,
   foreignKey,
   unique,
   date,
@@ -234,6 +236,11 @@ export const services = pgTable(
     scheduledStartAt: timestamp('scheduled_start_at', { withTimezone: true }),
     activationStartedAt: timestamp('activation_started_at', { withTimezone: true }),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    // The two halves of "active": the SIM/eSIM works on the network, and the number reached it.
+    simProvisionedAt: timestamp('sim_provisioned_at', { withTimezone: true }),
+    // E-mail activation: when the employee entered the SIM or pressed Activate on the personal page.
+    userActedAt: timestamp('user_acted_at', { withTimezone: true }),
+    numberLiveAt: timestamp('number_live_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
     createdAt: createdAt(),
@@ -343,7 +350,11 @@ export const portIns = pgTable(
     donorSimNumber: text('donor_sim_number'),
     holderName: text('holder_name').notNull(),
     status: text('status', { enum: ['draft', 'submitted', 'refused', 'completed', 'cancelled'] }).notNull().default('draft'),
+    // Each submission is a new request to the network (idempotency key port_in:<service>:<attempt>).
+    attempt: integer('attempt').notNull().default(0),
+    refusalCode: text('refusal_code'),
     refusalReason: text('refusal_reason'),
+    refusedAt: timestamp('refused_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -383,6 +394,28 @@ export const serviceEvents = pgTable(
   ],
 );
 
+/** The employee's personal activation link: only its hash is stored; a new link replaces the old. */
+export const activationLinks = pgTable(
+  'activation_links',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    serviceId: uuid('service_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    sentTo: text('sent_to').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('activation_links_token_uq').on(t.tokenHash),
+    index('activation_links_service_idx').on(t.companyId, t.serviceId),
+    foreignKey({ name: 'activation_links_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+  ],
+);
+
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -401,5 +434,94 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_company_created_idx').on(t.companyId, t.createdAt),
     index('audit_entity_idx').on(t.companyId, t.entityType, t.entityId),
+  ],
+);
+
+/** A file sent with an e-mail; `cid` makes it an inline image the HTML shows as `cid:<cid>`. */
+export type MailAttachment = { filename: string; contentType: string; /** base64 */ content: string; cid?: string };
+
+/**
+ * Every e-mail the portal sends, rendered when it is queued (in the recipient's language) and sent
+ * by the `mail.send` job. The row is the truth: a retried or repeated job finds it sent and does
+ * nothing; `lease_until` keeps two workers from sending it at the same time.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: id(),
+    // null for mail that belongs to no company
+    companyId: uuid('company_id').references(() => companies.id),
+    toAddress: text('to_address').notNull(),
+    toName: text('to_name'),
+    language: text('language', { enum: ['en', 'fr', 'nl'] }).notNull(),
+    template: text('template').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    attachments: jsonb('attachments').$type<MailAttachment[]>().notNull().default(sql`'[]'::jsonb`),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] }).notNull().default('queued'),
+    // a worker that claimed the row owns it until then; after that another may take over
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    // RFC 5322 Message-ID, the same on every attempt, so a receiver can tell a resend of the same message
+    messageId: text('message_id').notNull(),
+    // how a sent message left: through SMTP, or kept in the outbox (no SMTP configured)
+    delivery: text('delivery', { enum: ['smtp', 'kept_in_outbox'] }),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('outbox_messages_message_id_uq').on(t.messageId),
+    index('outbox_messages_created_idx').on(t.createdAt),
+    index('outbox_messages_company_idx').on(t.companyId, t.createdAt),
+  ],
+);
+
+/**
+ * The network simulator's memory (modules/network): every request the simulated operator network
+ * received, with the answer it gives from `ready_at` on. In the database, not in the process, so a
+ * restart loses nothing and several portal instances share one network. A real gateway needs none
+ * of the simulator_* tables.
+ */
+export const simulatorRequests = pgTable(
+  'simulator_requests',
+  {
+    id: id(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    kind: text('kind', { enum: SIMULATOR_REQUEST_KINDS }).notNull(),
+    // E.164; what a port-in already pending is looked up by
+    msisdn: text('msisdn').notNull(),
+    // the request as sent (without its key), to tell a retry from a reused key
+    payload: jsonb('payload').$type<Record<string, string>>().notNull(),
+    // decided on arrival, revealed from ready_at on: until then the request is pending
+    outcome: jsonb('outcome').$type<SimulatorOutcome>().notNull(),
+    readyAt: timestamp('ready_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // the database settles two instances racing with one key: one request, one answer
+    uniqueIndex('simulator_requests_idempotency_key_uq').on(t.idempotencyKey),
+    index('simulator_requests_msisdn_idx').on(t.msisdn, t.kind, t.readyAt),
+  ],
+);
+
+/** The simulator's donor register: numbers at other operators and the details a port-in must match. */
+export const simulatorDonorNumbers = pgTable(
+  'simulator_donor_numbers',
+  {
+    msisdn: text('msisdn').primaryKey(),
+    operator: text('operator').notNull(),
+    accountType: text('account_type', { enum: ['postpaid', 'prepaid'] }).notNull(),
+    customerNumber: text('customer_number'),
+    simNumber: text('sim_number'),
+    holderName: text('holder_name').notNull(),
+  },
+  // what the donor checks must be on record: the customer number (postpaid) or the SIM number (prepaid)
+  (t) => [
+    check(
+      'simulator_donor_numbers_proof_ck',
+      sql`(${t.accountType} = 'postpaid' and ${t.customerNumber} is not null) or (${t.accountType} = 'prepaid' and ${t.simNumber} is not null)`,
+    ),
   ],
 );

@@ -7,8 +7,9 @@ import { findSession } from '../modules/auth/auth.repository.js';
 import { SESSION_COOKIE } from './context.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Sign-in has no session yet to hold a token; it checks the Origin header instead (see below).
-const CSRF_EXEMPT = new Set(['/api/auth/login']);
+// Sign-in has no session yet to hold a token, and the employee's activation page authenticates by
+// the token in its own URL (nothing a cross-site page could borrow): they check the Origin header instead.
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate']);
 
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);

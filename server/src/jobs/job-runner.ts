@@ -2,11 +2,23 @@ import PgBoss from 'pg-boss';
 import { transactionExecutor, type Database } from '../platform/db.js';
 import { purgeExpiredSessions } from '../modules/auth/auth.repository.js';
 import { runScheduledStart } from '../modules/services/use-cases/start-activation.js';
-import { QUEUES, type JobQueue, type ScheduledStartJob } from './queues.js';
+import { registerMailJobs } from '../modules/mail/mail.jobs.js';
+import type { MailSettings } from '../modules/mail/mail-transport.js';
+import { QUEUES, type JobQueue, type ScheduledStartJob, type ServiceJob } from './queues.js';
+import { NetworkSimulator, type SimulatorLog } from '../modules/network/index.js';
+import { beginActivation, runNetworkJob, type ActivationDeps, type NetworkJob } from '../modules/activation/use-cases/activation-process.js';
+
+export type ActivationSettings = {
+  simulator: { timeScale: number; errorRate: number; timeoutRate: number; seed: number | undefined };
+  log?: SimulatorLog;
+  publicUrl: () => string;
+  linkTtlDays: number;
+};
 
 export type JobRunner = {
   boss: PgBoss;
   queue: JobQueue;
+  activation: ActivationDeps;
   status(): { status: 'up' | 'down'; lastHeartbeatAt: string | null };
   stop(): Promise<void>;
 };
@@ -20,7 +32,11 @@ const PURGE_SESSIONS = 'auth.purge-expired-sessions';
  * pg-boss on the application's own database, whichever driver it is. The heartbeat is the smallest
  * real job: queued, picked up by a worker, completed — /api/health reports when it last ran.
  */
-export const startJobRunner = async (database: Database, log: { error(obj: unknown, msg?: string): void }): Promise<JobRunner> => {
+export const startJobRunner = async (
+  database: Database,
+  log: { error(obj: unknown, msg?: string): void },
+  opts: { mail?: MailSettings; activation?: ActivationSettings } = {},
+): Promise<JobRunner> => {
   const boss = new PgBoss({
     db: database.sql,
     schema: 'pgboss',
@@ -62,10 +78,45 @@ export const startJobRunner = async (database: Database, log: { error(obj: unkno
   await boss.work<ScheduledStartJob>(QUEUES.scheduledStart, async ([job]) => {
     if (job) await runScheduledStart(database.db, queue, job.data);
   });
+  // E-mail: through SMTP when configured, otherwise kept in the outbox (modules/mail).
+  const mail = await registerMailJobs(boss, database.db, opts.mail);
+
+  // The activation process talks to the operator network through the gateway; here, its simulator.
+  const settings = opts.activation ?? { simulator: { timeScale: 0, errorRate: 0, timeoutRate: 0, seed: undefined }, publicUrl: () => 'http://localhost', linkTtlDays: 30 };
+  const activation: ActivationDeps = {
+    db: database.db,
+    jobs: queue,
+    gateway: new NetworkSimulator(database.db, { ...settings.simulator, log: settings.log }),
+    publicUrl: settings.publicUrl,
+    linkTtlDays: settings.linkTtlDays,
+  };
+  // Fetch jobs in batches but settle each one on its own: one failing network call is retried
+  // alone, the rest of the batch completes. PGlite is one connection, so it takes them one by one.
+  const parallel = database.kind === 'pglite' ? 1 : 5;
+  const batch = { pollingIntervalSeconds: database.kind === 'pglite' ? 1 : 0.5, batchSize: 20 };
+  const eachJob =
+    <T extends object>(name: string, handle: (data: T) => Promise<unknown>) =>
+    async (jobs: PgBoss.Job<T>[]) => {
+      for (let i = 0; i < jobs.length; i += parallel) {
+        await Promise.all(
+          jobs.slice(i, i + parallel).map(async (job) => {
+            try {
+              await handle(job.data);
+            } catch (err) {
+              await boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
+            }
+          }),
+        );
+      }
+    };
+  await boss.work<ServiceJob>(QUEUES.serviceActivation, batch, eachJob(QUEUES.serviceActivation, (data: ServiceJob) => beginActivation(activation, data)));
+  await boss.createQueue(QUEUES.network, { name: QUEUES.network, policy: 'standard', retryLimit: 20, retryDelay: 1, retryBackoff: true });
+  await boss.work<NetworkJob>(QUEUES.network, batch, eachJob(QUEUES.network, (data: NetworkJob) => runNetworkJob(activation, data)));
 
   return {
     boss,
     queue,
+    activation,
     status: () => {
       const lastBeat = lastHeartbeatAt?.getTime() ?? startedAt;
       const up = running && Date.now() - lastBeat < STALE_AFTER_MS;
@@ -74,6 +125,7 @@ export const startJobRunner = async (database: Database, log: { error(obj: unkno
     stop: async () => {
       running = false;
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+      mail.close();
     },
   };
 };

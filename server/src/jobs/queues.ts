@@ -6,10 +6,16 @@ export const QUEUES = {
   serviceActivation: 'service.activation',
   /** Starts a service waiting for activation at the date and time the administrator chose. */
   scheduledStart: 'service.scheduled-start',
+  /** One request to the operator network (provision, port-in, number move), polled until answered. */
+  network: 'network.request',
+  /** Sends one outbox message (modules/mail); safe to run twice. */
+  mailSend: 'mail.send',
 } as const;
 
 export type ServiceJob = { companyId: string; serviceId: string };
 export type ScheduledStartJob = ServiceJob & { startAt: string };
+/** `outboxMessageId` is the outbox_messages row, not the RFC 5322 Message-ID. */
+export type MailSendJob = { outboxMessageId: string };
 
 /**
  * How use cases queue work: inside their own transaction, so the job exists if and only if the

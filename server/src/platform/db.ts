@@ -48,6 +48,9 @@ export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
 
 const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the server (restart, failover, a forced drop) must not crash the
+  // process: the pool replaces it on the next query.
+  pool.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',

@@ -26,6 +26,7 @@ import {
   IconBuildingStore,
   IconListNumbers,
   IconClockPause,
+  IconArrowsExchange,
 } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,6 +112,12 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
           to="/self-service/uc-mobile/waiting"
           label={t('nav.waitingServices')}
           icon={<IconClockPause size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
+        <NavItem
+          to="/self-service/uc-mobile/porting-issues"
+          label={t('nav.portingIssues')}
+          icon={<IconArrowsExchange size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
       </NavGroup>

@@ -1,5 +1,8 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { MailboxPage } from '../features/mailbox/MailboxPage';
+import { ActivationPage } from '../features/activation/ActivationPage';
+import { PortingIssuesPage } from '../features/porting-issues/PortingIssuesPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CompaniesPage } from '../features/companies/CompaniesPage';
 import { CompanyDetailPage } from '../features/companies/CompanyDetailPage';
@@ -19,6 +22,10 @@ import { RouteError } from './RouteError';
 // Paths follow the portal's menu: Self-service › UC & Mobile › Manage users, and Back office › Companies, Mobile number pool.
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // development only (DEV_MAILBOX): the e-mails the portal kept instead of sending; no sign-in
+  { path: '/dev/mailbox', element: <MailboxPage />, errorElement: <RouteError /> },
+  // the employee's personal activation link (from the activation e-mail); no sign-in
+  { path: '/activate/:token', element: <ActivationPage />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -41,6 +48,7 @@ export const router = createBrowserRouter([
               { path: 'uc-mobile/users/:id/add-service', element: <AddServicePage /> },
               { path: 'uc-mobile/services/:serviceId', element: <ServiceDetailPage /> },
               { path: 'uc-mobile/waiting', element: <WaitingServicesPage /> },
+              { path: 'uc-mobile/porting-issues', element: <PortingIssuesPage /> },
               { path: 'company', element: <CompanyPage /> },
               { path: 'audit', element: <AuditLogPage /> },
             ],

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
+  activationLinks,
   bundleAllowedOptions,
   bundleOptions,
   bundles,
@@ -253,7 +254,7 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
     .where(inCompany(services, scope, eq(services.id, id)));
   if (!row) return null;
   const s = row.service;
-  const [options, [sim], [fixed], [portIn], events] = await Promise.all([
+  const [options, [sim], [fixed], [portIn], events, [link]] = await Promise.all([
     s.optionCodes.length ? q.select().from(bundleOptions).where(inArray(bundleOptions.code, s.optionCodes)) : Promise.resolve([]),
     q
       .select({ kind: simCards.kind, iccid: simCards.iccid })
@@ -262,6 +263,12 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
     q.select({ id: fixedNumbers.id, number: fixedNumbers.number }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, s.id))),
     q.select().from(portIns).where(inCompany(portIns, scope, eq(portIns.serviceId, s.id))).orderBy(desc(portIns.createdAt)).limit(1),
     q.select().from(serviceEvents).where(inCompany(serviceEvents, scope, eq(serviceEvents.serviceId, s.id))).orderBy(asc(serviceEvents.seq)),
+    q
+      .select({ sentTo: activationLinks.sentTo, createdAt: activationLinks.createdAt, expiresAt: activationLinks.expiresAt })
+      .from(activationLinks)
+      .where(inCompany(activationLinks, scope, eq(activationLinks.serviceId, s.id), isNull(activationLinks.revokedAt)))
+      .orderBy(desc(activationLinks.createdAt))
+      .limit(1),
   ]);
   let portFrom: ServiceDetail['portFrom'] = null;
   if (s.portFromServiceId) {
@@ -313,6 +320,9 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
     scheduledStartAt: iso(s.scheduledStartAt),
     activationStartedAt: iso(s.activationStartedAt),
     activatedAt: iso(s.activatedAt),
+    simProvisionedAt: iso(s.simProvisionedAt),
+    numberLiveAt: iso(s.numberLiveAt),
+    activationLink: link ? { sentTo: link.sentTo, createdAt: link.createdAt.toISOString(), expiresAt: link.expiresAt.toISOString() } : null,
     endedAt: iso(s.endedAt),
     createdAt: s.createdAt.toISOString(),
     events: events.map((e) => ({

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, DataList, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconArrowRight, IconCalendarTime, IconPlayerPlay, IconX } from '@tabler/icons-react';
+import { IconArrowRight, IconCalendarTime, IconMailForward, IconPlayerPlay, IconX } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,8 @@ import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useSelfServiceCrumbs } from '../mobile-users/crumbs';
 import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
 import { userPath } from '../mobile-users/UsersListPage';
+import { ResendActivationModal } from '../activation/ResendActivationModal';
+import { PORTING_ISSUES_PATH } from '../porting-issues/paths';
 import { ScheduleModal, StartActivationModal } from './ActivationModals';
 import { useCancelService, useService, type ServiceDetail } from './api';
 import { useServiceText } from './service-text';
@@ -156,6 +158,18 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
       )}
       <Detail label={t('serviceDetail.createdAt')}>{when(service.createdAt)}</Detail>
       <Detail label={t('serviceDetail.activationStartedAt')}>{when(service.activationStartedAt)}</Detail>
+      {service.activationLink && (
+        <Detail label={t('serviceDetail.activationLink.label')}>
+          <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
+            {t('serviceDetail.activationLink.sentTo', { email: service.activationLink.sentTo, at: format.dateTime(service.activationLink.createdAt) })}
+          </Text>
+          <Text fz="xs" c="dimmed">
+            {t('serviceDetail.activationLink.expires', { at: format.dateTime(service.activationLink.expiresAt) })}
+          </Text>
+        </Detail>
+      )}
+      {service.simProvisionedAt && <Detail label={t('serviceDetail.simProvisionedAt')}>{when(service.simProvisionedAt)}</Detail>}
+      {service.numberLiveAt && <Detail label={t('serviceDetail.numberLiveAt')}>{when(service.numberLiveAt)}</Detail>}
       <Detail label={t('serviceDetail.activatedAt')}>{when(service.activatedAt)}</Detail>
       {service.endedAt && <Detail label={t('serviceDetail.endedAt')}>{when(service.endedAt)}</Detail>}
     </Section>
@@ -272,12 +286,17 @@ const StatusCard = ({ service }: { service: ServiceDetail }) => {
             {sentence}
           </Text>
         )}
+        {service.status === 'porting_refused' && (
+          <Anchor component={Link} to={PORTING_ISSUES_PATH} fz="sm" fw={600}>
+            {t('serviceDetail.openPortingIssues')}
+          </Anchor>
+        )}
       </Group>
     </Card>
   );
 };
 
-type Dialog = 'start' | 'schedule' | 'cancel' | null;
+type Dialog = 'start' | 'schedule' | 'cancel' | 'resend' | null;
 
 export const ServiceDetailPage = () => {
   const { t } = useTranslation();
@@ -312,8 +331,7 @@ export const ServiceDetailPage = () => {
         )
       }
       actions={
-        data &&
-        waiting && (
+        data && waiting ? (
           <>
             <Button leftSection={<IconPlayerPlay size={16} aria-hidden="true" />} onClick={() => setDialog('start')}>
               {t('serviceDetail.startNow')}
@@ -325,7 +343,11 @@ export const ServiceDetailPage = () => {
               {t('serviceDetail.cancelService')}
             </Button>
           </>
-        )
+        ) : data?.status === 'awaiting_user' ? (
+          <Button variant="default" leftSection={<IconMailForward size={16} aria-hidden="true" />} onClick={() => setDialog('resend')}>
+            {t('serviceDetail.resend.action')}
+          </Button>
+        ) : null
       }
     >
       <QueryContent query={service} skeletons={[220, 220]}>
@@ -345,6 +367,7 @@ export const ServiceDetailPage = () => {
             <StartActivationModal opened={dialog === 'start'} onClose={close} serviceIds={[detail.id]} />
             <ScheduleModal opened={dialog === 'schedule'} onClose={close} serviceIds={[detail.id]} current={detail.scheduledStartAt} canClear={detail.scheduledStartAt !== null} />
             <CancelServiceModal service={detail} opened={dialog === 'cancel'} onClose={close} />
+            <ResendActivationModal service={detail} opened={dialog === 'resend'} onClose={close} />
           </Stack>
         )}
       </QueryContent>

@@ -136,6 +136,12 @@ export type ServiceDetail = {
   activatedAt: string | null;
   endedAt: string | null;
   createdAt: string;
+  /** When the network finished provisioning the SIM card or eSIM profile. */
+  simProvisionedAt: string | null;
+  /** When the number went live on this service (a port-in: when the port completed). */
+  numberLiveAt: string | null;
+  /** The employee's current personal activation link (e-mail activation); the token itself is never shown. */
+  activationLink: { sentTo: string; createdAt: string; expiresAt: string } | null;
   /** Oldest first. */
   events: ServiceEvent[];
 };
@@ -235,11 +241,15 @@ export const useAddService = (mobileUserId: string) => {
   });
 };
 
+/** While the employee or the network is at work, the service page follows along. */
+const MOVING: readonly ServiceStatus[] = ['activation_started', 'awaiting_user', 'provisioning', 'porting'];
+
 export const useService = (id: string) =>
   useQuery({
     queryKey: serviceKeys.detail(id),
     queryFn: ({ signal }) => api.get<ServiceDetail>(`/api/services/${encodeURIComponent(id)}`, undefined, signal),
     retry: noRetryOnClientError,
+    refetchInterval: (query) => (query.state.data && MOVING.includes(query.state.data.status) ? 5000 : false),
   });
 
 export const useWaitingServices = (params: WaitingListParams) =>
@@ -264,6 +274,19 @@ export const useScheduleServices = () => {
     mutationFn: (body: { serviceIds: string[]; startAt: string | null }) =>
       api.post<{ scheduled: number }>('/api/services/schedule', body),
     onSuccess: () => refreshAfterServiceChange(queryClient),
+  });
+};
+
+/** A new activation e-mail with a new personal link (the previous one stops working); `email` corrects the user's address first. */
+export const useResendActivation = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, email }: { id: string; email?: string }) =>
+      api.post<ServiceDetail>(`/api/services/${encodeURIComponent(id)}/resend-activation`, email === undefined ? {} : { email }),
+    onSuccess: async (service) => {
+      queryClient.setQueryData(serviceKeys.detail(service.id), service);
+      await refreshAfterServiceChange(queryClient);
+    },
   });
 };
 

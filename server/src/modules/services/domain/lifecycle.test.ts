@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { nextStatus, SERVICE_STATUSES, TRANSITIONS, type LifecycleEvent } from './lifecycle.js';
 
 describe('service lifecycle', () => {
+  it('answers every (status, event) pair from the table and nothing else', () => {
+    for (const status of SERVICE_STATUSES)
+      for (const [event, t] of Object.entries(TRANSITIONS) as [LifecycleEvent, { from: readonly string[]; to: string }][])
+        expect(nextStatus(status, event)).toBe(t.from.includes(status) ? t.to : null);
+  });
+
   it('starts a waiting service and lets nothing else start it', () => {
     expect(nextStatus('waiting_for_activation', 'start_activation')).toBe('activation_started');
     for (const s of SERVICE_STATUSES.filter((s) => s !== 'waiting_for_activation')) expect(nextStatus(s, 'start_activation')).toBeNull();
@@ -23,5 +29,7 @@ describe('service lifecycle', () => {
     expect(intoActive.sort()).toEqual(['porting', 'provisioning']);
     expect(nextStatus('porting_refused', 'activate')).toBeNull();
     expect(nextStatus('porting_refused', 'resubmit_port_in')).toBe('porting');
+    expect(nextStatus('porting_refused', 'resubmit_port_in_awaiting_user')).toBe('awaiting_user');
+    expect(nextStatus('active', 'refuse_port_in')).toBeNull();
   });
 });

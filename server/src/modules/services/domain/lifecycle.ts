@@ -21,11 +21,16 @@ export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 export const TRANSITIONS = {
   start_activation: { from: ['waiting_for_activation'], to: 'activation_started' },
   cancel: { from: ['waiting_for_activation'], to: 'cancelled' },
+  // E-mail activation: the employee enters the SIM or presses Activate on the personal page.
   wait_for_user: { from: ['activation_started'], to: 'awaiting_user' },
   provision: { from: ['activation_started', 'awaiting_user'], to: 'provisioning' },
-  submit_port_in: { from: ['activation_started', 'awaiting_user', 'provisioning'], to: 'porting' },
-  refuse_port_in: { from: ['porting'], to: 'porting_refused' },
+  // The SIM works; the number is still on its way (port-in, or a move within the company).
+  await_number: { from: ['provisioning'], to: 'porting' },
+  refuse_port_in: { from: ['activation_started', 'awaiting_user', 'provisioning', 'porting'], to: 'porting_refused' },
+  // After the administrator corrects a refused port-in, the service goes back to where it was.
   resubmit_port_in: { from: ['porting_refused'], to: 'porting' },
+  resubmit_port_in_awaiting_user: { from: ['porting_refused'], to: 'awaiting_user' },
+  resubmit_port_in_provisioning: { from: ['porting_refused'], to: 'provisioning' },
   activate: { from: ['provisioning', 'porting'], to: 'active' },
   suspend: { from: ['active'], to: 'suspended' },
   resume: { from: ['suspended'], to: 'active' },

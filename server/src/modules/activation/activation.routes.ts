@@ -1,0 +1,113 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParamSchema } from '../../platform/validation.js';
+import { adminContext, requireAdmin } from '../../http/context.js';
+import { problemResponses } from '../../http/openapi.js';
+import type { AppDeps } from '../../app.js';
+import { AppError } from '../../platform/app-error.js';
+import { getServiceDetail } from '../services/services.repository.js';
+import { ServiceDetailSchema } from '../services/services.schemas.js';
+import {
+  ActivationViewSchema,
+  EnterSimSchema,
+  PortCorrectionSchema,
+  PortingIssuePageSchema,
+  PortingIssuesQuerySchema,
+  ResendSchema,
+  TokenParamSchema,
+} from './activation.schemas.js';
+import { listPortingIssues, resendActivation, resubmitPortIn } from './use-cases/administrator-actions.js';
+import { activateByEmployee, enterSim, getActivationPage } from './use-cases/employee-activation.js';
+
+/** The employee's personal page: no account, the link's token is the credential — so it is rate-limited. */
+export const employeeActivationRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const activation = deps.jobs.activation;
+    const tags = ['employee activation'];
+    const rateLimit = { max: 30, timeWindow: '1 minute' };
+
+    app.get(
+      '/api/activation/:token',
+      {
+        config: { rateLimit },
+        schema: { tags, summary: "The employee's activation page, from their personal link", params: TokenParamSchema, response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 429) } },
+      },
+      async (req) => getActivationPage(activation, req.params.token),
+    );
+    app.post(
+      '/api/activation/:token/sim',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'The employee enters the number of their SIM card; the activation starts',
+          params: TokenParamSchema,
+          body: EnterSimSchema,
+          response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 409, 422, 429) },
+        },
+      },
+      async (req) => enterSim(activation, req.params.token, req.body.iccid),
+    );
+    app.post(
+      '/api/activation/:token/activate',
+      {
+        config: { rateLimit },
+        schema: { tags, summary: 'The employee presses Activate (eSIM: the QR code is shown and e-mailed)', params: TokenParamSchema, response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 429) } },
+      },
+      async (req) => activateByEmployee(activation, req.params.token),
+    );
+  };
+
+export const activationAdminRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = deps.database;
+    const activation = deps.jobs.activation;
+    const tags = ['activation'];
+    app.addHook('onRequest', requireAdmin);
+    const detail = async (req: Parameters<typeof adminContext>[0], id: string) => {
+      const service = await getServiceDetail(db, adminContext(req).scope, id, req.lang);
+      if (!service) throw new AppError('SERVICE.NOT_FOUND');
+      return service;
+    };
+
+    app.post(
+      '/api/services/:id/resend-activation',
+      {
+        schema: {
+          tags,
+          summary: 'Send the activation e-mail again (after correcting the address if needed); the old link stops working',
+          params: IdParamSchema,
+          body: ResendSchema,
+          response: { 200: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        await resendActivation(activation, scope, actor, req.params.id, req.body.email);
+        return detail(req, req.params.id);
+      },
+    );
+    app.get(
+      '/api/porting-issues',
+      { schema: { tags, summary: 'Mobile porting issues: port-ins the donor operator refused', querystring: PortingIssuesQuerySchema, response: { 200: PortingIssuePageSchema, ...problemResponses(400, 401, 403) } } },
+      async (req) => listPortingIssues(db, adminContext(req).scope, req.query, req.lang),
+    );
+    app.post(
+      '/api/porting-issues/:id/resubmit',
+      {
+        schema: {
+          tags,
+          summary: 'Correct a refused port-in and submit it again',
+          params: IdParamSchema,
+          body: PortCorrectionSchema,
+          response: { 200: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        await resubmitPortIn(activation, scope, actor, req.params.id, req.body);
+        return detail(req, req.params.id);
+      },
+    );
+  };

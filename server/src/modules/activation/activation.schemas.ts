@@ -1,0 +1,54 @@
+import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf, requiredText, EmailSchema } from '../../platform/validation.js';
+import { SERVICE_STATUSES } from '../services/domain/lifecycle.js';
+
+export const TokenParamSchema = z.object({ token: text().min(20).max(100) });
+
+export const ActivationViewSchema = z.object({
+  language: z.enum(['en', 'fr', 'nl']),
+  firstName: z.string(),
+  companyName: z.string(),
+  status: z.enum(SERVICE_STATUSES),
+  simKind: z.enum(['physical', 'esim']),
+  needsIccid: z.boolean(),
+  iccid: z.string().nullable(),
+  msisdn: z.string().nullable(),
+  numberSource: z.enum(['new', 'port_in', 'port_internal']).nullable(),
+  esim: z.object({ activationCode: z.string(), qrPngDataUrl: z.string() }).nullable(),
+  activatedAt: z.string().nullable(),
+  support: z.object({ phone: z.string(), email: z.string(), operatorName: z.string() }),
+  adminContact: z.object({ name: z.string(), email: z.string() }).nullable(),
+});
+
+export const EnterSimSchema = z.object({ iccid: text().trim().max(40) }).strict();
+
+export const ResendSchema = z.object({ email: EmailSchema.optional() }).strict();
+
+export const PortingIssuesQuerySchema = PageQuerySchema.extend({ q: text().max(200).optional() });
+
+export const PortingIssueSchema = z.object({
+  serviceId: z.uuid(),
+  mobileUserId: z.uuid(),
+  userName: z.string(),
+  msisdn: z.string(),
+  serviceType: LocalizedNameSchema,
+  donorOperator: LocalizedNameSchema,
+  accountType: z.enum(['postpaid', 'prepaid']),
+  customerNumber: z.string().nullable(),
+  donorSimNumber: z.string().nullable(),
+  holderName: z.string(),
+  refusalReason: z.string(),
+  refusalCode: z.string(),
+  refusedAt: z.string(),
+  attempts: z.number().int(),
+});
+export const PortingIssuePageSchema = pageOf(PortingIssueSchema);
+
+export const PortCorrectionSchema = z
+  .object({
+    donorOperator: text().trim().min(1).max(64),
+    accountType: z.enum(['postpaid', 'prepaid']),
+    customerNumber: text().trim().max(64).nullish(),
+    donorSimNumber: text().trim().max(64).nullish(),
+    holderName: requiredText(120),
+  })
+  .strict();

@@ -1,0 +1,125 @@
+import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { mobileUsers, portIns, services, serviceTypes } from '../../../db/schema.js';
+import { AppError } from '../../../platform/app-error.js';
+import type { Queryable } from '../../../platform/db.js';
+import { localize, type Lang } from '../../../platform/i18n.js';
+import { inCompany, type CompanyScope } from '../../../platform/tenant.js';
+import type { Actor as AuditActor } from '../../audit/audit.repository.js';
+import { likePattern, parseUserSearch } from '../../mobile-users/domain/search.js';
+import { updateMobileUserDetails } from '../../mobile-users/use-cases/save-mobile-user.js';
+import { DONOR_OPERATORS } from '../../services/domain/donor-operators.js';
+import { choiceProblems } from '../../services/domain/wizard-rules.js';
+import { loadActivation, updatePortIn } from '../activation.repository.js';
+import { queueResubmission, resumeEvent, sendActivationMail, transition, type ActivationDeps } from './activation-process.js';
+
+/** A new activation e-mail and link (the old link stops working), after correcting the address if asked. */
+export const resendActivation = async (deps: ActivationDeps, scope: CompanyScope, actor: AuditActor, serviceId: string, email: string | undefined) => {
+  const a = await loadActivation(deps.db, scope, serviceId);
+  if (!a) throw new AppError('SERVICE.NOT_FOUND');
+  if (a.service.status !== 'awaiting_user') throw new AppError('SERVICE.NOT_AWAITING_USER');
+  if (email && email !== a.user.email) await updateMobileUserDetails(deps.db, scope, actor, a.user.id, { email });
+  await deps.db.transaction(async (tx) => {
+    const fresh = await loadActivation(tx, scope, serviceId, true);
+    if (!fresh || fresh.service.status !== 'awaiting_user') throw new AppError('SERVICE.NOT_AWAITING_USER');
+    await sendActivationMail(tx, deps, scope, fresh, actor);
+  });
+};
+
+const donorName = (code: string, lang: Lang) => {
+  const d = DONOR_OPERATORS.find((o) => o.code === code);
+  return d ? localize(d.name, lang) : code;
+};
+
+/** Mobile porting issues: the company's services whose port-in the donor refused. */
+export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query: { q?: string | undefined; page: number; pageSize: number }, lang: Lang) => {
+  const search = parseUserSearch(query.q);
+  const matches = search
+    ? or(
+        ilike(mobileUsers.firstName, likePattern(search.text)),
+        ilike(mobileUsers.lastName, likePattern(search.text)),
+        search.numberDigits ? ilike(services.msisdn, `%${search.numberDigits}%`) : undefined,
+      )
+    : undefined;
+  const where = inCompany(services, scope, eq(services.status, 'porting_refused'), eq(portIns.status, 'refused'), matches);
+  const base = () =>
+    q
+      .select({ service: services, portIn: portIns, firstName: mobileUsers.firstName, lastName: mobileUsers.lastName, serviceType: serviceTypes })
+      .from(services)
+      .innerJoin(portIns, and(eq(portIns.companyId, services.companyId), eq(portIns.serviceId, services.id)))
+      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
+      .where(where);
+  const [rows, [total]] = await Promise.all([
+    base()
+      .orderBy(asc(portIns.refusedAt), asc(services.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    q
+      .select({ n: count() })
+      .from(services)
+      .innerJoin(portIns, and(eq(portIns.companyId, services.companyId), eq(portIns.serviceId, services.id)))
+      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      serviceId: r.service.id,
+      mobileUserId: r.service.mobileUserId,
+      userName: `${r.firstName} ${r.lastName}`,
+      msisdn: r.portIn.msisdn,
+      serviceType: { code: r.serviceType.code, name: localize(r.serviceType.name, lang) },
+      donorOperator: { code: r.portIn.donorOperator, name: donorName(r.portIn.donorOperator, lang) },
+      accountType: r.portIn.accountType,
+      customerNumber: r.portIn.customerNumber,
+      donorSimNumber: r.portIn.donorSimNumber,
+      holderName: r.portIn.holderName,
+      refusalReason: r.portIn.refusalReason ?? '',
+      refusalCode: r.portIn.refusalCode ?? 'number_unknown',
+      refusedAt: (r.portIn.refusedAt ?? r.portIn.updatedAt).toISOString(),
+      attempts: r.portIn.attempt,
+    })),
+    total: total?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+};
+
+export type PortCorrection = {
+  donorOperator: string;
+  accountType: 'postpaid' | 'prepaid';
+  customerNumber?: string | null | undefined;
+  donorSimNumber?: string | null | undefined;
+  holderName: string;
+};
+
+/**
+ * The administrator corrects a refused port-in and sends it again: the same rules as step 5 of the
+ * wizard, a new request to the network (a new idempotency key), and the service goes back to where
+ * it was when the donor refused.
+ */
+export const resubmitPortIn = async (deps: ActivationDeps, scope: CompanyScope, actor: AuditActor, serviceId: string, fix: PortCorrection) =>
+  deps.db.transaction(async (tx) => {
+    const a = await loadActivation(tx, scope, serviceId, true);
+    if (!a) throw new AppError('SERVICE.NOT_FOUND');
+    if (a.service.status !== 'porting_refused' || !a.portIn) throw new AppError('SERVICE.NOT_PORTING_REFUSED');
+    const draft = { number: { kind: 'port_in' as const, msisdn: a.portIn.msisdn, ...fix } };
+    const { errors, normalized } = choiceProblems(draft, { code: '', productTypeCode: '', needsSim: false, needsMobileNumber: true, needsFixedNumber: false }, 5, new Date());
+    // the rules name the fields as in the wizard (number.customerNumber); here they are top-level
+    if (errors.length) throw new AppError('SERVICE.INVALID_CHOICES', { fieldErrors: errors.map((e) => ({ ...e, field: e.field.replace(/^number\./, '') })) });
+    const attempt = a.portIn.attempt + 1;
+    await updatePortIn(tx, scope, a.portIn.id, {
+      donorOperator: fix.donorOperator,
+      accountType: fix.accountType,
+      customerNumber: fix.accountType === 'postpaid' ? fix.customerNumber!.trim() : null,
+      donorSimNumber: fix.accountType === 'prepaid' ? normalized.donorSimNumber : null,
+      holderName: fix.holderName.trim(),
+      status: 'submitted',
+      attempt,
+      refusalCode: null,
+      refusalReason: null,
+    });
+    await transition(tx, scope, a, resumeEvent(a), actor, null, 'port_in_resubmitted');
+    await queueResubmission(tx, deps, scope, a, attempt);
+    return a.service.id;
+  });
+

@@ -1,0 +1,101 @@
+import QRCode from 'qrcode';
+import type { Queryable } from '../../../platform/db.js';
+import { AppError } from '../../../platform/app-error.js';
+import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
+import { sha256 } from '../../../platform/tokens.js';
+import { lpaActivationCode, queueMail } from '../../mail/index.js';
+import { getOperatorBranding } from '../../operator/operator.repository.js';
+import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
+import { findSimByIccid, reserveSim, type Actor } from '../../services/services.repository.js';
+import { isLinkUsable } from '../domain/activation-rules.js';
+import { accountById, findLinkByHash, loadActivation, setServiceFields, type Activation } from '../activation.repository.js';
+import { startProvisioning, type ActivationDeps } from './activation-process.js';
+
+const invalidLink = () => new AppError('ACTIVATION.LINK_INVALID');
+
+/** The link behind a token, if it still works: the token is hashed, never looked up as typed. */
+const resolve = async (q: Queryable, token: string, forUpdate = false) => {
+  const link = await findLinkByHash(q, sha256(token));
+  if (!link || !isLinkUsable(link, new Date())) throw invalidLink();
+  const scope = companyScope(link.companyId);
+  const a = await loadActivation(q, scope, link.serviceId, forUpdate);
+  if (!a || ['cancelled', 'terminated'].includes(a.service.status)) throw invalidLink();
+  return { scope, a };
+};
+
+/** What the employee's page shows. The eSIM code appears only once they pressed Activate. */
+const view = async (q: Queryable, a: Activation) => {
+  const brand = await getOperatorBranding(q);
+  const admin = a.service.createdByAccountId ? await accountById(q, a.service.createdByAccountId) : null;
+  const esimShown = a.sim?.kind === 'esim' && a.service.userActedAt !== null && a.sim.smdpAddress && a.sim.matchingId;
+  const activationCode = esimShown ? lpaActivationCode(a.sim!.smdpAddress!, a.sim!.matchingId!) : null;
+  return {
+    language: a.user.language,
+    firstName: a.user.firstName,
+    companyName: a.companyName,
+    status: a.service.status,
+    simKind: a.service.simChoice === 'esim' ? ('esim' as const) : ('physical' as const),
+    needsIccid: a.service.simChoice === 'user_enters' && !a.sim,
+    iccid: a.sim?.iccid ?? null,
+    msisdn: a.service.msisdn,
+    numberSource: a.service.numberSource,
+    esim: activationCode ? { activationCode, qrPngDataUrl: await QRCode.toDataURL(activationCode, { errorCorrectionLevel: 'M', margin: 2, width: 280 }) } : null,
+    activatedAt: a.service.activatedAt?.toISOString() ?? null,
+    support: { phone: brand?.supportPhone ?? '', email: brand?.supportEmail ?? '', operatorName: brand?.name ?? '' },
+    adminContact: admin ? { name: admin.fullName, email: admin.email } : null,
+  };
+};
+export type ActivationView = Awaited<ReturnType<typeof view>>;
+
+export const getActivationPage = async (deps: ActivationDeps, token: string) => {
+  const { a } = await resolve(deps.db, token);
+  return view(deps.db, a);
+};
+
+const employee = (a: Activation): Actor => ({ accountId: null, name: `${a.user.firstName} ${a.user.lastName}` });
+
+/** The employee starts it: from here on the process runs without them. */
+const act = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, a: Activation, event: string) => {
+  a.service.userActedAt = new Date();
+  await setServiceFields(tx, scope, a.service.id, { userActedAt: a.service.userActedAt });
+  if (a.service.status === 'awaiting_user') await startProvisioning(tx, deps, scope, a, employee(a), event);
+  if (a.sim?.kind === 'esim' && a.sim.smdpAddress && a.sim.matchingId) {
+    await queueMail(tx, deps.jobs, {
+      template: 'esim_qr',
+      data: { smdpAddress: a.sim.smdpAddress, matchingId: a.sim.matchingId, msisdn: a.service.msisdn, numberSource: a.service.numberSource },
+      companyId: scope.companyId,
+      to: { address: a.user.email, name: `${a.user.firstName} ${a.user.lastName}` },
+      language: a.user.language,
+    });
+  }
+};
+
+/** Physical SIM not pre-filled: the employee types the number printed on the card. */
+export const enterSim = async (deps: ActivationDeps, token: string, typed: string) =>
+  deps.db.transaction(async (tx) => {
+    const { scope, a } = await resolve(tx, token, true);
+    if (a.service.simChoice !== 'user_enters' || a.sim) return view(tx, a); // already entered: nothing to do
+    const iccid = normalizeIccid(typed);
+    const problem = iccidProblem(iccid);
+    if (problem) throw new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'iccid', rule: problem }] });
+    const sim = await findSimByIccid(tx, scope, iccid);
+    if (!sim || sim.kind !== 'physical') throw new AppError('SERVICE.INVALID_CHOICES', { fieldErrors: [{ field: 'iccid', rule: 'sim_not_in_stock' }] });
+    if (sim.status !== 'in_stock' || !(await reserveSim(tx, scope, sim.id, a.service.id))) {
+      throw new AppError('STOCK.SIM_TAKEN', { fieldErrors: [{ field: 'iccid', rule: 'sim_in_use' }] });
+    }
+    a.sim = { ...sim, status: 'reserved', serviceId: a.service.id };
+    await act(tx, deps, scope, a, 'user_entered_sim');
+    return view(tx, a);
+  });
+
+/** eSIM (or a SIM the administrator entered): the employee presses Activate. Pressing it again changes nothing. */
+export const activateByEmployee = async (deps: ActivationDeps, token: string) =>
+  deps.db.transaction(async (tx) => {
+    const { scope, a } = await resolve(tx, token, true);
+    if (a.service.userActedAt) return view(tx, a);
+    if (a.service.simChoice === 'user_enters' && !a.sim) {
+      throw new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'iccid', rule: 'required' }] });
+    }
+    await act(tx, deps, scope, a, 'user_activated');
+    return view(tx, a);
+  });

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
+
+type Service = { id: string; status: string; events: { event: string; toStatus: string; reason: string | null }[]; [k: string]: unknown };
+
+const setup = (overrides: Record<string, string> = {}) => {
+  const ctx = {} as { portal: TestPortal; acme: Client; bright: Client; q: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]> };
+  beforeAll(async () => {
+    ctx.portal = await createTestPortal(overrides);
+    ctx.acme = await ctx.portal.signIn('admin@acme.example');
+    ctx.bright = await ctx.portal.signIn('admin@brightwave.example');
+    ctx.q = async (text, values = []) => (await ctx.portal.database.sql.executeSql(text, values)).rows as never;
+  });
+  afterAll(async () => ctx.portal?.close());
+  return ctx;
+};
+
+let userNo = 0;
+const newUser = async (client: Client, domain = 'acme.example') => {
+  userNo += 1;
+  const res = await client.post('/api/mobile-users', { firstName: 'Employee', lastName: `Number ${userNo}`, email: `employee.${userNo}.${Date.now()}@${domain}`, language: 'fr' });
+  return res.body as { id: string; email: string };
+};
+
+/** Waits (on the real job runner) until the service satisfies `done`. */
+const waitFor = async (client: Client, id: string, done: (s: Service) => boolean, timeoutMs = 45_000): Promise<Service> => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = (await client.get(`/api/services/${id}`)).body as Service;
+    if (done(s)) return s;
+    if (Date.now() > until) throw new Error(`service ${id} stuck in ${s.status}: ${s.events.map((e) => e.event).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+const statusIs = (...statuses: string[]) => (s: Service) => statuses.includes(s.status);
+
+const mobile = { productTypeCode: 'mobile', serviceTypeCode: 'mobile.voice', bundleCode: 'mobile-m', optionCodes: [] };
+
+describe(`activation end to end (${process.env.TEST_DB})`, () => {
+  const ctx = setup();
+  const freeNumber = async () => (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers[0] as string;
+  const tokenFor = async (email: string) => {
+    const [row] = await ctx.q<{ text: string }>(`select text from outbox_messages where template = 'activation' and to_address = $1 order by created_at desc limit 1`, [email]);
+    return /\/activate\/([A-Za-z0-9_-]{20,})/.exec(row!.text)![1]!;
+  };
+  const inStockIccid = async () =>
+    (await ctx.q<{ iccid: string }>(`select iccid from sim_cards where kind = 'physical' and status = 'in_stock' and company_id = (select id from companies where name = 'Acme Logistics') order by iccid limit 1`))[0]!.iccid;
+  const mails = async (template: string, to: string) => (await ctx.q<{ n: number }>(`select count(*)::int as n from outbox_messages where template = $1 and to_address = $2`, [template, to]))[0]!.n;
+
+  it('e-mail × physical SIM the employee enters × new number: link, SIM entered, active', async () => {
+    const user = await newUser(ctx.acme);
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn: await freeNumber() }, sim: { kind: 'user_enters' }, activation: { method: 'email', timing: 'asap' } });
+    expect(created.status).toBe(201);
+    const waiting = await waitFor(ctx.acme, created.body.id, statusIs('awaiting_user'));
+    expect(waiting.activationLink).toMatchObject({ sentTo: user.email });
+    const token = await tokenFor(user.email);
+    const anon = ctx.portal.anonymous();
+    const page = await anon.get(`/api/activation/${token}`);
+    expect(page.body).toMatchObject({ language: 'fr', status: 'awaiting_user', simKind: 'physical', needsIccid: true, esim: null });
+    const bad = await anon.post(`/api/activation/${token}/sim`, { iccid: '8932 0000 0000 0000 001' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'iccid', rule: 'iccid_checksum' });
+    const brightIccid = (await ctx.q<{ iccid: string }>(`select iccid from sim_cards where status = 'in_stock' and kind = 'physical' and company_id = (select id from companies where name = 'Brightwave Consulting') limit 1`))[0]!.iccid;
+    expect((await anon.post(`/api/activation/${token}/sim`, { iccid: brightIccid })).body.errors[0].rule).toBe('sim_not_in_stock');
+    const iccid = await inStockIccid();
+    const entered = await anon.post(`/api/activation/${token}/sim`, { iccid });
+    expect(entered.status).toBe(200);
+    expect(entered.body).toMatchObject({ needsIccid: false, iccid });
+    const active = await waitFor(ctx.acme, created.body.id, statusIs('active'));
+    expect(active.events.map((e) => e.event)).toEqual(expect.arrayContaining(['activation_link_sent', 'user_entered_sim', 'sim_provisioned', 'activated']));
+    expect(await ctx.q(`select status from sim_cards where iccid = $1`, [iccid])).toEqual([{ status: 'assigned' }]);
+    expect(await mails('service_active', user.email)).toBe(1);
+    expect(await mails('activation', user.email)).toBe(1);
+  });
+
+  it('e-mail × eSIM × port-in: Activate shows the QR code, mails it, and the service is active once the number arrives', async () => {
+    const user = await newUser(ctx.acme);
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, {
+      ...mobile,
+      number: { kind: 'port_in', msisdn: '+32 475 12 34 56', donorOperator: 'proximus', accountType: 'postpaid', customerNumber: '1234567', holderName: 'Acme Logistics NV' },
+      sim: { kind: 'esim' },
+      activation: { method: 'email', timing: 'asap' },
+    });
+    expect(created.status).toBe(201);
+    await waitFor(ctx.acme, created.body.id, statusIs('awaiting_user', 'porting_refused'));
+    const token = await tokenFor(user.email);
+    const anon = ctx.portal.anonymous();
+    expect((await anon.get(`/api/activation/${token}`)).body.esim).toBeNull();
+    const activated = await anon.post(`/api/activation/${token}/activate`);
+    expect(activated.status).toBe(200);
+    const [profile] = await ctx.q<{ smdp_address: string; matching_id: string }>(`select smdp_address, matching_id from sim_cards where service_id = $1`, [created.body.id]);
+    expect(activated.body.esim.activationCode).toBe(`LPA:1$${profile!.smdp_address}$${profile!.matching_id}`);
+    expect(activated.body.esim.qrPngDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect((await anon.post(`/api/activation/${token}/activate`)).status).toBe(200); // pressing twice is harmless
+    const active = await waitFor(ctx.acme, created.body.id, statusIs('active'));
+    expect(active.events.map((e) => e.event)).toEqual(expect.arrayContaining(['port_in_submitted', 'port_in_completed', 'user_activated']));
+    expect(active.portIn).toMatchObject({ status: 'completed' });
+    expect(await mails('esim_qr', user.email)).toBe(1);
+  });
+
+  it('automatic × SIM entered by the administrator × number from another service: active, and the old service ends', async () => {
+    const from = (await ctx.acme.get('/api/wizard/port-candidates')).body.items[0];
+    const user = await newUser(ctx.acme);
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, {
+      ...mobile,
+      number: { kind: 'port_internal', serviceId: from.serviceId },
+      sim: { kind: 'admin_sim', iccid: await inStockIccid() },
+      activation: { method: 'automatic', timing: 'asap' },
+    });
+    expect(created.status).toBe(201);
+    const active = await waitFor(ctx.acme, created.body.id, statusIs('active'));
+    expect(active.events.map((e) => e.event)).toEqual(expect.arrayContaining(['sim_provisioned', 'number_moved', 'activated']));
+    const old = (await ctx.acme.get(`/api/services/${from.serviceId}`)).body;
+    expect(old.status).toBe('terminated');
+    expect(old.sim).toBeNull();
+    expect(await ctx.q(`select service_id from mobile_numbers where msisdn = $1`, [from.msisdn])).toEqual([{ service_id: created.body.id }]);
+  });
+
+  it('a refused port-in: porting refused, the administrator is told, corrects it, and the service becomes active', async () => {
+    const user = await newUser(ctx.acme);
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, {
+      ...mobile,
+      number: { kind: 'port_in', msisdn: '0475 65 43 21', donorOperator: 'proximus', accountType: 'postpaid', customerNumber: '9999999', holderName: 'Brightwave Consulting SRL' },
+      sim: { kind: 'esim' },
+      activation: { method: 'automatic', timing: 'asap' },
+    });
+    const refused = await waitFor(ctx.acme, created.body.id, statusIs('porting_refused'));
+    // the eSIM may finish on its own meanwhile; the refusal is what moved the status
+    expect(refused.events).toContainEqual(expect.objectContaining({ event: 'port_in_refused', toStatus: 'porting_refused' }));
+    expect(await mails('porting_refused', 'admin@acme.example')).toBe(1);
+    const issues = (await ctx.acme.get('/api/porting-issues')).body;
+    expect(issues.items.find((i: { serviceId: string }) => i.serviceId === created.body.id)).toMatchObject({ msisdn: '+32475654321', refusalCode: 'customer_number_mismatch', attempts: 1 });
+    expect((await ctx.bright.get('/api/porting-issues')).body.items.map((i: { serviceId: string }) => i.serviceId)).not.toContain(created.body.id);
+    expect((await ctx.bright.post(`/api/porting-issues/${created.body.id}/resubmit`, { donorOperator: 'proximus', accountType: 'postpaid', customerNumber: '7654321', holderName: 'x' })).status).toBe(404);
+
+    const wrong = await ctx.acme.post(`/api/porting-issues/${created.body.id}/resubmit`, { donorOperator: 'proximus', accountType: 'prepaid', donorSimNumber: '1234', holderName: 'Brightwave Consulting SRL' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0]).toMatchObject({ field: 'donorSimNumber', rule: 'iccid_length' });
+    const fixed = await ctx.acme.post(`/api/porting-issues/${created.body.id}/resubmit`, { donorOperator: 'proximus', accountType: 'postpaid', customerNumber: '765-43-21', holderName: 'Brightwave Consulting SRL' });
+    expect(fixed.status).toBe(200);
+    const active = await waitFor(ctx.acme, created.body.id, statusIs('active'));
+    expect(active.events.map((e) => e.event)).toEqual(expect.arrayContaining(['port_in_refused', 'port_in_resubmitted', 'port_in_completed', 'activated']));
+    expect((await ctx.acme.get('/api/porting-issues')).body.items.map((i: { serviceId: string }) => i.serviceId)).not.toContain(created.body.id);
+    expect((await ctx.acme.post(`/api/porting-issues/${created.body.id}/resubmit`, { donorOperator: 'proximus', accountType: 'postpaid', customerNumber: '7654321', holderName: 'x' })).status).toBe(409);
+  });
+
+  it('resending the activation e-mail (to a corrected address) replaces the link', async () => {
+    const user = await newUser(ctx.acme);
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn: await freeNumber() }, sim: { kind: 'esim' }, activation: { method: 'email', timing: 'asap' } });
+    await waitFor(ctx.acme, created.body.id, statusIs('awaiting_user'));
+    const oldToken = await tokenFor(user.email);
+    expect((await ctx.bright.post(`/api/services/${created.body.id}/resend-activation`, {})).status).toBe(404);
+    const corrected = `corrected.${user.email}`;
+    const resent = await ctx.acme.post(`/api/services/${created.body.id}/resend-activation`, { email: corrected });
+    expect(resent.status).toBe(200);
+    expect(resent.body.activationLink).toMatchObject({ sentTo: corrected });
+    const anon = ctx.portal.anonymous();
+    const gone = await anon.get(`/api/activation/${oldToken}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.code).toBe('ACTIVATION.LINK_INVALID');
+    expect((await anon.get(`/api/activation/${await tokenFor(corrected)}`)).status).toBe(200);
+    expect((await anon.get(`/api/activation/${'x'.repeat(43)}`)).status).toBe(404);
+  });
+});
+
+describe(`every activation path (${process.env.TEST_DB})`, () => {
+  const ctx = setup();
+  const donors = [
+    { msisdn: '+32477101010', donorOperator: 'proximus', customerNumber: '9.876.543', holderName: 'Van den Bossche Transport BV' },
+    { msisdn: '+32478303030', donorOperator: 'proximus', customerNumber: 'BE-00451-22', holderName: 'Vermeulen & Zonen BV' },
+    { msisdn: '+32479505050', donorOperator: 'proximus', customerNumber: '5551234', holderName: 'Daniel Murphy' },
+    { msisdn: '+32494123123', donorOperator: 'base', customerNumber: 'B7731902', holderName: 'Acme Logistics NV' },
+  ];
+  const paths = (['email', 'automatic'] as const).flatMap((method) =>
+    (['physical', 'esim'] as const).flatMap((sim) => (['new', 'port_in', 'port_internal'] as const).map((number) => ({ method, sim, number }))),
+  );
+
+  it.each(paths)('$method × $sim × $number ends active', async ({ method, sim, number }) => {
+    const q = ctx.q;
+    const acmeId = (await q<{ id: string }>(`select id from companies where name = 'Acme Logistics'`))[0]!.id;
+    const user = await newUser(ctx.acme);
+    const iccid = (await q<{ iccid: string }>(`select iccid from sim_cards where kind = 'physical' and status = 'in_stock' and company_id = $1 order by iccid limit 1`, [acmeId]))[0]!.iccid;
+    const numberChoice =
+      number === 'new'
+        ? { kind: 'new', msisdn: (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers[0] }
+        : number === 'port_in'
+          ? { kind: 'port_in', accountType: 'postpaid', ...donors.shift()! }
+          : { kind: 'port_internal', serviceId: (await ctx.acme.get('/api/wizard/port-candidates')).body.items[0].serviceId };
+    const simChoice = sim === 'esim' ? { kind: 'esim' } : method === 'automatic' ? { kind: 'admin_sim', iccid } : { kind: 'user_enters' };
+    const res = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: numberChoice, sim: simChoice, activation: { method, timing: 'asap' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    if (method === 'email') {
+      await waitFor(ctx.acme, res.body.id, statusIs('awaiting_user'));
+      const [row] = await q<{ text: string }>(`select text from outbox_messages where template = 'activation' and to_address = $1`, [user.email]);
+      const token = /\/activate\/([A-Za-z0-9_-]{20,})/.exec(row!.text)![1]!;
+      const anon = ctx.portal.anonymous();
+      const done = sim === 'physical' ? await anon.post(`/api/activation/${token}/sim`, { iccid }) : await anon.post(`/api/activation/${token}/activate`);
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+    }
+    const active = await waitFor(ctx.acme, res.body.id, statusIs('active'));
+    expect(active.simProvisionedAt).toEqual(expect.any(String));
+    expect(active.numberLiveAt).toEqual(expect.any(String));
+  });
+});
+
+describe(`activation on a faulty network (${process.env.TEST_DB})`, () => {
+  const ctx = setup({ NETWORK_SIMULATOR_ERROR_RATE: '0.3', NETWORK_SIMULATOR_SEED: '20261122' });
+
+  it('every service still ends active, and no e-mail goes out twice', async () => {
+    const free = (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers as string[];
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const user = await newUser(ctx.acme);
+      const res = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn: free[i] }, sim: { kind: 'esim' }, activation: { method: 'automatic', timing: 'asap' } });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    for (const id of ids) await waitFor(ctx.acme, id, statusIs('active'), 120_000);
+    // one "service active" e-mail per service, to its own user: none lost, none doubled
+    const sent = await ctx.q<{ n: number; people: number }>(`select count(*)::int as n, count(distinct to_address)::int as people from outbox_messages where template = 'service_active'`);
+    expect(sent).toEqual([{ n: ids.length, people: ids.length }]);
+    const requests = await ctx.q<{ n: number; keys: number }>(`select count(*)::int as n, count(distinct idempotency_key)::int as keys from simulator_requests`);
+    expect(requests[0]!.n).toBe(requests[0]!.keys);
+  });
+});
+
+describe(`activation across a restart (${process.env.TEST_DB})`, () => {
+  const ctx = setup({ NETWORK_SIMULATOR_ERROR_RATE: '0.2', NETWORK_SIMULATOR_SEED: '7' });
+
+  it('stopping the job runner mid-process and starting a new one loses nothing and does nothing twice', async () => {
+    const free = (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers as string[];
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const user = await newUser(ctx.acme);
+      const res = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn: free[i] }, sim: { kind: 'esim' }, activation: { method: i % 2 ? 'email' : 'automatic', timing: 'asap' } });
+      ids.push(res.body.id);
+    }
+    // the process "dies" while jobs are queued or running, and comes back
+    const { startJobRunner } = await import('../../server/src/jobs/job-runner.js');
+    await ctx.portal.jobs.stop();
+    const again = await startJobRunner(ctx.portal.database, { error: () => undefined }, { activation: { simulator: { timeScale: 0, errorRate: 0.2, timeoutRate: 0, seed: 7 }, publicUrl: () => 'http://localhost', linkTtlDays: 30 } });
+    try {
+      for (const [i, id] of ids.entries()) await waitFor(ctx.acme, id, statusIs(i % 2 ? 'awaiting_user' : 'active'), 120_000);
+      const links = await ctx.q<{ n: number; services: number }>(`select count(*)::int as n, count(distinct service_id)::int as services from activation_links where service_id = any($1::uuid[])`, [ids]);
+      expect(links).toEqual([{ n: 2, services: 2 }]);
+      const activeMails = await ctx.q<{ n: number }>(`select count(*)::int as n from outbox_messages where template = 'service_active'`);
+      expect(activeMails).toEqual([{ n: 2 }]);
+    } finally {
+      await again.stop();
+    }
+  });
+});
