@@ -339,7 +339,8 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
 
 // ---------------------------------------------------------------- lists
 
-const userOrNumberSearch = (raw: string | undefined): SQL | undefined => {
+/** Name or number search over services joined with their mobile user (waiting list, porting issues, candidates). */
+export const userOrNumberSearch = (raw: string | undefined): SQL | undefined => {
   const search = parseUserSearch(raw);
   if (!search) return undefined;
   const pattern = likePattern(search.text);

@@ -193,7 +193,7 @@ export const runNetworkJob = async (deps: ActivationDeps, job: NetworkJob) => {
   const outcome = await deps.gateway.getRequest(requestId);
   if (outcome.status === 'pending') {
     const polls = (job.polls ?? 0) + 1;
-    await queueNetwork(deps.db as unknown as Queryable, deps, { ...job, requestId, polls }, pollDelaySeconds(polls - 1));
+    await queueNetwork(deps.db, deps, { ...job, requestId, polls }, pollDelaySeconds(polls - 1));
     return 'pending';
   }
   await deps.db.transaction(async (tx) => applyOutcome(tx, deps, scope, job, outcome));

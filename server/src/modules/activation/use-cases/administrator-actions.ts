@@ -1,14 +1,14 @@
-import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { mobileUsers, portIns, services, serviceTypes } from '../../../db/schema.js';
 import { AppError } from '../../../platform/app-error.js';
 import type { Queryable } from '../../../platform/db.js';
 import { localize, type Lang } from '../../../platform/i18n.js';
 import { inCompany, type CompanyScope } from '../../../platform/tenant.js';
 import type { Actor as AuditActor } from '../../audit/audit.repository.js';
-import { likePattern, parseUserSearch } from '../../mobile-users/domain/search.js';
+import { userOrNumberSearch } from '../../services/services.repository.js';
 import { updateMobileUserDetails } from '../../mobile-users/use-cases/save-mobile-user.js';
 import { DONOR_OPERATORS } from '../../services/domain/donor-operators.js';
-import { choiceProblems } from '../../services/domain/wizard-rules.js';
+import { portInDetailProblems, type PortInDetails } from '../../services/domain/wizard-rules.js';
 import { loadActivation, updatePortIn } from '../activation.repository.js';
 import { queueResubmission, resumeEvent, sendActivationMail, transition, type ActivationDeps } from './activation-process.js';
 
@@ -32,15 +32,7 @@ const donorName = (code: string, lang: Lang) => {
 
 /** Mobile porting issues: the company's services whose port-in the donor refused. */
 export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query: { q?: string | undefined; page: number; pageSize: number }, lang: Lang) => {
-  const search = parseUserSearch(query.q);
-  const matches = search
-    ? or(
-        ilike(mobileUsers.firstName, likePattern(search.text)),
-        ilike(mobileUsers.lastName, likePattern(search.text)),
-        search.numberDigits ? ilike(services.msisdn, `%${search.numberDigits}%`) : undefined,
-      )
-    : undefined;
-  const where = inCompany(services, scope, eq(services.status, 'porting_refused'), eq(portIns.status, 'refused'), matches);
+  const where = inCompany(services, scope, eq(services.status, 'porting_refused'), eq(portIns.status, 'refused'), userOrNumberSearch(query.q));
   const base = () =>
     q
       .select({ service: services, portIn: portIns, firstName: mobileUsers.firstName, lastName: mobileUsers.lastName, serviceType: serviceTypes })
@@ -84,13 +76,7 @@ export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query
   };
 };
 
-export type PortCorrection = {
-  donorOperator: string;
-  accountType: 'postpaid' | 'prepaid';
-  customerNumber?: string | null | undefined;
-  donorSimNumber?: string | null | undefined;
-  holderName: string;
-};
+export type PortCorrection = PortInDetails;
 
 /**
  * The administrator corrects a refused port-in and sends it again: the same rules as step 5 of the
@@ -102,16 +88,14 @@ export const resubmitPortIn = async (deps: ActivationDeps, scope: CompanyScope, 
     const a = await loadActivation(tx, scope, serviceId, true);
     if (!a) throw new AppError('SERVICE.NOT_FOUND');
     if (a.service.status !== 'porting_refused' || !a.portIn) throw new AppError('SERVICE.NOT_PORTING_REFUSED');
-    const draft = { number: { kind: 'port_in' as const, msisdn: a.portIn.msisdn, ...fix } };
-    const { errors, normalized } = choiceProblems(draft, { code: '', productTypeCode: '', needsSim: false, needsMobileNumber: true, needsFixedNumber: false }, 5, new Date());
-    // the rules name the fields as in the wizard (number.customerNumber); here they are top-level
-    if (errors.length) throw new AppError('SERVICE.INVALID_CHOICES', { fieldErrors: errors.map((e) => ({ ...e, field: e.field.replace(/^number\./, '') })) });
+    const { errors, donorSimNumber } = portInDetailProblems(fix);
+    if (errors.length) throw new AppError('SERVICE.INVALID_CHOICES', { fieldErrors: errors });
     const attempt = a.portIn.attempt + 1;
     await updatePortIn(tx, scope, a.portIn.id, {
       donorOperator: fix.donorOperator,
       accountType: fix.accountType,
       customerNumber: fix.accountType === 'postpaid' ? fix.customerNumber!.trim() : null,
-      donorSimNumber: fix.accountType === 'prepaid' ? normalized.donorSimNumber : null,
+      donorSimNumber: fix.accountType === 'prepaid' ? donorSimNumber : null,
       holderName: fix.holderName.trim(),
       status: 'submitted',
       attempt,

@@ -106,20 +106,9 @@ export const choiceProblems = (
       else errors.push(err('number.msisdn', checked.rule));
     }
     if (n.kind === 'port_in') {
-      if (!isDonorOperator(n.donorOperator)) errors.push(err('number.donorOperator', 'invalid_choice'));
-      if (!n.holderName.trim()) errors.push(err('number.holderName', 'required'));
-      if (n.accountType === 'postpaid') {
-        const customer = (n.customerNumber ?? '').trim();
-        if (!customer) errors.push(err('number.customerNumber', 'required'));
-        else if (!CUSTOMER_NUMBER.test(customer)) errors.push(err('number.customerNumber', 'customer_number_format'));
-        if (n.donorSimNumber) errors.push(err('number.donorSimNumber', 'not_applicable'));
-      } else {
-        const sim = normalizeIccid(n.donorSimNumber ?? '');
-        const problem = iccidProblem(sim);
-        if (problem) errors.push(err('number.donorSimNumber', problem));
-        else normalized.donorSimNumber = sim;
-        if (n.customerNumber) errors.push(err('number.customerNumber', 'not_applicable'));
-      }
+      const details = portInDetailProblems(n, 'number.');
+      errors.push(...details.errors);
+      normalized.donorSimNumber = details.donorSimNumber;
     }
   }
 
@@ -145,6 +134,33 @@ export const choiceProblems = (
     }
   }
   return { errors, normalized };
+};
+
+export type PortInDetails = Omit<Extract<NumberChoice, { kind: 'port_in' }>, 'kind' | 'msisdn'>;
+
+/**
+ * The donor's details of a port-in (operator, customer number or donor SIM number, holder): the
+ * wizard's step 5 and the correction of a refused port-in both check them here. `prefix` names the
+ * fields as the caller's request does ("number." in the wizard, nothing in the correction).
+ */
+export const portInDetailProblems = (n: PortInDetails, prefix = ''): { errors: FieldError[]; donorSimNumber: string | null } => {
+  const errors: FieldError[] = [];
+  let donorSimNumber: string | null = null;
+  if (!isDonorOperator(n.donorOperator)) errors.push(err(`${prefix}donorOperator`, 'invalid_choice'));
+  if (!n.holderName.trim()) errors.push(err(`${prefix}holderName`, 'required'));
+  if (n.accountType === 'postpaid') {
+    const customer = (n.customerNumber ?? '').trim();
+    if (!customer) errors.push(err(`${prefix}customerNumber`, 'required'));
+    else if (!CUSTOMER_NUMBER.test(customer)) errors.push(err(`${prefix}customerNumber`, 'customer_number_format'));
+    if (n.donorSimNumber) errors.push(err(`${prefix}donorSimNumber`, 'not_applicable'));
+  } else {
+    const sim = normalizeIccid(n.donorSimNumber ?? '');
+    const problem = iccidProblem(sim);
+    if (problem) errors.push(err(`${prefix}donorSimNumber`, problem));
+    else donorSimNumber = sim;
+    if (n.customerNumber) errors.push(err(`${prefix}customerNumber`, 'not_applicable'));
+  }
+  return { errors, donorSimNumber };
 };
 
 /** A scheduled start is in the future and at most MAX_SCHEDULE_DAYS ahead. */
