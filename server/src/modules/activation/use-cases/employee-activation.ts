@@ -13,6 +13,19 @@ import { startProvisioning, type ActivationDeps } from './activation-process.js'
 
 const invalidLink = () => new AppError('ACTIVATION.LINK_INVALID');
 
+// Drawing a QR code takes ~30 ms of CPU and the page asks every 5 s until the line is active: draw
+// each activation code once. Bounded, oldest out first.
+const qrImages = new Map<string, string>();
+const qrImage = async (activationCode: string) => {
+  let png = qrImages.get(activationCode);
+  if (!png) {
+    png = await QRCode.toDataURL(activationCode, { errorCorrectionLevel: 'M', margin: 2, width: 280 });
+    if (qrImages.size >= 500) qrImages.delete(qrImages.keys().next().value!);
+    qrImages.set(activationCode, png);
+  }
+  return png;
+};
+
 /** The link behind a token, if it still works: the token is hashed, never looked up as typed. */
 const resolve = async (q: Queryable, token: string, forUpdate = false) => {
   const link = await findLinkByHash(q, sha256(token));
@@ -39,7 +52,7 @@ const view = async (q: Queryable, a: Activation) => {
     iccid: a.sim?.iccid ?? null,
     msisdn: a.service.msisdn,
     numberSource: a.service.numberSource,
-    esim: activationCode ? { activationCode, qrPngDataUrl: await QRCode.toDataURL(activationCode, { errorCorrectionLevel: 'M', margin: 2, width: 280 }) } : null,
+    esim: activationCode ? { activationCode, qrPngDataUrl: await qrImage(activationCode) } : null,
     activatedAt: a.service.activatedAt?.toISOString() ?? null,
     support: { phone: brand?.supportPhone ?? '', email: brand?.supportEmail ?? '', operatorName: brand?.name ?? '' },
     adminContact: admin ? { name: admin.fullName, email: admin.email } : null,
