@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { bundles, mobileUsers, offices, productTypes, services, serviceTypes } from '../../db/schema.js';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { bundleOptions, bundles, fixedNumbers, mobileUsers, offices, productTypes, services, serviceTypes, simCards } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
@@ -121,17 +121,41 @@ export const getMobileUser = async (db: Queryable, scope: CompanyScope, id: stri
     .innerJoin(bundles, eq(bundles.code, services.bundleCode))
     .where(inCompany(services, scope, eq(services.mobileUserId, id)))
     .orderBy(asc(services.createdAt));
+  const serviceIds = lines.map((l) => l.service.id);
+  const optionCodes = [...new Set(lines.flatMap((l) => l.service.optionCodes))];
+  const [options, fixed, sims] = await Promise.all([
+    optionCodes.length ? db.select().from(bundleOptions).where(inArray(bundleOptions.code, optionCodes)) : [],
+    serviceIds.length ? db.select().from(fixedNumbers).where(inCompany(fixedNumbers, scope, inArray(fixedNumbers.serviceId, serviceIds))) : [],
+    serviceIds.length
+      ? db.select().from(simCards).where(inCompany(simCards, scope, inArray(simCards.serviceId, serviceIds))).orderBy(asc(simCards.updatedAt))
+      : [],
+  ]);
+  const option = new Map(options.map((o) => [o.code, o]));
   return {
     ...toSummary(row),
-    services: lines.map((l) => ({
-      id: l.service.id,
-      productType: { code: l.productType.code, name: localize(l.productType.name, lang) },
-      serviceType: { code: l.serviceType.code, name: localize(l.serviceType.name, lang) },
-      bundle: { code: l.bundle.code, name: localize(l.bundle.name, lang) },
-      msisdn: l.service.msisdn,
-      status: l.service.status,
-      activatedAt: l.service.activatedAt?.toISOString() ?? null,
-    })),
+    services: lines.map((l) => {
+      const opts = l.service.optionCodes.flatMap((code) => {
+        const o = option.get(code);
+        return o ? [{ code: o.code, name: localize(o.name, lang), monthlyPriceCents: o.monthlyPriceCents }] : [];
+      });
+      // the live SIM if there is one, else the last one the service had
+      const sim = sims.filter((c) => c.serviceId === l.service.id).sort((a, b) => Number(a.status === 'retired') - Number(b.status === 'retired'))[0];
+      return {
+        id: l.service.id,
+        productType: { code: l.productType.code, name: localize(l.productType.name, lang) },
+        serviceType: { code: l.serviceType.code, name: localize(l.serviceType.name, lang) },
+        bundle: { code: l.bundle.code, name: localize(l.bundle.name, lang), monthlyPriceCents: l.bundle.monthlyPriceCents },
+        options: opts,
+        monthlyPriceCents: l.bundle.monthlyPriceCents + opts.reduce((sum, o) => sum + o.monthlyPriceCents, 0),
+        msisdn: l.service.msisdn,
+        fixedNumber: fixed.find((f) => f.serviceId === l.service.id)?.number ?? null,
+        sim: sim ? { kind: sim.kind, iccid: sim.iccid } : null,
+        status: l.service.status,
+        activatedAt: l.service.activatedAt?.toISOString() ?? null,
+        createdAt: l.service.createdAt.toISOString(),
+        endedAt: l.service.endedAt?.toISOString() ?? null,
+      };
+    }),
   };
 };
 

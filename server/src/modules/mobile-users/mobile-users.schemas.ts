@@ -42,14 +42,23 @@ export const MobileUserSummarySchema = z.object({
   updatedAt: z.string(),
 });
 
+const PricedNameSchema = LocalizedNameSchema.extend({ monthlyPriceCents: z.number().int() });
+
 export const ServiceSummarySchema = z.object({
   id: z.uuid(),
   productType: LocalizedNameSchema,
   serviceType: LocalizedNameSchema,
-  bundle: LocalizedNameSchema,
+  bundle: PricedNameSchema,
+  options: z.array(PricedNameSchema),
+  // bundle + options, at today's prices
+  monthlyPriceCents: z.number().int(),
   msisdn: z.string().nullable(),
+  fixedNumber: z.string().nullable(),
+  sim: z.object({ kind: z.enum(['physical', 'esim']), iccid: z.string() }).nullable(),
   status: z.string(),
   activatedAt: z.string().nullable(),
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
 });
 
 export const MobileUserSchema = MobileUserSummarySchema.extend({ services: z.array(ServiceSummarySchema) });

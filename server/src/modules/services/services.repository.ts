@@ -241,6 +241,11 @@ export const recordServiceEvent = async (
   });
 };
 
+export const hasServiceEvent = async (q: Queryable, scope: CompanyScope, serviceId: string, event: string) => {
+  const [row] = await q.select({ id: serviceEvents.id }).from(serviceEvents).where(inCompany(serviceEvents, scope, eq(serviceEvents.serviceId, serviceId), eq(serviceEvents.event, event))).limit(1);
+  return Boolean(row);
+};
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: string, lang: Lang): Promise<ServiceDetail | null> => {
@@ -324,6 +329,7 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
     numberLiveAt: iso(s.numberLiveAt),
     activationLink: link ? { sentTo: link.sentTo, createdAt: link.createdAt.toISOString(), expiresAt: link.expiresAt.toISOString() } : null,
     endedAt: iso(s.endedAt),
+    endReason: s.endReason,
     createdAt: s.createdAt.toISOString(),
     events: events.map((e) => ({
       id: e.id,

@@ -7,7 +7,12 @@ import { problemResponses } from '../../http/openapi.js';
 import type { AppDeps } from '../../app.js';
 import { getServiceDetail, listPortCandidates, listWaiting, listWizardFixedNumbers, wizardStock } from './services.repository.js';
 import {
+  BillingImpactSchema,
   CandidateQuerySchema,
+  ChangeOptionsSchema,
+  ChangeSelectionSchema,
+  DeletionQuotaSchema,
+  DeletionResultSchema,
   PortCandidatesSchema,
   ScheduleServicesSchema,
   ServiceDetailSchema,
@@ -22,6 +27,7 @@ import {
 } from './services.schemas.js';
 import { addService, checkWizardStep } from './use-cases/add-service.js';
 import { cancelService, scheduleServices, startServices } from './use-cases/start-activation.js';
+import { changeOptions, changeService, deleteService, deletionQuota, previewChange } from './use-cases/manage-service.js';
 
 export const serviceRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -148,6 +154,75 @@ export const serviceRoutes =
       async (req) => {
         const { scope, actor } = adminContext(req);
         return { scheduled: await scheduleServices(db, jobs, scope, actor, req.body.serviceIds, req.body.startAt) };
+      },
+    );
+
+    app.get(
+      '/api/services/deletion-quota',
+      { schema: { tags, summary: 'The 30 % rule: deletions allowed and used in the current contract period', response: { 200: DeletionQuotaSchema, ...problemResponses(401, 403) } } },
+      async (req) => deletionQuota(db, adminContext(req).scope),
+    );
+
+    app.get(
+      '/api/services/:id/change-options',
+      {
+        schema: {
+          tags,
+          summary: 'Bundles and options an active service can change to (same service type)',
+          params: IdParamSchema,
+          response: { 200: ChangeOptionsSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => changeOptions(db, adminContext(req).scope, req.params.id, req.lang),
+    );
+
+    app.post(
+      '/api/services/:id/change/preview',
+      {
+        schema: {
+          tags,
+          summary: 'What a change of bundle and options does to the bill, before confirming; writes nothing',
+          params: IdParamSchema,
+          body: ChangeSelectionSchema,
+          response: { 200: BillingImpactSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => previewChange(db, adminContext(req).scope, req.params.id, req.body, req.lang),
+    );
+
+    app.post(
+      '/api/services/:id/change',
+      {
+        schema: {
+          tags,
+          summary: 'Change the bundle and options of an active service, from today (Manage service → Continue)',
+          params: IdParamSchema,
+          body: ChangeSelectionSchema,
+          response: { 200: z.object({ service: ServiceDetailSchema, impact: BillingImpactSchema }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        const impact = await changeService(db, scope, actor, req.params.id, req.body, req.lang);
+        return { service: await detail(req, req.params.id), impact };
+      },
+    );
+
+    app.post(
+      '/api/services/:id/delete',
+      {
+        schema: {
+          tags,
+          summary: 'Delete an active service (Remove → Yes), within the 30 % rule',
+          description: 'Ends the service today: the number is quarantined, the SIM retired, the fixed number returns to the company list, the rest of the month is credited. 409 SERVICE.DELETION_QUOTA_REACHED past the 30 % rule.',
+          params: IdParamSchema,
+          response: { 200: DeletionResultSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        const impact = await deleteService(db, jobs, scope, actor, req.params.id, req.lang);
+        return { service: await detail(req, req.params.id), impact };
       },
     );
 

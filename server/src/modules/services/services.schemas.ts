@@ -1,5 +1,7 @@
 import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf, requiredText } from '../../platform/validation.js';
 import { SERVICE_STATUSES } from '../../db/schema.js';
+import { ImpactLineSchema } from '../billing/billing.schemas.js';
+import { OVERVIEW_SORTS } from './domain/overview-query.js';
 
 const code = () => text().trim().min(1).max(64);
 const isoDateTime = () => z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -101,6 +103,7 @@ export const ServiceDetailSchema = z.object({
   numberLiveAt: z.string().nullable(),
   activationLink: z.object({ sentTo: z.string(), createdAt: z.string(), expiresAt: z.string() }).nullable(),
   endedAt: z.string().nullable(),
+  endReason: z.enum(['deleted', 'number_moved']).nullable(),
   createdAt: z.string(),
   events: z.array(ServiceEventSchema),
 });
@@ -153,4 +156,108 @@ export const PortCandidatesSchema = z.object({
 export const WizardFixedNumbersSchema = z.object({
   available: z.array(z.object({ id: z.uuid(), number: z.string() })),
   active: z.array(z.object({ id: z.uuid(), number: z.string(), serviceId: z.uuid(), holder: z.object({ mobileUserId: z.uuid(), name: z.string() }) })),
+});
+
+// ---------------------------------------------------------------- managing a service (change, delete)
+
+export const ChangeSelectionSchema = z.object({ bundleCode: code(), optionCodes: z.array(code()).max(20) }).strict();
+
+const PricedNameSchema = LocalizedNameSchema.extend({ monthlyPriceCents: z.number().int() });
+const SelectionSideSchema = z.object({ bundle: PricedNameSchema, options: z.array(PricedNameSchema), monthlyPriceCents: z.number().int() });
+
+export const BillingImpactSchema = z.object({
+  effectiveOn: z.string(),
+  before: SelectionSideSchema,
+  after: SelectionSideSchema,
+  lines: z.array(ImpactLineSchema),
+  totalCents: z.number().int(),
+  monthlyDifferenceCents: z.number().int(),
+});
+
+export const ChangeOptionsSchema = z.object({
+  current: z.object({ bundleCode: z.string(), optionCodes: z.array(z.string()) }),
+  bundles: z.array(
+    PricedNameSchema.extend({
+      dataGb: z.number().nullable(),
+      callMinutes: z.number().int().nullable(),
+      options: z.array(PricedNameSchema),
+    }),
+  ),
+});
+
+export const DeletionQuotaSchema = z.object({
+  limit: z.number().int(),
+  used: z.number().int(),
+  remaining: z.number().int(),
+  contractedServices: z.number().int(),
+  periodStartsOn: z.string().nullable(),
+  periodEndsOn: z.string().nullable(),
+  accountManagerEmail: z.string().nullable(),
+  salesEmail: z.string(),
+});
+
+export const DeletionResultSchema = z.object({
+  service: z.lazy(() => ServiceDetailSchema),
+  impact: z.object({ endsOn: z.string(), lines: z.array(ImpactLineSchema), totalCents: z.number().int() }),
+});
+
+// ---------------------------------------------------------------- service overview
+
+const statusList = text()
+  .max(300)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(ServiceStatusSchema).max(SERVICE_STATUSES.length));
+
+export const OverviewFilterSchema = z.object({
+  q: text().max(200).optional(),
+  status: statusList.optional(),
+  product: code().optional(),
+  bundle: code().optional(),
+  department: text().trim().max(100).optional(),
+});
+export const OverviewSortSchema = z.object({
+  sort: z.enum(OVERVIEW_SORTS).default('user'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export const OverviewQuerySchema = OverviewFilterSchema.extend(OverviewSortSchema.shape).extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: text().max(2000).optional(),
+  before: text().max(2000).optional(),
+});
+export const OverviewExportQuerySchema = OverviewFilterSchema.extend(OverviewSortSchema.shape);
+
+export const OverviewItemSchema = z.object({
+  id: z.uuid(),
+  mobileUserId: z.uuid(),
+  userName: z.string(),
+  department: z.string().nullable(),
+  productType: LocalizedNameSchema,
+  serviceType: LocalizedNameSchema,
+  bundle: LocalizedNameSchema,
+  options: z.array(LocalizedNameSchema),
+  monthlyPriceCents: z.number().int(),
+  msisdn: z.string().nullable(),
+  fixedNumber: z.string().nullable(),
+  sim: z.object({ kind: z.enum(['physical', 'esim']), iccid: z.string() }).nullable(),
+  status: ServiceStatusSchema,
+  activatedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const OverviewPageSchema = z.object({ items: z.array(OverviewItemSchema), nextCursor: z.string().nullable(), prevCursor: z.string().nullable() });
+
+export const OverviewFacetsSchema = z.object({
+  products: z.array(LocalizedNameSchema),
+  bundles: z.array(LocalizedNameSchema.extend({ productTypeCode: z.string(), serviceTypeCode: z.string() })),
+  departments: z.array(z.string()),
+  statuses: z.array(ServiceStatusSchema),
+});
+
+export const OverviewSummarySchema = z.object({
+  total: z.number().int(),
+  byStatus: z.array(z.object({ status: ServiceStatusSchema, count: z.number().int() })),
+  byProduct: z.array(LocalizedNameSchema.extend({ count: z.number().int() })),
+  waitingForActivation: z.number().int(),
+  portingIssues: z.number().int(),
+  deletions: DeletionQuotaSchema,
 });

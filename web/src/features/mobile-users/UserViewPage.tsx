@@ -102,41 +102,102 @@ const ServicesTable = ({ user }: { user: MobileUser }) => {
       />
     );
   }
+  const price = (cents: number | undefined) => (cents === undefined ? null : format.money(cents));
   return (
-    <TableScroll minWidth={720} label={t('userView.services')}>
-      <Table aria-label={t('userView.services')}>
+    <TableScroll minWidth={1040} label={t('userView.services')}>
+      <Table aria-label={t('userView.services')} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('userView.columns.product')}</Table.Th>
             <Table.Th>{t('userView.columns.serviceType')}</Table.Th>
             <Table.Th>{t('userView.columns.bundle')}</Table.Th>
+            <Table.Th ta="right">{t('userView.columns.monthly')}</Table.Th>
             <Table.Th>{t('userView.columns.number')}</Table.Th>
+            <Table.Th>{t('userView.columns.sim')}</Table.Th>
             <Table.Th>{t('userView.columns.status')}</Table.Th>
-            <Table.Th>{t('userView.columns.activated')}</Table.Th>
+            <Table.Th>{t('userView.columns.dates')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {user.services.map((service) => (
             <Table.Tr key={service.id}>
-              <Table.Td>{service.productType.name}</Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={servicePath(service.id)} fz="sm" fw={600}>
                   {service.serviceType.name}
                 </Anchor>
+                <Text fz="xs" c="dimmed">
+                  {service.productType.name}
+                </Text>
               </Table.Td>
-              <Table.Td>{service.bundle.name}</Table.Td>
+              <Table.Td>
+                <Text fz="sm">
+                  {service.bundle.name}
+                  {price(service.bundle.monthlyPriceCents) && (
+                    <Text span fz="xs" c="dimmed" className="fd-nowrap">
+                      {' '}
+                      · {price(service.bundle.monthlyPriceCents)}
+                    </Text>
+                  )}
+                </Text>
+                {service.options?.map((option) => (
+                  <Text key={option.code} fz="xs" c="dimmed">
+                    + {option.name} · <span className="fd-nowrap">{format.money(option.monthlyPriceCents)}</span>
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td ta="right" className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {service.monthlyPriceCents !== undefined ? <Text fz="sm">{format.money(service.monthlyPriceCents)}</Text> : <Empty />}
+              </Table.Td>
               <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {service.msisdn ? format.phone(service.msisdn) : <Empty />}
+                {service.msisdn ? <Text fz="sm">{format.phone(service.msisdn)}</Text> : !service.fixedNumber && <Empty />}
+                {service.fixedNumber && (
+                  <Text fz="xs" c="dimmed">
+                    {t('userView.fixedNumber', { number: format.phone(service.fixedNumber) })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {service.sim ? (
+                  <>
+                    <Text fz="sm">{t(`overview.simKind.${service.sim.kind}`)}</Text>
+                    <Text fz="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      {service.sim.iccid}
+                    </Text>
+                  </>
+                ) : (
+                  <Empty />
+                )}
               </Table.Td>
               <Table.Td>
                 <ServiceStatusBadge status={service.status} />
               </Table.Td>
-              <Table.Td className="fd-nowrap">{service.activatedAt ? format.date(service.activatedAt) : <Empty />}</Table.Td>
+              <Table.Td className="fd-nowrap">
+                <ServiceDates service={service} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </TableScroll>
+  );
+};
+
+/** Active since, or else saved on; and the end, for a service that ended. */
+const ServiceDates = ({ service }: { service: MobileUser['services'][number] }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const lines = [
+    service.activatedAt ? t('userView.dates.activated', { date: format.date(service.activatedAt) }) : service.createdAt ? t('userView.dates.created', { date: format.date(service.createdAt) }) : null,
+    service.endedAt ? t('userView.dates.ended', { date: format.date(service.endedAt) }) : null,
+  ].filter((line): line is string => line !== null);
+  if (lines.length === 0) return <Empty />;
+  return (
+    <>
+      {lines.map((line, index) => (
+        <Text key={line} fz={index === 0 ? 'sm' : 'xs'} c={index === 0 ? undefined : 'dimmed'}>
+          {line}
+        </Text>
+      ))}
+    </>
   );
 };
 

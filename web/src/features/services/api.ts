@@ -135,6 +135,8 @@ export type ServiceDetail = {
   activationStartedAt: string | null;
   activatedAt: string | null;
   endedAt: string | null;
+  /** Why the service ended: deleted by an administrator (counts towards the 30 % rule) or its number moved on. */
+  endReason?: 'deleted' | 'number_moved' | null;
   createdAt: string;
   /** When the network finished provisioning the SIM card or eSIM profile. */
   simProvisionedAt: string | null;

@@ -2,11 +2,12 @@ import type { Db, Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
 import { newToken, sha256 } from '../../../platform/tokens.js';
-import { QUEUES, type JobQueue } from '../../../jobs/queues.js';
+import { QUEUES, type JobQueue, type ReleaseJob } from '../../../jobs/queues.js';
 import { queueMail } from '../../mail/index.js';
+import { writeDeletionLines, writeNewServiceLines } from '../../billing/use-cases/billing-lines.js';
 import type { NetworkGateway, RequestStatus } from '../../network/index.js';
 import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
-import { recordServiceEvent, type Actor } from '../../services/services.repository.js';
+import { hasServiceEvent, recordServiceEvent, type Actor } from '../../services/services.repository.js';
 import { isComplete, linkExpiresAt, pollDelaySeconds, waitsForNumber } from '../domain/activation-rules.js';
 import {
   assignStock,
@@ -124,6 +125,8 @@ const settle = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, 
   if (isComplete(track) && (a.service.status === 'provisioning' || a.service.status === 'porting')) {
     await transition(tx, scope, a, 'activate', SYSTEM, null, 'activated');
     await assignStock(tx, scope, a.service.id);
+    // billed from the day it became active
+    await writeNewServiceLines(tx, scope, a.service, new Date());
     if (a.service.portFromServiceId) await endOldService(tx, scope, a);
     if (a.service.msisdn) {
       await queueMail(tx, deps.jobs, {
@@ -150,7 +153,10 @@ const endOldService = async (tx: Queryable, scope: CompanyScope, a: Activation) 
   const old = await loadActivation(tx, scope, a.service.portFromServiceId!, true);
   if (!old || !nextStatus(old.service.status, 'terminate')) return;
   await transition(tx, scope, old, 'terminate', SYSTEM, a.service.id, 'terminated');
-  await setServiceFields(tx, scope, old.service.id, { endedAt: new Date() });
+  const endedAt = new Date();
+  await setServiceFields(tx, scope, old.service.id, { endedAt, endReason: 'number_moved' });
+  // the old line stops being billed the day its number leaves it
+  await writeDeletionLines(tx, scope, old.service, endedAt);
   await retireSimsOf(tx, scope, old.service.id);
   await moveNumberRow(tx, scope, a.service.msisdn!, a.service.id);
 };
@@ -258,3 +264,17 @@ export const queueResubmission = async (tx: Queryable, deps: ActivationDeps, sco
   }
 };
 
+
+/**
+ * The `service.release` job: a deleted service's SIM leaves the network. The portal already shows the
+ * service ended; this only tells the network, with a key that makes a repeated job harmless, and notes
+ * on the timeline when it happened (once).
+ */
+export const runReleaseJob = async (deps: ActivationDeps, job: ReleaseJob) => {
+  const scope = companyScope(job.companyId);
+  await deps.gateway.releaseSim({ idempotencyKey: `release:${job.serviceId}`, msisdn: job.msisdn, iccid: job.iccid });
+  await deps.db.transaction(async (tx) => {
+    if (await hasServiceEvent(tx, scope, job.serviceId, 'released_on_network')) return;
+    await recordServiceEvent(tx, scope, { serviceId: job.serviceId, event: 'released_on_network', fromStatus: 'terminated', toStatus: 'terminated', actor: SYSTEM, reason: job.iccid });
+  });
+};

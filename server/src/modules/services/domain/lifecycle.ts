@@ -32,6 +32,8 @@ export const TRANSITIONS = {
   resubmit_port_in_awaiting_user: { from: ['porting_refused'], to: 'awaiting_user' },
   resubmit_port_in_provisioning: { from: ['porting_refused'], to: 'provisioning' },
   activate: { from: ['provisioning', 'porting'], to: 'active' },
+  // "Manage service": a new bundle or options; only an active service, and it stays active.
+  change: { from: ['active'], to: 'active' },
   suspend: { from: ['active'], to: 'suspended' },
   resume: { from: ['suspended'], to: 'active' },
   terminate: { from: ['active', 'suspended'], to: 'terminated' },

@@ -1,0 +1,314 @@
+import { Anchor, Box, Button, EmptyState, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconDeviceMobileOff, IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { useId, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useFormat } from '../../shared/i18n/format';
+import { type ParamChanges, useSearchBox } from '../../shared/ui/list-params';
+import { QueryError } from '../../shared/ui/QueryError';
+import { SearchInput } from '../../shared/ui/SearchInput';
+import { SortableTh } from '../../shared/ui/SortableTh';
+import { TableFooter } from '../../shared/ui/TablePager';
+import { TableScroll } from '../../shared/ui/TableScroll';
+import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
+import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
+import { userPath } from '../mobile-users/UsersListPage';
+import { servicePath } from '../services/ServiceDetailPage';
+import { useOverviewCount, useOverviewFacets, useOverviewPage, type OverviewItem, type OverviewSort } from './api';
+import {
+  BACK_TO_FIRST_PAGE,
+  DEFAULT_OVERVIEW_LIMIT,
+  OVERVIEW_PAGE_SIZES,
+  filtersOf,
+  hasFilters,
+  nextSort,
+  pageRange,
+  type OverviewState,
+} from './overview-params';
+
+type Update = (changes: ParamChanges, replace?: boolean) => void;
+
+const COLUMNS = 7;
+
+const None = () => (
+  <Text span fz="sm" c="dimmed">
+    —
+  </Text>
+);
+
+const Filters = ({ state, update }: { state: OverviewState; update: Update }) => {
+  const { t } = useTranslation();
+  const facets = useOverviewFacets().data;
+  const filter = (changes: ParamChanges) => update({ ...changes, ...BACK_TO_FIRST_PAGE });
+  // Bundles of the chosen product only; the bundle filter is cleared when the product changes.
+  const bundles = (facets?.bundles ?? []).filter((bundle) => !state.product || bundle.productTypeCode === state.product);
+  const statuses = facets?.statuses ?? [];
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <MultiSelect
+        label={t('overview.filters.status')}
+        placeholder={state.status.length ? undefined : t('overview.filters.openServices')}
+        data={statuses.map((status) => ({ value: status, label: t(`serviceStatus.${status}`, { defaultValue: status }) }))}
+        value={state.status}
+        onChange={(status) => filter({ status: status.join(',') || null })}
+        clearable
+        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
+        w={{ base: '100%', sm: 240 }}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('overview.filters.product')}
+        placeholder={t('overview.filters.all')}
+        data={(facets?.products ?? []).map((product) => ({ value: product.code, label: product.name }))}
+        value={state.product}
+        onChange={(product) => filter({ product, bundle: null })}
+        clearable
+        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
+        w={{ base: '100%', sm: 190 }}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('overview.filters.bundle')}
+        placeholder={t('overview.filters.all')}
+        data={bundles.map((bundle) => ({ value: bundle.code, label: bundle.name }))}
+        value={state.bundle}
+        onChange={(bundle) => filter({ bundle })}
+        clearable
+        searchable
+        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
+        w={{ base: '100%', sm: 200 }}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('overview.filters.department')}
+        placeholder={t('overview.filters.all')}
+        data={facets?.departments ?? []}
+        value={state.department}
+        onChange={(department) => filter({ department })}
+        clearable
+        searchable
+        nothingFoundMessage={t('overview.filters.noDepartment')}
+        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
+        w={{ base: '100%', sm: 190 }}
+        comboboxProps={{ withinPortal: true }}
+      />
+    </Group>
+  );
+};
+
+const ServiceRow = ({ item }: { item: OverviewItem }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const open = (event: MouseEvent<HTMLTableRowElement>) => {
+    // the links in the row do their own thing; a click elsewhere opens the service
+    if ((event.target as HTMLElement).closest('a, button, input')) return;
+    if (event.metaKey || event.ctrlKey) window.open(servicePath(item.id), '_blank', 'noopener');
+    else navigate(servicePath(item.id));
+  };
+  return (
+    <Table.Tr className="fd-row-link" onClick={open}>
+      <Table.Td>
+        <Anchor component={Link} to={userPath(item.mobileUserId)} fz="sm" fw={600}>
+          {item.userName}
+        </Anchor>
+        {item.department && (
+          <Text fz="xs" c="dimmed">
+            {item.department}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Anchor component={Link} to={servicePath(item.id)} fz="sm" fw={600}>
+          {item.msisdn ? format.phone(item.msisdn) : item.serviceType.name}
+        </Anchor>
+        {item.fixedNumber && (
+          <Text fz="xs" c="dimmed">
+            {t('overview.fixed', { number: format.phone(item.fixedNumber) })}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text fz="sm">{item.bundle.name}</Text>
+        <Text fz="xs" c="dimmed">
+          {item.productType.name} · {item.serviceType.name}
+        </Text>
+        {item.options.length > 0 && (
+          <Text fz="xs" c="dimmed">
+            + {item.options.map((option) => option.name).join(', ')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td ta="right" className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Text fz="sm">{format.money(item.monthlyPriceCents)}</Text>
+      </Table.Td>
+      <Table.Td>
+        {item.sim ? (
+          <>
+            <Text fz="sm">{t(`overview.simKind.${item.sim.kind}`)}</Text>
+            <Text fz="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {item.sim.iccid}
+            </Text>
+          </>
+        ) : (
+          <None />
+        )}
+      </Table.Td>
+      <Table.Td>
+        <ServiceStatusBadge status={item.status} />
+      </Table.Td>
+      <Table.Td className="fd-nowrap">
+        {item.activatedAt ? <Text fz="sm">{format.date(item.activatedAt)}</Text> : <None />}
+      </Table.Td>
+    </Table.Tr>
+  );
+};
+
+/** Previous / Next with the keyset cursors, "51–100 of 20,000" and the page size. */
+const CursorPager = ({ state, update, shown, total, nextCursor, prevCursor }: { state: OverviewState; update: Update; shown: number; total: number | undefined; nextCursor: string | null; prevCursor: string | null }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const sizeId = useId();
+  const range = total === undefined ? null : pageRange(state.page, state.limit, shown, total);
+  const toPrevious = () =>
+    state.page <= 2 || !prevCursor
+      ? update(BACK_TO_FIRST_PAGE) // page 1 is the plain address, without a cursor
+      : update({ before: prevCursor, after: null, page: state.page - 1 });
+  return (
+    <Group justify="space-between" gap="md" wrap="wrap">
+      <Group gap="lg" wrap="wrap">
+        <Text fz="sm" c="dimmed" aria-live="polite">
+          {range ? t('table.range', { from: format.number(range.from), to: format.number(range.to), total: format.number(total ?? 0) }) : '\u00a0'}
+        </Text>
+        <Group gap={8} wrap="nowrap">
+          <Text component="label" fz="sm" c="dimmed" htmlFor={sizeId}>
+            {t('table.rowsPerPage')}
+          </Text>
+          <Select
+            id={sizeId}
+            w={84}
+            size="xs"
+            allowDeselect={false}
+            data={OVERVIEW_PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+            value={String(state.limit)}
+            onChange={(value) => value && update({ limit: Number(value) === DEFAULT_OVERVIEW_LIMIT ? null : value, ...BACK_TO_FIRST_PAGE })}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+      </Group>
+      <Group gap="xs">
+        <Button variant="default" size="xs" leftSection={<IconChevronLeft size={14} aria-hidden="true" />} disabled={!prevCursor && state.page <= 1} onClick={toPrevious}>
+          {t('overview.previous')}
+        </Button>
+        <Button variant="default" size="xs" rightSection={<IconChevronRight size={14} aria-hidden="true" />} disabled={!nextCursor} onClick={() => nextCursor && update({ after: nextCursor, before: null, page: state.page + 1 })}>
+          {t('overview.next')}
+        </Button>
+      </Group>
+    </Group>
+  );
+};
+
+export const MobileServicesTab = ({ state, update }: { state: OverviewState; update: Update }) => {
+  const { t } = useTranslation();
+  const filters = filtersOf(state);
+  const page = useOverviewPage(state);
+  const count = useOverviewCount(filters);
+  const { search, setSearch, clear } = useSearchBox(state.q, (changes, replace) => update({ ...changes, ...BACK_TO_FIRST_PAGE }, replace));
+  const filtered = hasFilters(filters);
+  const clearAll = () => {
+    setSearch('');
+    update({ q: null, status: null, product: null, bundle: null, department: null, ...BACK_TO_FIRST_PAGE });
+  };
+  const sortBy = (column: OverviewSort) => {
+    const next = nextSort(state, column);
+    update({ sort: next.sort === 'user' ? null : next.sort, order: next.order === 'asc' ? null : next.order, ...BACK_TO_FIRST_PAGE });
+  };
+  const sorted = (column: OverviewSort) => (state.sort === column ? state.order : null);
+  const data = page.data;
+  const items = data?.items ?? [];
+  const onLaterPage = state.after !== null || state.before !== null;
+
+  return (
+    <Stack gap={0}>
+      <Stack p="md" gap="sm">
+        <Group gap="sm" justify="space-between" wrap="wrap" align="flex-end">
+          <SearchInput
+            label={t('overview.searchLabel')}
+            placeholder={t('overview.searchPlaceholder')}
+            value={search}
+            onChange={setSearch}
+            onClear={clear}
+            busy={page.isFetching && !page.isLoading}
+          />
+          {filtered && (
+            <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={clearAll}>
+              {t('overview.filters.clearAll')}
+            </Button>
+          )}
+        </Group>
+        <Filters state={state} update={update} />
+      </Stack>
+
+      {page.isError ? (
+        <Box p="md">
+          <QueryError error={page.error} onRetry={() => page.refetch()} />
+        </Box>
+      ) : data && items.length === 0 ? (
+        onLaterPage ? (
+          <EmptyState py={48} icon={<IconDeviceMobileOff size={28} aria-hidden="true" />} withIndicatorBackground title={t('overview.pageEmpty')}>
+            <EmptyState.Actions>
+              <Button variant="default" onClick={() => update(BACK_TO_FIRST_PAGE)}>
+                {t('overview.firstPage')}
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        ) : filtered ? (
+          <EmptyState py={48} icon={<IconSearch size={28} aria-hidden="true" />} withIndicatorBackground title={t('overview.noMatch')} description={t('overview.noMatchHint')}>
+            <EmptyState.Actions>
+              <Button variant="default" onClick={clearAll}>
+                {t('overview.filters.clearAll')}
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        ) : (
+          <EmptyState py={48} icon={<IconDeviceMobileOff size={28} aria-hidden="true" />} withIndicatorBackground title={t('overview.emptyTitle')} description={t('overview.emptyHint')}>
+            <EmptyState.Actions>
+              <Button component={Link} to="/self-service/uc-mobile/users" variant="default">
+                {t('nav.manageUsers')}
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        )
+      ) : (
+        <TableScroll minWidth={960} label={t('overview.tableLabel')}>
+          <Table highlightOnHover horizontalSpacing="sm" verticalSpacing="xs" aria-label={t('overview.tableLabel')} aria-busy={page.isFetching} style={{ opacity: page.isPlaceholderData ? 0.6 : 1 }}>
+            <Table.Thead>
+              <Table.Tr>
+                <SortableTh sorted={sorted('user')} onSort={() => sortBy('user')}>
+                  {t('overview.columns.user')}
+                </SortableTh>
+                <SortableTh sorted={sorted('number')} onSort={() => sortBy('number')}>
+                  {t('overview.columns.number')}
+                </SortableTh>
+                <Table.Th>{t('overview.columns.bundle')}</Table.Th>
+                <Table.Th ta="right">{t('overview.columns.monthly')}</Table.Th>
+                <Table.Th>{t('overview.columns.sim')}</Table.Th>
+                <Table.Th>{t('overview.columns.status')}</Table.Th>
+                <SortableTh sorted={sorted('activated')} onSort={() => sortBy('activated')}>
+                  {t('overview.columns.activated')}
+                </SortableTh>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{page.isLoading ? <TableSkeletonRows columns={COLUMNS} /> : items.map((item) => <ServiceRow key={item.id} item={item} />)}</Table.Tbody>
+          </Table>
+        </TableScroll>
+      )}
+
+      {data && items.length > 0 && (
+        <TableFooter>
+          <CursorPager state={state} update={update} shown={items.length} total={count.data?.total} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
+        </TableFooter>
+      )}
+    </Stack>
+  );
+};

@@ -1,0 +1,127 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../shared/api/client';
+import type { CodeName, SortOrder } from '../../shared/api/types';
+import type { ServiceStatus } from '../services/api';
+
+// Self-service › UC & Mobile › Service overview (contract: notes/issue5-api.md, "Service overview").
+
+export type OverviewSort = 'user' | 'number' | 'activated';
+
+export type OverviewItem = {
+  id: string;
+  mobileUserId: string;
+  userName: string;
+  department: string | null;
+  productType: CodeName;
+  serviceType: CodeName;
+  bundle: CodeName;
+  options: CodeName[];
+  /** Bundle plus options, at today's prices. */
+  monthlyPriceCents: number;
+  msisdn: string | null;
+  fixedNumber: string | null;
+  sim: { kind: 'physical' | 'esim'; iccid: string } | null;
+  status: ServiceStatus;
+  activatedAt: string | null;
+  endedAt: string | null;
+  createdAt: string;
+};
+
+export type OverviewPage = { items: OverviewItem[]; nextCursor: string | null; prevCursor: string | null };
+
+export type OverviewFacets = {
+  products: CodeName[];
+  bundles: (CodeName & { productTypeCode: string; serviceTypeCode: string })[];
+  departments: string[];
+  statuses: ServiceStatus[];
+};
+
+/** The 30 % rule; no period while the company has no registered contract. */
+export type DeletionQuota = { limit: number; used: number; remaining: number; periodStartsOn: string | null; periodEndsOn: string | null };
+
+export type OverviewSummary = {
+  total: number;
+  byStatus: { status: ServiceStatus; count: number }[];
+  byProduct: (CodeName & { count: number })[];
+  waitingForActivation: number;
+  portingIssues: number;
+  deletions: DeletionQuota;
+};
+
+/** What narrows the list; the count and the CSV export take exactly these. */
+export type OverviewFilters = {
+  q: string;
+  status: ServiceStatus[];
+  product: string | null;
+  bundle: string | null;
+  department: string | null;
+  sort: OverviewSort;
+  order: SortOrder;
+};
+
+export type OverviewListParams = OverviewFilters & { limit: number; after: string | null; before: string | null };
+
+/** The filters as the API's query (empty ones left out; several statuses comma-separated). */
+export const filterQuery = (filters: OverviewFilters) => ({
+  q: filters.q.trim() || undefined,
+  status: filters.status.length ? filters.status.join(',') : undefined,
+  product: filters.product ?? undefined,
+  bundle: filters.bundle ?? undefined,
+  department: filters.department ?? undefined,
+});
+
+const overviewKeys = {
+  all: ['service-overview'] as const,
+  list: (params: OverviewListParams) => ['service-overview', 'list', params] as const,
+  count: (filters: OverviewFilters) => ['service-overview', 'count', filterQuery(filters)] as const,
+  facets: ['service-overview', 'facets'] as const,
+  summary: ['service-overview', 'summary'] as const,
+};
+
+export const useOverviewPage = (params: OverviewListParams) =>
+  useQuery({
+    queryKey: overviewKeys.list(params),
+    queryFn: ({ signal }) =>
+      api.get<OverviewPage>(
+        '/api/service-overview',
+        {
+          ...filterQuery(params),
+          sort: params.sort,
+          order: params.order,
+          limit: params.limit,
+          after: params.after ?? undefined,
+          before: params.before ?? undefined,
+        },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const useOverviewCount = (filters: OverviewFilters) =>
+  useQuery({
+    queryKey: overviewKeys.count(filters),
+    queryFn: ({ signal }) => api.get<{ total: number }>('/api/service-overview/count', filterQuery(filters), signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useOverviewFacets = () =>
+  useQuery({
+    queryKey: overviewKeys.facets,
+    queryFn: ({ signal }) => api.get<OverviewFacets>('/api/service-overview/facets', undefined, signal),
+    staleTime: 60_000,
+  });
+
+export const useOverviewSummary = () =>
+  useQuery({
+    queryKey: overviewKeys.summary,
+    queryFn: ({ signal }) => api.get<OverviewSummary>('/api/service-overview/summary', undefined, signal),
+  });
+
+/** The CSV of everything the filters match (not one page), in the same order as the table. */
+export const exportHref = (filters: OverviewFilters): string => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filterQuery(filters), sort: filters.sort, order: filters.order })) {
+    if (value !== undefined) params.set(key, value);
+  }
+  return `/api/service-overview/export.csv?${params}`;
+};

@@ -1,0 +1,93 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from '../../shared/api/client';
+import type { BillingImpact, BillingLine, PricedItem } from '../billing/api';
+import type { ServiceDetail } from './api';
+
+// "Manage service" (change bundle and options) and "Remove" (delete) on the service page
+// (contract: notes/issue5-api.md).
+
+export type ChangeOptions = {
+  current: { bundleCode: string; optionCodes: string[] };
+  /** Only active bundles of the service's own service type. */
+  bundles: (PricedItem & { dataGb: number | null; callMinutes: number | null; options: PricedItem[] })[];
+};
+
+export type ChangeChoice = { bundleCode: string; optionCodes: string[] };
+
+export type DeletionQuota = {
+  limit: number;
+  used: number;
+  remaining: number;
+  contractedServices: number;
+  /** null while the company has no registered contract. */
+  periodStartsOn: string | null;
+  periodEndsOn: string | null;
+  accountManagerEmail: string | null;
+  salesEmail: string;
+};
+
+export type DeletionResult = { service: ServiceDetail; impact: { endsOn: string; lines: BillingLine[]; totalCents: number } };
+
+const servicePath = (id: string) => `/api/services/${encodeURIComponent(id)}`;
+
+const noRetryOnClientError = (count: number, error: Error) => !(isApiError(error) && error.status < 500) && count < 2;
+
+export const useChangeOptions = (serviceId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['services', 'change-options', serviceId],
+    queryFn: ({ signal }) => api.get<ChangeOptions>(`${servicePath(serviceId)}/change-options`, undefined, signal),
+    enabled,
+    retry: noRetryOnClientError,
+    staleTime: 0,
+  });
+
+export const useDeletionQuota = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['services', 'deletion-quota'],
+    queryFn: ({ signal }) => api.get<DeletionQuota>('/api/services/deletion-quota', undefined, signal),
+    enabled,
+    retry: noRetryOnClientError,
+    staleTime: 0,
+  });
+
+/** The billing impact of a change, before anything is written. */
+export const usePreviewChange = (serviceId: string) =>
+  useMutation({
+    mutationFn: (choice: ChangeChoice) => api.post<BillingImpact>(`${servicePath(serviceId)}/change/preview`, choice),
+  });
+
+/** Everything that shows services, bills or figures changes after a change or a deletion. */
+const refreshAfter = (queryClient: ReturnType<typeof useQueryClient>) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['services'] }),
+    queryClient.invalidateQueries({ queryKey: ['mobile-users'] }),
+    queryClient.invalidateQueries({ queryKey: ['service-overview'] }),
+    queryClient.invalidateQueries({ queryKey: ['billing'] }),
+    queryClient.invalidateQueries({ queryKey: ['wizard'] }),
+    queryClient.invalidateQueries({ queryKey: ['audit'] }),
+  ]);
+
+export const useChangeService = (serviceId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (choice: ChangeChoice) =>
+      api.post<{ service: ServiceDetail; impact: BillingImpact }>(`${servicePath(serviceId)}/change`, choice),
+    onSuccess: async ({ service }) => {
+      queryClient.setQueryData(['services', 'detail', service.id], service);
+      await refreshAfter(queryClient);
+    },
+  });
+};
+
+export const useDeleteService = (serviceId: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<DeletionResult>(`${servicePath(serviceId)}/delete`, {}),
+    onSuccess: async ({ service }) => {
+      queryClient.setQueryData(['services', 'detail', service.id], service);
+      await refreshAfter(queryClient);
+    },
+    // a refusal (quota, status) may mean the figures moved meanwhile
+    onError: () => queryClient.invalidateQueries({ queryKey: ['services', 'deletion-quota'] }),
+  });
+};
