@@ -1,0 +1,96 @@
+import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { NotFoundContent } from '../../app/NotFoundPage';
+import { isApiError } from '../../shared/api/client';
+import { Page } from '../../shared/ui/Page';
+import { QueryContent } from '../../shared/ui/QueryContent';
+import { notify } from '../../shared/ui/notify';
+import { useProblemMessage } from '../../shared/ui/problem-message';
+import { servicePath } from '../services/ServiceDetailPage';
+import { useAdminComment, useRequest, useWithdrawRequest, type RequestDetail } from './api';
+import { RequestCommentsCard, RequestFactsCard, RequestHistoryCard, RequestServicesCard } from './RequestParts';
+import { useRequestText } from './request-text';
+
+export const REQUESTS_PATH = '/self-service/requests';
+
+/** "Withdraw": only while nobody handles the request yet; asks first. */
+const WithdrawModal = ({ request, opened, onClose }: { request: RequestDetail; opened: boolean; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const withdraw = useWithdrawRequest(request.id);
+  const [reason, setReason] = useState('');
+  const confirm = async () => {
+    try {
+      await withdraw.mutateAsync(reason);
+      notify({ color: 'green', title: t('requests.withdraw.done'), message: request.reference });
+    } catch (error) {
+      notify({ color: 'red', title: t('requests.withdraw.failed'), message: problemMessage(error) });
+    }
+    onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('requests.withdraw.title', { reference: request.reference })} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
+      <Stack gap="sm">
+        <Text fz="sm">{t('requests.withdraw.text')}</Text>
+        <Textarea label={t('requests.withdraw.reason')} description={t('requests.optional')} autosize minRows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      </Stack>
+      <Group justify="flex-end" mt="lg" gap="sm">
+        <Button variant="default" onClick={onClose} disabled={withdraw.isPending} data-autofocus>
+          {t('requests.withdraw.keep')}
+        </Button>
+        <Button color="red" onClick={confirm} loading={withdraw.isPending} leftSection={<IconArrowBackUp size={16} aria-hidden="true" />}>
+          {t('requests.withdraw.action')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+};
+
+export const RequestDetailPage = () => {
+  const { t } = useTranslation();
+  const text = useRequestText();
+  const { requestId = '' } = useParams();
+  const query = useRequest(requestId);
+  const comment = useAdminComment(requestId);
+  const [withdrawing, setWithdrawing] = useState(false);
+
+  if (query.isError && isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
+    return <NotFoundContent title={t('requests.detail.notFound')} description={t('requests.detail.notFoundHint')} backTo={REQUESTS_PATH} backLabel={t('requests.backToList')} />;
+  }
+  const data = query.data;
+  return (
+    <Page
+      title={data ? `${data.reference} · ${text.kind(data.kind)}` : t('status.loading')}
+      breadcrumbs={[{ label: t('nav.selfService') }, { label: t('nav.requests'), to: REQUESTS_PATH }]}
+      description={data ? text.subject({ ...data, serviceCount: data.services.length }) : undefined}
+      actions={
+        data?.allowedEvents.includes('withdraw') ? (
+          <Button variant="outline" color="red.9" leftSection={<IconArrowBackUp size={16} aria-hidden="true" />} onClick={() => setWithdrawing(true)}>
+            {t('requests.withdraw.action')}
+          </Button>
+        ) : null
+      }
+    >
+      <QueryContent query={query} skeletons={[260, 160]}>
+        {(request) => (
+          <>
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+              <Stack gap="lg">
+                <RequestFactsCard request={request} />
+                <RequestServicesCard request={request} linkTo={servicePath} />
+              </Stack>
+              <Stack gap="lg">
+                <RequestCommentsCard request={request} send={(body) => comment.mutateAsync(body)} sending={comment.isPending} />
+                <RequestHistoryCard request={request} />
+              </Stack>
+            </SimpleGrid>
+            <WithdrawModal request={request} opened={withdrawing} onClose={() => setWithdrawing(false)} />
+          </>
+        )}
+      </QueryContent>
+    </Page>
+  );
+};
