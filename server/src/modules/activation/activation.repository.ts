@@ -95,12 +95,12 @@ export const currentLink = async (q: Queryable, scope: CompanyScope, serviceId: 
   return row ?? null;
 };
 
-/** The fleet administrators of the company, who hear about refused port-ins. */
+/** The fleet administrators of the company who can sign in (not invited, not deactivated): they hear about refused port-ins. */
 export const companyAdmins = async (q: Queryable, scope: CompanyScope) =>
   q
     .select({ id: accounts.id, email: accounts.email, fullName: accounts.fullName, language: accounts.language })
     .from(accounts)
-    .where(and(eq(accounts.companyId, scope.companyId), eq(accounts.role, 'admin')));
+    .where(and(eq(accounts.companyId, scope.companyId), eq(accounts.role, 'admin'), eq(accounts.status, 'active')));
 
 export const accountById = async (q: Queryable, id: string) => {
   const [row] = await q.select({ fullName: accounts.fullName, email: accounts.email }).from(accounts).where(eq(accounts.id, id));

@@ -1,6 +1,6 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { accounts, companies, sessions } from '../../db/schema.js';
-import type { Queryable } from '../../platform/db.js';
+import type { Db, Queryable } from '../../platform/db.js';
 import type { Lang } from '../../platform/i18n.js';
 import { newToken, sha256 } from '../../platform/tokens.js';
 
@@ -27,25 +27,45 @@ export const createSession = async (db: Queryable, accountId: string, ttlHours: 
   return { token, csrfToken, expiresAt };
 };
 
-/** The live session behind a cookie value, with the account it signs in. */
-export const findSession = async (db: Queryable, token: string) => {
-  const [row] = await db
-    .select({ session: sessions, account: accounts, companyName: companies.name })
+/**
+ * Every API request looks its session up, so the query is built once per database handle and run as
+ * a prepared statement (measured: the query builder cost more than the lookup itself).
+ */
+const sessionQuery = (db: Db) =>
+  db
+    .select({
+      csrfToken: sessions.csrfToken,
+      id: accounts.id,
+      email: accounts.email,
+      fullName: accounts.fullName,
+      role: accounts.role,
+      language: accounts.language,
+      companyId: accounts.companyId,
+      companyName: companies.name,
+    })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(companies, eq(companies.id, accounts.companyId))
-    .where(and(eq(sessions.idHash, sha256(token)), gt(sessions.expiresAt, new Date())));
+    // a deactivated account's sessions are deleted; this also refuses any that a race left behind
+    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql`now()`), eq(accounts.status, 'active')))
+    .prepare('fd_find_session');
+const preparedSessionQueries = new WeakMap<object, ReturnType<typeof sessionQuery>>();
+
+/** The live session behind a cookie value, with the account it signs in. */
+export const findSession = async (db: Db, token: string) => {
+  let query = preparedSessionQueries.get(db);
+  if (!query) preparedSessionQueries.set(db, (query = sessionQuery(db)));
+  const [row] = await query.execute({ idHash: sha256(token) });
   if (!row) return null;
-  const { account: a } = row;
   const account: SessionAccount = {
-    id: a.id,
-    email: a.email,
-    fullName: a.fullName,
-    role: a.role,
-    language: a.language,
-    company: a.companyId ? { id: a.companyId, name: row.companyName ?? '' } : null,
+    id: row.id,
+    email: row.email,
+    fullName: row.fullName,
+    role: row.role,
+    language: row.language,
+    company: row.companyId ? { id: row.companyId, name: row.companyName ?? '' } : null,
   };
-  return { csrfToken: row.session.csrfToken, account };
+  return { csrfToken: row.csrfToken, account };
 };
 
 export const deleteSession = async (db: Queryable, token: string) => {

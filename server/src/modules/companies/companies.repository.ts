@@ -1,5 +1,5 @@
 import { asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
-import { accounts, companies, contracts, mobileUsers, offices, productTypes, services } from '../../db/schema.js';
+import { accountInvitations, accounts, companies, contracts, mobileUsers, offices, productTypes, services } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
@@ -17,21 +17,40 @@ const activeServiceCount = async (db: Queryable, scope: CompanyScope) => {
   return row?.n ?? 0;
 };
 
-/** A company with its contract and offices, as its administrator (or operator staff) sees it. */
+/** A company with its contract, offices, administrators and account manager, as its administrator (or operator staff) sees it. */
 export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang: Lang) => {
   const [company] = await db.select().from(companies).where(eq(companies.id, scope.companyId));
   if (!company) return null;
-  const [[contract], officeRows, active, [users], admins, names] = await Promise.all([
+  const [[contract], officeRows, active, [users], admins, names, [manager]] = await Promise.all([
     db.select().from(contracts).where(inCompany(contracts, scope)),
-    db.select().from(offices).where(inCompany(offices, scope)).orderBy(asc(offices.name)),
+    db
+      .select({
+        office: offices,
+        // qualified by hand: drizzle leaves columns of a single-table select unqualified, and inside the subquery "id" would be m.id
+        mobileUserCount: sql<number>`(select count(*)::int from ${mobileUsers} m where m.company_id = "offices"."company_id" and m.office_id = "offices"."id")`,
+      })
+      .from(offices)
+      .where(inCompany(offices, scope))
+      .orderBy(asc(offices.name), asc(offices.id)),
     activeServiceCount(db, scope),
     db.select({ n: count() }).from(mobileUsers).where(inCompany(mobileUsers, scope)),
     db
-      .select({ id: accounts.id, fullName: accounts.fullName, email: accounts.email })
+      .select({
+        id: accounts.id,
+        fullName: accounts.fullName,
+        email: accounts.email,
+        language: accounts.language,
+        status: accounts.status,
+        lastLoginAt: accounts.lastLoginAt,
+        invitationExpiresAt: sql<Date | string | null>`(select max(i.expires_at) from ${accountInvitations} i where i.account_id = "accounts"."id" and i.used_at is null and i.revoked_at is null)`,
+      })
       .from(accounts)
       .where(inCompany(accounts, scope, eq(accounts.role, 'admin')))
-      .orderBy(asc(accounts.fullName)),
+      .orderBy(asc(accounts.fullName), asc(accounts.id)),
     productTypeNames(db, lang),
+    company.accountManagerId
+      ? db.select({ id: accounts.id, fullName: accounts.fullName, email: accounts.email }).from(accounts).where(eq(accounts.id, company.accountManagerId))
+      : Promise.resolve([]),
   ]);
   return {
     id: company.id,
@@ -47,8 +66,14 @@ export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang:
           activeServices: active,
         }
       : null,
-    offices: officeRows.map(({ id, name, street, postalCode, city, country }) => ({ id, name, street, postalCode, city, country })),
-    administrators: admins,
+    offices: officeRows.map(({ office: { id, name, street, postalCode, city, country }, mobileUserCount }) => ({ id, name, street, postalCode, city, country, mobileUserCount: Number(mobileUserCount) })),
+    administrators: admins.map((a) => ({
+      ...a,
+      lastLoginAt: a.lastLoginAt?.toISOString() ?? null,
+      // a raw subquery comes back as text on some drivers
+      invitationExpiresAt: a.status === 'invited' && a.invitationExpiresAt ? new Date(a.invitationExpiresAt).toISOString() : null,
+    })),
+    accountManager: manager ?? null,
     mobileUserCount: users?.n ?? 0,
   };
 };
@@ -64,7 +89,7 @@ export const listCompanies = async (db: Queryable, q: { q?: string; page: number
       contract: contracts,
       mobileUserCount: sql<number>`(select count(*)::int from ${mobileUsers} m where m.company_id = ${companies.id})`,
       activeServices: sql<number>`(select count(*)::int from ${services} s where s.company_id = ${companies.id} and s.status <> 'terminated')`,
-      administrators: sql<number>`(select count(*)::int from ${accounts} a where a.company_id = ${companies.id} and a.role = 'admin')`,
+      administrators: sql<number>`(select count(*)::int from ${accounts} a where a.company_id = ${companies.id} and a.role = 'admin' and a.status <> 'deactivated')`,
     })
     .from(companies)
     .leftJoin(contracts, eq(contracts.companyId, companies.id));

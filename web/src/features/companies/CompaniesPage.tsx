@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
-import { IconBuildingSkyscraper } from '@tabler/icons-react';
-import { type MouseEvent } from 'react';
+import { IconBuildingSkyscraper, IconPlus } from '@tabler/icons-react';
+import { useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../shared/i18n/format';
@@ -13,6 +13,7 @@ import { TableScroll } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { ProductTypeBadges } from '../company/ContractSummary';
 import { useCompanies } from './api';
+import { CreateCompanyModal } from './CompanyForms';
 
 const companyPath = (id: string) => `/back-office/companies/${id}`;
 
@@ -32,13 +33,20 @@ export const CompaniesPage = () => {
   };
 
   const data = companies.data;
+  const [creating, setCreating] = useState(false);
 
   return (
     <Page
       title={t('nav.companies')}
       breadcrumbs={[{ label: t('nav.backOffice') }, { label: t('nav.companies') }]}
       description={data ? t('companies.count', { count: data.total, formatted: format.number(data.total) }) : undefined}
+      actions={
+        <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+          {t('backOffice.company.create')}
+        </Button>
+      }
     >
+      <CreateCompanyModal opened={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(companyPath(id))} />
       <Card padding={0}>
         <Group p="md">
           <SearchInput

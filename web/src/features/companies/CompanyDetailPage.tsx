@@ -1,111 +1,156 @@
-import { Anchor, Card, DataList, Grid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, DataList, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconBuilding, IconBuildingSkyscraper, IconDeviceSim, IconPencil, IconPhone, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
+import type { CompanyDetail } from '../../shared/api/types';
 import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { NotFoundContent } from '../../app/NotFoundPage';
-import { ContractCard, OfficesCard } from '../company/ContractSummary';
-import { CompanyStockTabs } from '../stock/CompanyStockTabs';
+import { ContractCard } from '../company/ContractSummary';
+import { OfficesPanel } from '../company/OfficesPanel';
+import { FixedNumbersTable } from '../stock/FixedNumbersTable';
+import { SimCardsTable } from '../stock/SimCardsTable';
+import { AdministratorsPanel } from './AdministratorsPanel';
+import { ContractModal, EditCompanyModal } from './CompanyForms';
 import { useCompanyDetail } from './api';
 
-export const CompanyDetailPage = () => {
+const TABS = ['overview', 'offices', 'administrators', 'sim-cards', 'fixed-numbers'] as const;
+type Tab = (typeof TABS)[number];
+
+const Overview = ({ company }: { company: CompanyDetail }) => {
   const { t } = useTranslation();
   const format = useFormat();
+  const [editing, setEditing] = useState<'company' | 'contract' | null>(null);
+  const admins = company.administrators.filter((a) => a.status !== 'deactivated').length;
+  return (
+    <Stack gap="lg">
+      <Grid gap="lg" align="stretch">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card h="100%">
+            <Group justify="space-between" mb="md" wrap="nowrap">
+              <Title order={2} fz="lg">
+                {t('company.company')}
+              </Title>
+              <Button size="xs" variant="light" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => setEditing('company')} aria-label={t('backOffice.company.editTitle')}>
+                {t('actions.edit')}
+              </Button>
+            </Group>
+            <DataList labelWidth={170} gap="sm">
+              <DataList.Item>
+                <DataList.ItemLabel>{t('company.name')}</DataList.ItemLabel>
+                <DataList.ItemValue>{company.name}</DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('company.vatNumber')}</DataList.ItemLabel>
+                <DataList.ItemValue>{company.vatNumber ?? <Text span c="dimmed">—</Text>}</DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('backOffice.company.accountManager')}</DataList.ItemLabel>
+                <DataList.ItemValue>
+                  {company.accountManager ? (
+                    <Stack gap={0}>
+                      <Text fz="sm">{company.accountManager.fullName}</Text>
+                      <Anchor href={`mailto:${company.accountManager.email}`} fz="sm">
+                        {company.accountManager.email}
+                      </Anchor>
+                    </Stack>
+                  ) : (
+                    <Text span c="dimmed" fz="sm">
+                      {t('backOffice.company.noManager')}
+                    </Text>
+                  )}
+                </DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('companies.columns.users')}</DataList.ItemLabel>
+                <DataList.ItemValue>{format.number(company.mobileUserCount)}</DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('companies.columns.administrators')}</DataList.ItemLabel>
+                <DataList.ItemValue>{format.number(admins)}</DataList.ItemValue>
+              </DataList.Item>
+              <DataList.Item>
+                <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
+                <DataList.ItemValue>{format.number(company.offices.length)}</DataList.ItemValue>
+              </DataList.Item>
+            </DataList>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <ContractCard
+            contract={company.contract}
+            action={
+              <Button size="xs" variant="light" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => setEditing('contract')}>
+                {company.contract ? t('backOffice.company.editContract') : t('backOffice.company.addContract')}
+              </Button>
+            }
+          />
+        </Grid.Col>
+      </Grid>
+      <EditCompanyModal company={company} opened={editing === 'company'} onClose={() => setEditing(null)} />
+      <ContractModal company={company} opened={editing === 'contract'} onClose={() => setEditing(null)} />
+    </Stack>
+  );
+};
+
+/**
+ * Back office › Companies › a company: overview and contract, offices, administrators, and the stock
+ * operator staff load for it. The tab is in the address (?tab=offices); changing tab starts its list afresh.
+ */
+export const CompanyDetailPage = () => {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const company = useCompanyDetail(id);
   const data = company.data;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('tab');
+  const tab: Tab = TABS.find((name) => name === requested) ?? 'overview';
 
   if (company.isError && isApiError(company.error) && company.error.status === 404) {
-    return (
-      <NotFoundContent
-        title={t('companies.notFound')}
-        description={t('companies.notFoundHint')}
-        backTo="/back-office/companies"
-        backLabel={t('companies.backToList')}
-      />
-    );
+    return <NotFoundContent title={t('companies.notFound')} description={t('companies.notFoundHint')} backTo="/back-office/companies" backLabel={t('companies.backToList')} />;
   }
 
   return (
-    <Page
-      title={data?.name ?? t('status.loading')}
-      breadcrumbs={[{ label: t('nav.backOffice') }, { label: t('nav.companies'), to: '/back-office/companies' }]}
-      description={data?.vatNumber ?? undefined}
-    >
+    <Page title={data?.name ?? t('status.loading')} breadcrumbs={[{ label: t('nav.backOffice') }, { label: t('nav.companies'), to: '/back-office/companies' }]} description={data?.vatNumber ?? undefined}>
       <QueryContent query={company} skeletons={[200, 160]}>
         {(data) => (
-          <CompanyStockTabs
-            companyId={data.id}
-            overview={
-              <Stack gap="lg">
-                <Grid gap="lg" align="stretch">
-                  <Grid.Col span={{ base: 12, md: 7 }}>
-                    <ContractCard contract={data.contract} />
-                  </Grid.Col>
-                  <Grid.Col span={{ base: 12, md: 5 }}>
-                    <Card h="100%">
-                      <Title order={2} fz="lg" mb="md">
-                        {t('companies.usage')}
-                      </Title>
-                      <DataList labelWidth={170} gap="sm">
-                        <DataList.Item>
-                          <DataList.ItemLabel>{t('companies.columns.users')}</DataList.ItemLabel>
-                          <DataList.ItemValue>{format.number(data.mobileUserCount)}</DataList.ItemValue>
-                        </DataList.Item>
-                        <DataList.Item>
-                          <DataList.ItemLabel>{t('companies.columns.administrators')}</DataList.ItemLabel>
-                          <DataList.ItemValue>{format.number(data.administrators.length)}</DataList.ItemValue>
-                        </DataList.Item>
-                        <DataList.Item>
-                          <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
-                          <DataList.ItemValue>{format.number(data.offices.length)}</DataList.ItemValue>
-                        </DataList.Item>
-                      </DataList>
-                    </Card>
-                  </Grid.Col>
-                </Grid>
-
-                <Card padding={0}>
-                  <Title order={2} fz="lg" p="lg" pb="xs">
-                    {t('companies.administrators')}
-                  </Title>
-                  {data.administrators.length === 0 ? (
-                    <Text c="dimmed" fz="sm" p="md">
-                      {t('companies.noAdministrators')}
-                    </Text>
-                  ) : (
-                    <TableScroll minWidth={480} label={t('companies.administrators')}>
-                      <Table aria-label={t('companies.administrators')}>
-                        <Table.Thead>
-                          <Table.Tr>
-                            <Table.Th>{t('companies.columns.adminName')}</Table.Th>
-                            <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
-                          </Table.Tr>
-                        </Table.Thead>
-                        <Table.Tbody>
-                          {data.administrators.map((admin) => (
-                            <Table.Tr key={admin.id}>
-                              <Table.Td fw={600}>{admin.fullName}</Table.Td>
-                              <Table.Td>
-                                <Anchor href={`mailto:${admin.email}`} fz="sm">
-                                  {admin.email}
-                                </Anchor>
-                              </Table.Td>
-                            </Table.Tr>
-                          ))}
-                        </Table.Tbody>
-                      </Table>
-                    </TableScroll>
-                  )}
-                </Card>
-
-                <OfficesCard offices={data.offices} />
-              </Stack>
-            }
-          />
+          <Tabs value={tab} onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+            <Tabs.List mb="lg">
+              <Tabs.Tab value="overview" leftSection={<IconBuildingSkyscraper size={16} aria-hidden="true" />}>
+                {t('backOffice.tabs.overview')}
+              </Tabs.Tab>
+              <Tabs.Tab value="offices" leftSection={<IconBuilding size={16} aria-hidden="true" />}>
+                {t('company.offices')}
+              </Tabs.Tab>
+              <Tabs.Tab value="administrators" leftSection={<IconUsers size={16} aria-hidden="true" />}>
+                {t('backOffice.tabs.administrators')}
+              </Tabs.Tab>
+              <Tabs.Tab value="sim-cards" leftSection={<IconDeviceSim size={16} aria-hidden="true" />}>
+                {t('stock.tabs.simCards')}
+              </Tabs.Tab>
+              <Tabs.Tab value="fixed-numbers" leftSection={<IconPhone size={16} aria-hidden="true" />}>
+                {t('stock.tabs.fixedNumbers')}
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="overview">
+              <Overview company={data} />
+            </Tabs.Panel>
+            <Tabs.Panel value="offices">
+              <OfficesPanel offices={data.offices} base={`/api/companies/${encodeURIComponent(data.id)}`} title={false} />
+            </Tabs.Panel>
+            <Tabs.Panel value="administrators">
+              <AdministratorsPanel companyId={data.id} companyName={data.name} administrators={data.administrators} />
+            </Tabs.Panel>
+            <Tabs.Panel value="sim-cards">
+              <SimCardsTable companyId={data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="fixed-numbers">
+              <FixedNumbersTable companyId={data.id} />
+            </Tabs.Panel>
+          </Tabs>
         )}
       </QueryContent>
     </Page>

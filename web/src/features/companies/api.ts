@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CompanyDetail, CompanySummary, Page } from '../../shared/api/types';
+import type { CompanyDetail, CompanySummary, Language, Page, StaffMember } from '../../shared/api/types';
 
 export const useCompanies = (params: { q: string; page: number; pageSize: number }) =>
   useQuery({
@@ -14,3 +14,62 @@ export const useCompanyDetail = (id: string) =>
     queryKey: ['companies', 'detail', id],
     queryFn: ({ signal }) => api.get<CompanyDetail>(`/api/companies/${encodeURIComponent(id)}`, undefined, signal),
   });
+
+export const useOperatorStaff = () =>
+  useQuery({
+    queryKey: ['back-office', 'operator-staff'],
+    queryFn: ({ signal }) => api.get<{ items: StaffMember[] }>('/api/back-office/operator-staff', undefined, signal),
+    staleTime: 60_000,
+  });
+
+export type CompanyInput = { name: string; vatNumber: string | null; accountManagerId: string | null };
+export type ContractInput = { reference: string; productTypes: string[]; contractedServices: number; startsOn: string; endsOn: string };
+export type OfficeInput = { name: string; street: string; postalCode: string; city: string; country: string };
+export type InviteInput = { email: string; fullName: string; language: Language };
+
+/** After any change to a company: its page, the list, and the administrator's own view. */
+const useRefresh = () => {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['companies'] }),
+      queryClient.invalidateQueries({ queryKey: ['company'] }),
+      queryClient.invalidateQueries({ queryKey: ['audit'] }),
+    ]);
+};
+
+export const useCreateCompany = () => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (input: CompanyInput & { contract?: ContractInput }) => api.post<{ id: string }>('/api/companies', input), onSuccess: refresh });
+};
+
+export const useUpdateCompany = (id: string) => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (input: CompanyInput) => api.put<CompanyDetail>(`/api/companies/${encodeURIComponent(id)}`, input), onSuccess: refresh });
+};
+
+export const useSaveContract = (id: string) => {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: (input: ContractInput) => api.put<CompanyDetail>(`/api/companies/${encodeURIComponent(id)}/contract`, input), onSuccess: refresh });
+};
+
+/** Offices of a company: `base` is /api/companies/<id> for operator staff, /api/company for the administrator. */
+export const useOfficeMutations = (base: string) => {
+  const refresh = useRefresh();
+  return {
+    add: useMutation({ mutationFn: (input: OfficeInput) => api.post<{ id: string }>(`${base}/offices`, input), onSuccess: refresh }),
+    edit: useMutation({ mutationFn: ({ id, input }: { id: string; input: OfficeInput }) => api.put<void>(`${base}/offices/${encodeURIComponent(id)}`, input), onSuccess: refresh }),
+    remove: useMutation({ mutationFn: (id: string) => api.delete<void>(`${base}/offices/${encodeURIComponent(id)}`), onSuccess: refresh }),
+  };
+};
+
+export type AdministratorAction = 'resend-invitation' | 'deactivate' | 'reactivate';
+
+export const useAdministratorMutations = (companyId: string) => {
+  const refresh = useRefresh();
+  const base = `/api/companies/${encodeURIComponent(companyId)}/administrators`;
+  return {
+    invite: useMutation({ mutationFn: (input: InviteInput) => api.post<{ id: string }>(base, input), onSuccess: refresh }),
+    act: useMutation({ mutationFn: ({ id, action }: { id: string; action: AdministratorAction }) => api.post<void>(`${base}/${encodeURIComponent(id)}/${action}`), onSuccess: refresh }),
+  };
+};

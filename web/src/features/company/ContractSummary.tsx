@@ -1,7 +1,7 @@
-import { Badge, Card, DataList, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Card, DataList, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import type { Contract, Office } from '../../shared/api/types';
+import type { Contract } from '../../shared/api/types';
 import { useFormat } from '../../shared/i18n/format';
 
 /** Contract reference, product types, services in use against the contract, and its period. */
@@ -16,15 +16,19 @@ export const ProductTypeBadges = ({ productTypes, gap = 6 }: { productTypes: { c
   </Group>
 );
 
-export const ContractCard = ({ contract }: { contract: Contract | null }) => {
+/** `action`: a button beside the title (operator staff edit the contract there). */
+export const ContractCard = ({ contract, action }: { contract: Contract | null; action?: ReactNode }) => {
   const { t } = useTranslation();
   const format = useFormat();
   if (!contract) {
     return (
       <Card h="100%">
-        <Title order={2} fz="lg" mb="md">
-          {t('company.contract')}
-        </Title>
+        <Group justify="space-between" mb="md" wrap="nowrap">
+          <Title order={2} fz="lg">
+            {t('company.contract')}
+          </Title>
+          {action}
+        </Group>
         <Text c="dimmed" fz="sm">
           {t('company.noContract')}
         </Text>
@@ -34,9 +38,12 @@ export const ContractCard = ({ contract }: { contract: Contract | null }) => {
   const share = contract.contractedServices > 0 ? Math.min(100, Math.round((contract.activeServices / contract.contractedServices) * 100)) : 0;
   return (
     <Card h="100%">
-      <Title order={2} fz="lg" mb="md">
-        {t('company.contract')}
-      </Title>
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Title order={2} fz="lg">
+          {t('company.contract')}
+        </Title>
+        {action}
+      </Group>
       <DataList labelWidth={190} gap="sm">
         <DataList.Item>
           <DataList.ItemLabel>{t('company.reference')}</DataList.ItemLabel>
@@ -78,57 +85,6 @@ export const ContractCard = ({ contract }: { contract: Contract | null }) => {
           </DataList.ItemValue>
         </DataList.Item>
       </DataList>
-    </Card>
-  );
-};
-
-const OfficesTable = ({ offices }: { offices: Office[] }) => {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (offices.length === 0) {
-    return (
-      <Text c="dimmed" fz="sm" p="md">
-        {t('company.noOffices')}
-      </Text>
-    );
-  }
-  return (
-    <TableScroll minWidth={600} label={t('company.offices')}>
-      <Table aria-label={t('company.offices')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('company.columns.office')}</Table.Th>
-            <Table.Th>{t('company.columns.street')}</Table.Th>
-            <Table.Th>{t('company.columns.postalCode')}</Table.Th>
-            <Table.Th>{t('company.columns.city')}</Table.Th>
-            <Table.Th>{t('company.columns.country')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {offices.map((office) => (
-            <Table.Tr key={office.id}>
-              <Table.Td fw={600}>{office.name}</Table.Td>
-              <Table.Td>{office.street}</Table.Td>
-              <Table.Td>{office.postalCode}</Table.Td>
-              <Table.Td>{office.city}</Table.Td>
-              <Table.Td>{format.country(office.country)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
-  );
-};
-
-/** A company's offices as a titled card, as both the administrator and operator staff see them. */
-export const OfficesCard = ({ offices }: { offices: Office[] }) => {
-  const { t } = useTranslation();
-  return (
-    <Card padding={0}>
-      <Title order={2} fz="lg" p="lg" pb="xs">
-        {t('company.offices')}
-      </Title>
-      <OfficesTable offices={offices} />
     </Card>
   );
 };

@@ -1,5 +1,5 @@
-import { and, asc, count, eq } from 'drizzle-orm';
-import { mobileUsers, portIns, services, serviceTypes } from '../../../db/schema.js';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { companies, mobileUsers, portIns, services, serviceTypes } from '../../../db/schema.js';
 import { AppError } from '../../../platform/app-error.js';
 import type { Queryable } from '../../../platform/db.js';
 import { localize, type Lang } from '../../../platform/i18n.js';
@@ -30,13 +30,19 @@ const donorName = (code: string, lang: Lang) => {
   return d ? localize(d.name, lang) : code;
 };
 
-/** Mobile porting issues: the company's services whose port-in the donor refused. */
-export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query: { q?: string | undefined; page: number; pageSize: number }, lang: Lang) => {
-  const where = inCompany(services, scope, eq(services.status, 'porting_refused'), eq(portIns.status, 'refused'), userOrNumberSearch(query.q));
+type PortingIssueQuery = { q?: string | undefined; page: number; pageSize: number };
+
+/**
+ * Refused port-ins, for one company (the administrator's list) or across companies (operator staff,
+ * read-only): one query, the company condition is the only difference.
+ */
+const queryPortingIssues = async (q: Queryable, companyCondition: SQL | undefined, query: PortingIssueQuery, lang: Lang) => {
+  const where = and(companyCondition, eq(services.status, 'porting_refused'), eq(portIns.status, 'refused'), userOrNumberSearch(query.q));
   const base = () =>
     q
-      .select({ service: services, portIn: portIns, firstName: mobileUsers.firstName, lastName: mobileUsers.lastName, serviceType: serviceTypes })
+      .select({ service: services, portIn: portIns, firstName: mobileUsers.firstName, lastName: mobileUsers.lastName, serviceType: serviceTypes, companyName: companies.name })
       .from(services)
+      .innerJoin(companies, eq(companies.id, services.companyId))
       .innerJoin(portIns, and(eq(portIns.companyId, services.companyId), eq(portIns.serviceId, services.id)))
       .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
       .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
@@ -56,6 +62,8 @@ export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query
   return {
     items: rows.map((r) => ({
       serviceId: r.service.id,
+      companyId: r.service.companyId,
+      companyName: r.companyName,
       mobileUserId: r.service.mobileUserId,
       userName: `${r.firstName} ${r.lastName}`,
       msisdn: r.portIn.msisdn,
@@ -75,6 +83,14 @@ export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query
     pageSize: query.pageSize,
   };
 };
+
+/** Mobile porting issues: the company's services whose port-in the donor refused. */
+export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query: PortingIssueQuery, lang: Lang) =>
+  queryPortingIssues(q, inCompany(services, scope), query, lang);
+
+/** Operator staff: refused port-ins of every company, or of one, to help administrators (no changes). */
+export const listPortingIssuesAcrossCompanies = async (q: Queryable, query: PortingIssueQuery & { companyId?: string | undefined }, lang: Lang) =>
+  queryPortingIssues(q, query.companyId ? eq(services.companyId, query.companyId) : undefined, query, lang);
 
 export type PortCorrection = PortInDetails;
 

@@ -19,3 +19,29 @@ describe('password hashing', () => {
     expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
   });
 });
+
+describe('password rules', () => {
+  it('asks for 12 to 200 characters, counted as the user sees them', async () => {
+    const { passwordProblem } = await import('./password.js');
+    expect(passwordProblem('')).toEqual({ rule: 'required' });
+    expect(passwordProblem('short-pass1')).toEqual({ rule: 'too_short', params: { minimum: 12 } });
+    expect(passwordProblem('x'.repeat(201))?.rule).toBe('too_long');
+    expect(passwordProblem('correct horse battery')).toBeNull();
+    // 12 accented letters are 12 characters, whatever their bytes
+    expect(passwordProblem('éèêëàâäôöûüç')).toBeNull();
+  });
+
+  it('refuses the e-mail address, repeated characters and well-known passwords', async () => {
+    const { passwordProblem } = await import('./password.js');
+    expect(passwordProblem('Claire.Dubois@x.be', { email: 'claire.dubois@x.be' })?.rule).toBe('password_is_email');
+    expect(passwordProblem('aaaaaaaaaaaaaa')?.rule).toBe('password_common');
+    expect(passwordProblem('Password1234')?.rule).toBe('password_common');
+  });
+
+  it('treats the invited marker as unusable', async () => {
+    const { isUsableHash, NO_PASSWORD, hashPassword } = await import('./password.js');
+    expect(isUsableHash(NO_PASSWORD)).toBe(false);
+    expect(isUsableHash(await hashPassword('correct horse battery'))).toBe(true);
+    expect(await verifyPassword('!invited', NO_PASSWORD)).toBe(false);
+  });
+});

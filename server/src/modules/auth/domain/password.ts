@@ -26,3 +26,51 @@ export const verifyPassword = async (password: string, stored: string): Promise<
 
 /** A hash to compare against when the account does not exist, so timing does not reveal which e-mails exist. */
 export const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
+
+// ---------------------------------------------------------------- the rules a new password must meet
+
+/**
+ * Length is what makes a password strong (NIST SP 800-63B): at least 12 characters, no composition
+ * rules, at most 200 (what sign-in accepts), and not the account's own e-mail address or a password
+ * from the top of every breach list. Counted in code points after NFKC, as it is hashed.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 200;
+
+const COMMON = new Set([
+  '123456789012',
+  '1234567890123',
+  'qwertyuiopas',
+  'passwordpassword',
+  'password1234',
+  'password12345',
+  'administrator',
+  'welcome12345',
+  'letmein12345',
+  'iloveyou1234',
+  'azertyuiopqs',
+  'motdepasse123',
+  'wachtwoord123',
+  'fleetdesk-demo',
+]);
+
+export type PasswordProblem = { rule: 'required' | 'too_short' | 'too_long' | 'password_common' | 'password_is_email'; params?: Record<string, number> };
+
+/** Why a new password is not acceptable, or null when it is. */
+export const passwordProblem = (password: string, context: { email?: string } = {}): PasswordProblem | null => {
+  const normalized = password.normalize('NFKC');
+  const length = [...normalized].length;
+  if (length === 0) return { rule: 'required' };
+  if (length < PASSWORD_MIN_LENGTH) return { rule: 'too_short', params: { minimum: PASSWORD_MIN_LENGTH } };
+  if (length > PASSWORD_MAX_LENGTH) return { rule: 'too_long', params: { maximum: PASSWORD_MAX_LENGTH } };
+  const lower = normalized.toLowerCase();
+  if (context.email && lower === context.email.toLowerCase()) return { rule: 'password_is_email' };
+  if (COMMON.has(lower) || /^(.)\1+$/.test(lower)) return { rule: 'password_common' };
+  return null;
+};
+
+/** Whether a stored hash can ever match (an invited account has none yet). */
+export const isUsableHash = (stored: string) => stored.startsWith('scrypt$');
+
+/** The password_hash of an account that has no password yet: it matches nothing. */
+export const NO_PASSWORD = '!invited';

@@ -1,0 +1,255 @@
+import { Alert, Button, Divider, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../shared/api/client';
+import type { CompanyDetail } from '../../shared/api/types';
+import { useLabels } from '../../shared/i18n/labels';
+import { notify } from '../../shared/ui/notify';
+import { useProblemMessage } from '../../shared/ui/problem-message';
+import { placeServerErrors } from '../../shared/ui/server-errors';
+import { useCreateCompany, useOperatorStaff, useSaveContract, useUpdateCompany, type ContractInput } from './api';
+
+type ProductTypeOption = { value: string; label: string };
+
+/** The catalog's product types, named in the UI language. */
+const useProductTypeOptions = (): ProductTypeOption[] => {
+  const { i18n } = useTranslation();
+  const catalog = useQuery({
+    queryKey: ['catalog', 'product-types', i18n.language],
+    queryFn: ({ signal }) => api.get<{ productTypes: { code: string; name: string }[] }>('/api/catalog', undefined, signal),
+    staleTime: 60_000,
+  });
+  return (catalog.data?.productTypes ?? []).map((p) => ({ value: p.code, label: p.name }));
+};
+
+const CONTRACT_FIELDS = ['reference', 'productTypes', 'contractedServices', 'startsOn', 'endsOn'] as const;
+const COMPANY_FIELDS = ['name', 'vatNumber', 'accountManagerId'] as const;
+
+type ContractValues = { reference: string; productTypes: string[]; contractedServices: number | string; startsOn: string; endsOn: string };
+const toContract = (v: ContractValues): ContractInput => ({
+  reference: v.reference.trim(),
+  productTypes: v.productTypes,
+  contractedServices: Number(v.contractedServices),
+  startsOn: v.startsOn,
+  endsOn: v.endsOn,
+});
+
+const ContractFields = ({ form, idPrefix }: { form: ReturnType<typeof useForm<any>>; idPrefix: string }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const productTypes = useProductTypeOptions();
+  return (
+    <>
+      <TextInput id={`${idPrefix}-reference`} label={labels.field('reference')} required autoComplete="off" {...form.getInputProps('reference')} />
+      <MultiSelect
+        id={`${idPrefix}-productTypes`}
+        label={labels.field('productTypes')}
+        required
+        data={productTypes}
+        comboboxProps={{ withinPortal: true }}
+        hidePickedOptions
+        {...form.getInputProps('productTypes')}
+      />
+      <NumberInput id={`${idPrefix}-contractedServices`} label={labels.field('contractedServices')} required min={1} allowDecimal={false} allowNegative={false} {...form.getInputProps('contractedServices')} />
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <TextInput id={`${idPrefix}-startsOn`} type="date" label={labels.field('startsOn')} required {...form.getInputProps('startsOn')} />
+        <TextInput id={`${idPrefix}-endsOn`} type="date" label={labels.field('endsOn')} required description={t('backOffice.company.endsAfterStart')} {...form.getInputProps('endsOn')} />
+      </SimpleGrid>
+    </>
+  );
+};
+
+const AccountManagerSelect = ({ form, idPrefix }: { form: ReturnType<typeof useForm<any>>; idPrefix: string }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const staff = useOperatorStaff();
+  return (
+    <Select
+      id={`${idPrefix}-accountManagerId`}
+      label={labels.field('accountManagerId')}
+      placeholder={t('backOffice.company.noManager')}
+      clearable
+      searchable
+      data={(staff.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.fullName} (${s.email})` }))}
+      comboboxProps={{ withinPortal: true }}
+      {...form.getInputProps('accountManagerId')}
+    />
+  );
+};
+
+const FormError = ({ message }: { message: string | null }) =>
+  message ? (
+    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
+      {message}
+    </Alert>
+  ) : null;
+
+/** Operator staff register a customer company, with its contract or without (then later). */
+export const CreateCompanyModal = ({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const problemMessage = useProblemMessage();
+  const create = useCreateCompany();
+  const idPrefix = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [withContract, setWithContract] = useState(true);
+  const form = useForm<{ name: string; vatNumber: string; accountManagerId: string | null } & ContractValues>({
+    initialValues: { name: '', vatNumber: '', accountManagerId: null, reference: '', productTypes: [], contractedServices: 10, startsOn: '', endsOn: '' },
+  });
+  const close = () => {
+    form.reset();
+    setFormError(null);
+    onClose();
+  };
+  const submit = form.onSubmit(async (v) => {
+    setFormError(null);
+    try {
+      const created = await create.mutateAsync({
+        name: v.name.trim(),
+        vatNumber: v.vatNumber.trim() || null,
+        accountManagerId: v.accountManagerId,
+        ...(withContract ? { contract: toContract(v) } : {}),
+      });
+      notify({ color: 'green', title: t('backOffice.company.created'), message: v.name.trim() });
+      close();
+      onCreated(created.id);
+    } catch (error) {
+      // the contract's fields come back as contract.<field>; the company's as they are
+      const fields = [...COMPANY_FIELDS, ...CONTRACT_FIELDS.map((f) => `contract.${f}`)];
+      const placed = placeServerErrors(error, fields, (errors) => form.setErrors(Object.fromEntries(Object.entries(errors).map(([k, m]) => [k.replace(/^contract\./, ''), m]))), problemMessage);
+      setFormError(placed.formError);
+      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField.replace(/^contract\./, '')}`)?.focus();
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={close} title={t('backOffice.company.createTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <FormError message={formError} />
+          <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus autoComplete="organization" {...form.getInputProps('name')} />
+          <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} autoComplete="off" {...form.getInputProps('vatNumber')} />
+          <AccountManagerSelect form={form} idPrefix={idPrefix} />
+          <Divider />
+          <Switch checked={withContract} onChange={(e) => setWithContract(e.currentTarget.checked)} label={t('backOffice.company.withContract')} />
+          {withContract && <ContractFields form={form} idPrefix={idPrefix} />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('backOffice.company.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+};
+
+/** Name, VAT number and account manager of a company. */
+export const EditCompanyModal = ({ company, opened, onClose }: { company: CompanyDetail; opened: boolean; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const problemMessage = useProblemMessage();
+  const update = useUpdateCompany(company.id);
+  const idPrefix = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const initial = { name: company.name, vatNumber: company.vatNumber ?? '', accountManagerId: company.accountManager?.id ?? null };
+  const form = useForm({ initialValues: initial });
+  const close = () => {
+    form.setValues(initial);
+    form.clearErrors();
+    setFormError(null);
+    onClose();
+  };
+  const submit = form.onSubmit(async (v) => {
+    setFormError(null);
+    try {
+      await update.mutateAsync({ name: v.name.trim(), vatNumber: v.vatNumber.trim() || null, accountManagerId: v.accountManagerId });
+      notify({ color: 'green', title: t('backOffice.company.saved'), message: v.name.trim() });
+      onClose();
+    } catch (error) {
+      const placed = placeServerErrors(error, COMPANY_FIELDS, form.setErrors, problemMessage);
+      setFormError(placed.formError);
+      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={close} title={t('backOffice.company.editTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <FormError message={formError} />
+          <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} {...form.getInputProps('vatNumber')} />
+          <AccountManagerSelect form={form} idPrefix={idPrefix} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+};
+
+/** The mobile contract's terms: reference, product types, contracted services, period. */
+export const ContractModal = ({ company, opened, onClose }: { company: CompanyDetail; opened: boolean; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const save = useSaveContract(company.id);
+  const idPrefix = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const c = company.contract;
+  const initial: ContractValues = c
+    ? { reference: c.reference, productTypes: c.productTypes.map((p) => p.code), contractedServices: c.contractedServices, startsOn: c.startsOn, endsOn: c.endsOn }
+    : { reference: '', productTypes: [], contractedServices: 10, startsOn: '', endsOn: '' };
+  const form = useForm<ContractValues>({ initialValues: initial });
+  const close = () => {
+    form.setValues(initial);
+    form.clearErrors();
+    setFormError(null);
+    onClose();
+  };
+  const submit = form.onSubmit(async (v) => {
+    setFormError(null);
+    try {
+      await save.mutateAsync(toContract(v));
+      notify({ color: 'green', title: t('backOffice.company.contractSaved'), message: v.reference.trim() });
+      onClose();
+    } catch (error) {
+      const placed = placeServerErrors(error, CONTRACT_FIELDS, form.setErrors, problemMessage);
+      setFormError(placed.formError);
+      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={close} title={t(c ? 'backOffice.company.contractEditTitle' : 'backOffice.company.contractAddTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <FormError message={formError} />
+          {c && (
+            <Text fz="sm" c="dimmed">
+              {t('backOffice.company.contractNote')}
+            </Text>
+          )}
+          <ContractFields form={form} idPrefix={idPrefix} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+};
