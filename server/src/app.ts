@@ -14,9 +14,14 @@ import { errorHandler } from './http/problem.js';
 import { registerSessionHooks } from './http/session-hooks.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { billingRoutes } from './modules/billing/billing.routes.js';
+import { overviewRoutes } from './modules/services/overview.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
+import { invitationRoutes } from './modules/companies/invitations.routes.js';
+import { backOfficeCatalogRoutes } from './modules/catalog/catalog-admin.routes.js';
+import { backOfficePortingIssueRoutes } from './modules/activation/back-office-porting.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { activationAdminRoutes, employeeActivationRoutes } from './modules/activation/activation.routes.js';
@@ -24,6 +29,7 @@ import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js'
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
+import { backOfficeRequestRoutes, requestRoutes } from './modules/requests/requests.routes.js';
 import { AppError } from './platform/app-error.js';
 import type { Database } from './platform/db.js';
 
@@ -77,7 +83,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
 
   registerSessionHooks(app, deps.database.db);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, catalogRoutes, mobileUserRoutes, serviceRoutes, activationAdminRoutes, employeeActivationRoutes, stockRoutes, auditRoutes, mailboxRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
     await app.register(routes(deps));
   }
 

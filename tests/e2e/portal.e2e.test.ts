@@ -169,6 +169,8 @@ describe('Fleetdesk portal in the browser', () => {
     await companies.getByRole('link', { name: 'Acme Logistics' }).waitFor({ state: 'detached' });
     await companies.getByRole('link', { name: 'Brightwave Consulting' }).click();
     await page.getByRole('heading', { level: 1, name: 'Brightwave Consulting' }).waitFor();
+    // the administrators have their own tab on the company page (issue 6)
+    await page.getByRole('tab', { name: 'Administrators' }).click();
     await page.getByRole('table', { name: 'Fleet administrators' }).getByRole('link', { name: 'admin@brightwave.example' }).waitFor();
     await expectAccessible(page, 'operator company detail');
 

@@ -22,6 +22,14 @@ export const browserProfiles = (browser: () => Browser) => {
 
 /** Every page the flows visit is scanned (WCAG 2 A/AA): no serious or critical violation is allowed. */
 export const expectAccessible = async (page: Page, where: string) => {
+  // Dialogs fade in and out: scanned half-way, a button is half-transparent (contrast) or a closing
+  // dialog is still in the page. Scan what the person sees once the movement stops.
+  // (Spinners loop for ever and are left out.)
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5000 },
+  );
   // Sandboxed frames without scripts (the development mailbox's e-mail preview) cannot take axe's
   // script: scanning into one hangs the run. The e-mails' own HTML is checked in their unit tests.
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).exclude('iframe[sandbox]').analyze();

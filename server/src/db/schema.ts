@@ -3,6 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_STATUSES, type ServiceStatus } from '../modules/services/domain/lifecycle.js';
 import { SIMULATOR_REQUEST_KINDS, type SimulatorOutcome } from '../modules/network/domain/simulator-request.js';
+import { REQUEST_KINDS, type RequestDetails } from '../modules/requests/domain/request-details.js';
+import { REQUEST_ROLES, REQUEST_STATUSES } from '../modules/requests/domain/request-machine.js';
 import {
   bigint,
   boolean,
@@ -14,12 +16,14 @@ import {
   integer,
   jsonb,
   numeric,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 export { SERVICE_STATUSES, type ServiceStatus };
@@ -47,6 +51,8 @@ export const companies = pgTable(
     id: id(),
     name: text('name').notNull(),
     vatNumber: text('vat_number'),
+    // the operator's account manager for this company (an operator staff account)
+    accountManagerId: uuid('account_manager_id').references((): AnyPgColumn => accounts.id),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('companies_name_uq').on(t.name)],
@@ -105,6 +111,9 @@ export const accounts = pgTable(
     companyId: uuid('company_id').references(() => companies.id),
     language: text('language', { enum: ['en', 'fr', 'nl'] }).notNull().default('en'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    // invited: no usable password yet (set through an invitation link); deactivated: cannot sign in.
+    // Changed only through modules/companies/domain/admin-account.ts (transition table).
+    status: text('status', { enum: ['invited', 'active', 'deactivated'] }).notNull().default('active'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('accounts_email_uq').on(t.email), index('accounts_company_idx').on(t.companyId)],
@@ -147,7 +156,8 @@ export const mobileUsers = pgTable(
     unique('mobile_users_company_id_uq').on(t.companyId, t.id),
     foreignKey({ name: 'mobile_users_office_same_company_fk', columns: [t.companyId, t.officeId], foreignColumns: [offices.companyId, offices.id] }),
     uniqueIndex('mobile_users_company_email_uq').on(t.companyId, t.email),
-    index('mobile_users_company_name_idx').on(t.companyId, t.lastName, t.firstName),
+    // the user list and the service overview page through users by name (keyset: name, then id)
+    index('mobile_users_company_name_id_idx').on(t.companyId, t.lastName, t.firstName, t.id),
   ],
 );
 
@@ -242,6 +252,8 @@ export const services = pgTable(
     userActedAt: timestamp('user_acted_at', { withTimezone: true }),
     numberLiveAt: timestamp('number_live_at', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    // why a service ended: deleted by the administrator (counts towards the 30 % rule), or its number moved to another service
+    endReason: text('end_reason', { enum: ['deleted', 'number_moved'] }),
     createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -253,6 +265,13 @@ export const services = pgTable(
     index('services_company_user_idx').on(t.companyId, t.mobileUserId),
     index('services_company_msisdn_idx').on(t.companyId, t.msisdn),
     index('services_company_status_idx').on(t.companyId, t.status),
+    // the service overview pages by these keys (keyset pagination)
+    // "C" collation: numbers sort digit by digit, and a typed prefix becomes an index range
+    index('services_company_msisdn_id_idx').on(t.companyId, sql`(coalesce(${t.msisdn}, '') collate "C")`, t.id),
+    index('services_company_activated_id_idx').on(t.companyId, sql`coalesce(${t.activatedAt}, '-infinity'::timestamptz)`, t.id),
+    index('services_company_user_id_idx').on(t.companyId, t.mobileUserId, t.id),
+    // the 30 % rule counts deletions in the contract period
+    index('services_company_deleted_idx').on(t.companyId, t.endedAt).where(sql`end_reason = 'deleted'`),
     // A service's number can move to only one new service at a time.
     uniqueIndex('services_open_port_from_uq')
       .on(t.portFromServiceId)
@@ -305,6 +324,8 @@ export const simCards = pgTable(
     uniqueIndex('sim_cards_iccid_uq').on(t.iccid),
     unique('sim_cards_company_id_uq').on(t.companyId, t.id),
     index('sim_cards_company_kind_status_idx').on(t.companyId, t.kind, t.status),
+    // the SIM of a service (overview, activation)
+    index('sim_cards_company_service_idx').on(t.companyId, t.serviceId),
     foreignKey({ name: 'sim_cards_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
   ],
 );
@@ -523,5 +544,231 @@ export const simulatorDonorNumbers = pgTable(
       'simulator_donor_numbers_proof_ck',
       sql`(${t.accountType} = 'postpaid' and ${t.customerNumber} is not null) or (${t.accountType} = 'prepaid' and ${t.simNumber} is not null)`,
     ),
+  ],
+);
+
+// ---------------------------------------------------------------- catalog prices and billing
+
+/**
+ * Monthly prices of bundles and options, each in effect from a day (Brussels calendar day) until the
+ * next one. `bundles.monthly_price_cents` and `bundle_options.monthly_price_cents` hold the price in
+ * effect today; billing at a date reads this table, and billing lines keep the amount they were
+ * written with, so a new price never rewrites a past line.
+ */
+export const catalogPrices = pgTable(
+  'catalog_prices',
+  {
+    id: id(),
+    itemKind: text('item_kind', { enum: ['bundle', 'option'] }).notNull(),
+    itemCode: text('item_code').notNull(),
+    monthlyPriceCents: integer('monthly_price_cents').notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('catalog_prices_item_from_uq').on(t.itemKind, t.itemCode, t.effectiveFrom),
+    check('catalog_prices_non_negative_ck', sql`${t.monthlyPriceCents} >= 0`),
+  ],
+);
+
+/** A change of bundle or options of an active service ("Manage service"), effective on a day. */
+export const serviceChanges = pgTable(
+  'service_changes',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    serviceId: uuid('service_id').notNull(),
+    effectiveOn: date('effective_on').notNull(),
+    fromBundleCode: text('from_bundle_code').notNull(),
+    fromOptionCodes: text('from_option_codes').array().notNull(),
+    toBundleCode: text('to_bundle_code').notNull(),
+    toOptionCodes: text('to_option_codes').array().notNull(),
+    actorAccountId: uuid('actor_account_id').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'service_changes_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    index('service_changes_service_idx').on(t.companyId, t.serviceId, t.effectiveOn),
+  ],
+);
+
+/**
+ * "Billing – changed services": pro-rata charges and credits of the billing month (calendar month)
+ * for new, changed and deleted services. Written once with the amount of the day; never recomputed.
+ */
+export const billingLines = pgTable(
+  'billing_lines',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    serviceId: uuid('service_id').notNull(),
+    mobileUserId: uuid('mobile_user_id').notNull(),
+    // first day of the billing month
+    billingMonth: date('billing_month').notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    reason: text('reason', { enum: ['new_service', 'change', 'deletion'] }).notNull(),
+    serviceChangeId: uuid('service_change_id').references(() => serviceChanges.id),
+    itemKind: text('item_kind', { enum: ['bundle', 'option'] }).notNull(),
+    itemCode: text('item_code').notNull(),
+    kind: text('kind', { enum: ['charge', 'credit'] }).notNull(),
+    monthlyPriceCents: integer('monthly_price_cents').notNull(),
+    days: integer('days').notNull(),
+    daysInMonth: integer('days_in_month').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'billing_lines_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    index('billing_lines_company_month_idx').on(t.companyId, t.billingMonth, t.mobileUserId),
+    // a new service is charged once, a deletion credited once, whatever retries the jobs do
+    uniqueIndex('billing_lines_once_uq').on(t.serviceId, t.reason, t.itemKind, t.itemCode).where(sql`reason in ('new_service', 'deletion')`),
+  ],
+);
+
+// ---------------------------------------------------------------- back office: administrator invitations
+
+/**
+ * A single-use link that lets an invited fleet administrator choose a password. Only the token's
+ * SHA-256 is stored; a new invitation revokes the previous ones of the account.
+ */
+export const accountInvitations = pgTable(
+  'account_invitations',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('account_invitations_token_uq').on(t.tokenHash), index('account_invitations_account_idx').on(t.accountId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------- MACD and support requests (modules/requests)
+
+/** The numbers behind the human references R-<year>-<number>: unique across years, never reused. */
+export const requestNumberSeq = pgSequence('request_number_seq', { startWith: 1 });
+
+/** A Move, Add, Change or Delete document, or a request to support, filed by a fleet administrator. */
+export const requests = pgTable(
+  'requests',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    // R-2026-000123: what people quote on the phone and in e-mails
+    reference: text('reference').notNull(),
+    kind: text('kind', { enum: REQUEST_KINDS }).notNull(),
+    // changes only through modules/requests/domain/request-machine.ts, each change in request_events
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    officeId: uuid('office_id'),
+    // validated by the kind's zod schema (modules/requests/domain/request-details.ts)
+    details: jsonb('details').$type<RequestDetails>().notNull(),
+    filedByAccountId: uuid('filed_by_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    // the operator staff member handling it
+    assignedToAccountId: uuid('assigned_to_account_id').references(() => accounts.id),
+    scheduledFor: date('scheduled_for'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('requests_reference_uq').on(t.reference),
+    unique('requests_company_id_uq').on(t.companyId, t.id),
+    foreignKey({ name: 'requests_office_same_company_fk', columns: [t.companyId, t.officeId], foreignColumns: [offices.companyId, offices.id] }),
+    index('requests_company_created_idx').on(t.companyId, t.createdAt),
+    // the back-office queue: newest first, by status, and "assigned to me"
+    index('requests_status_created_idx').on(t.status, t.createdAt),
+    index('requests_assigned_idx').on(t.assignedToAccountId, t.createdAt),
+  ],
+);
+
+/** The company's services a request is about. */
+export const requestServices = pgTable(
+  'request_services',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    requestId: uuid('request_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.serviceId] }),
+    foreignKey({ name: 'request_services_request_same_company_fk', columns: [t.companyId, t.requestId], foreignColumns: [requests.companyId, requests.id] }),
+    foreignKey({ name: 'request_services_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    index('request_services_service_idx').on(t.companyId, t.serviceId),
+  ],
+);
+
+/** The conversation on a request, from both sides. */
+export const requestComments = pgTable(
+  'request_comments',
+  {
+    id: id(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    requestId: uuid('request_id').notNull(),
+    authorAccountId: uuid('author_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    authorName: text('author_name').notNull(),
+    authorRole: text('author_role', { enum: REQUEST_ROLES }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'request_comments_request_same_company_fk', columns: [t.companyId, t.requestId], foreignColumns: [requests.companyId, requests.id] }),
+    index('request_comments_request_idx').on(t.companyId, t.requestId, t.seq),
+  ],
+);
+
+/** Every status change and assignment of a request: its history. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: id(),
+    // order of the history: several events can share one transaction's timestamp
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    requestId: uuid('request_id').notNull(),
+    // filed, assigned, or an event of the transition table
+    event: text('event').notNull(),
+    fromStatus: text('from_status', { enum: REQUEST_STATUSES }),
+    toStatus: text('to_status', { enum: REQUEST_STATUSES }).notNull(),
+    actorAccountId: uuid('actor_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role', { enum: REQUEST_ROLES }).notNull(),
+    reason: text('reason'),
+    scheduledFor: date('scheduled_for'),
+    // assignments: who had it before and who has it now
+    fromAssigneeAccountId: uuid('from_assignee_account_id').references(() => accounts.id),
+    toAssigneeAccountId: uuid('to_assignee_account_id').references(() => accounts.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'request_events_request_same_company_fk', columns: [t.companyId, t.requestId], foreignColumns: [requests.companyId, requests.id] }),
+    index('request_events_request_idx').on(t.companyId, t.requestId, t.seq),
   ],
 );

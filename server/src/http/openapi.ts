@@ -9,6 +9,7 @@ export const ProblemSchema = z
     detail: z.string(),
     instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details; `detail` and `errors[].message` are translated.' });
 

@@ -12,6 +12,8 @@ export type Problem = {
   detail: string;
   instance?: string;
   errors?: { field: string; rule: string; message: string }[];
+  /** Values behind the message (limits, contacts), for clients that offer a way out. */
+  params?: Record<string, string | number>;
 };
 
 const fieldLabel = (lang: Lang, field: string) => {
@@ -37,6 +39,7 @@ export const toProblem = (err: AppError, lang: Lang, instance?: string): Problem
   detail: t(lang, `errors.${err.code}.detail`, err.params),
   ...(instance ? { instance } : {}),
   ...(err.fieldErrors.length ? { errors: err.fieldErrors.map((e) => translateFieldError(lang, e)) } : {}),
+  ...(Object.keys(err.params).length ? { params: err.params } : {}),
 });
 
 /** Request validation failures from the zod schemas become VALIDATION.FAILED with one entry per field. */

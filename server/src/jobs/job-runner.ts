@@ -4,9 +4,13 @@ import { purgeExpiredSessions } from '../modules/auth/auth.repository.js';
 import { runScheduledStart } from '../modules/services/use-cases/start-activation.js';
 import { registerMailJobs } from '../modules/mail/mail.jobs.js';
 import type { MailSettings } from '../modules/mail/mail-transport.js';
-import { QUEUES, type JobQueue, type ScheduledStartJob, type ServiceJob } from './queues.js';
+import { QUEUES, type JobQueue, type ReleaseJob, type ScheduledStartJob, type ServiceJob } from './queues.js';
 import { NetworkSimulator, type SimulatorLog } from '../modules/network/index.js';
-import { beginActivation, runNetworkJob, type ActivationDeps, type NetworkJob } from '../modules/activation/use-cases/activation-process.js';
+import type { CatalogPricesJob } from './queues.js';
+import { applyPricesInEffect } from '../modules/catalog/use-cases/manage-catalog.js';
+import { forgetCatalogSnapshot } from '../modules/catalog/catalog-snapshot.js';
+import { brusselsDay } from '../platform/calendar.js';
+import { beginActivation, runNetworkJob, runReleaseJob, type ActivationDeps, type NetworkJob } from '../modules/activation/use-cases/activation-process.js';
 
 export type ActivationSettings = {
   simulator: { timeScale: number; errorRate: number; timeoutRate: number; seed: number | undefined };
@@ -66,6 +70,18 @@ export const startJobRunner = async (
   });
   await boss.schedule(PURGE_SESSIONS, '17 * * * *');
 
+  // Prices planned for a day take effect at 00:05 in Brussels; and once at start-up, so an instance
+  // that was down over midnight catches up. Idempotent: running it twice changes nothing more.
+  await boss.createQueue(QUEUES.catalogPrices, { name: QUEUES.catalogPrices, policy: 'singleton', retryLimit: 5, retryBackoff: true });
+  await boss.work<CatalogPricesJob>(QUEUES.catalogPrices, async ([job]) => {
+    if (job) {
+      await applyPricesInEffect(database.db, job.data?.asOf ?? brusselsDay(new Date()));
+      forgetCatalogSnapshot(database.db);
+    }
+  });
+  await boss.schedule(QUEUES.catalogPrices, '5 0 * * *', {}, { tz: 'Europe/Brussels' });
+  await boss.send(QUEUES.catalogPrices, {});
+
   const queue: JobQueue = {
     send: async (tx, name, data, opts = {}) => {
       await boss.send(name, data, { ...opts, db: transactionExecutor(tx) });
@@ -112,6 +128,9 @@ export const startJobRunner = async (
   await boss.work<ServiceJob>(QUEUES.serviceActivation, batch, eachJob(QUEUES.serviceActivation, (data: ServiceJob) => beginActivation(activation, data)));
   await boss.createQueue(QUEUES.network, { name: QUEUES.network, policy: 'standard', retryLimit: 20, retryDelay: 1, retryBackoff: true });
   await boss.work<NetworkJob>(QUEUES.network, batch, eachJob(QUEUES.network, (data: NetworkJob) => runNetworkJob(activation, data)));
+
+  await boss.createQueue(QUEUES.serviceRelease, { name: QUEUES.serviceRelease, policy: 'standard', retryLimit: 20, retryDelay: 1, retryBackoff: true });
+  await boss.work<ReleaseJob>(QUEUES.serviceRelease, batch, eachJob(QUEUES.serviceRelease, (data: ReleaseJob) => runReleaseJob(activation, data)));
 
   return {
     boss,

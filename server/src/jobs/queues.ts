@@ -8,11 +8,19 @@ export const QUEUES = {
   scheduledStart: 'service.scheduled-start',
   /** One request to the operator network (provision, port-in, number move), polled until answered. */
   network: 'network.request',
+  /** Takes a deleted service's SIM out of service on the network; safe to run twice (idempotency key). */
+  serviceRelease: 'service.release',
   /** Sends one outbox message (modules/mail); safe to run twice. */
   mailSend: 'mail.send',
+  /** Makes the list prices of bundles and options the dated prices in effect today (daily, and at start-up). */
+  catalogPrices: 'catalog.apply-prices',
 } as const;
 
+/** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
+export type CatalogPricesJob = { asOf?: string };
+
 export type ServiceJob = { companyId: string; serviceId: string };
+export type ReleaseJob = ServiceJob & { msisdn: string; iccid: string };
 export type ScheduledStartJob = ServiceJob & { startAt: string };
 /** `outboxMessageId` is the outbox_messages row, not the RFC 5322 Message-ID. */
 export type MailSendJob = { outboxMessageId: string };

@@ -6,3 +6,11 @@ export const isUniqueViolation = (err: unknown, constraint?: string): boolean =>
   }
   return false;
 };
+
+/** PostgreSQL's foreign_key_violation: a row still refers to the one being removed. */
+export const isForeignKeyViolation = (err: unknown): boolean => {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: string }).code === '23503') return true;
+  }
+  return false;
+};

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +21,11 @@ export type Queryable = Db | Tx;
 
 /** Raw SQL access in the shape pg-boss expects. */
 export type SqlExecutor = {
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * `prepare`: run as a named prepared statement on PostgreSQL (parsed and planned once per
+   * connection, then reused), for hot read paths whose text comes from a small set of shapes.
+   */
+  executeSql(text: string, values?: unknown[], opts?: { prepare?: boolean }): Promise<{ rows: unknown[] }>;
 };
 
 export type Database = {
@@ -47,7 +52,11 @@ export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
 };
 
 const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Named prepared statements are used only for hot read paths (the session lookup, the service
+  // overview) whose generic plans were checked to be as good as the custom ones
+  // (bench/service-overview.ts prints both): planning them again on every request cost as much as
+  // running them. Unnamed statements, i.e. everything else, are planned per execution as always.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c plan_cache_mode=force_generic_plan' });
   // An idle connection dropped by the server (restart, failover, a forced drop) must not crash the
   // process: the pool replaces it on the next query.
   pool.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));
@@ -56,8 +65,10 @@ const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
     kind: 'postgres',
     db,
     sql: {
-      executeSql: async (text, values) => {
-        const res = await pool.query(text, values as unknown[] | undefined);
+      executeSql: async (text, values, opts) => {
+        const res = opts?.prepare
+          ? await pool.query({ name: `fd_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values: values as unknown[] | undefined })
+          : await pool.query(text, values as unknown[] | undefined);
         // A multi-statement text returns one result per statement; pg-boss reads rows of the last one.
         const last = Array.isArray(res) ? res[res.length - 1] : res;
         return { rows: last?.rows ?? [] };

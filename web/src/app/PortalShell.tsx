@@ -27,6 +27,10 @@ import {
   IconListNumbers,
   IconClockPause,
   IconArrowsExchange,
+  IconPackages,
+  IconClipboardList,
+  IconChartBar,
+  IconReceipt,
 } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,6 +113,12 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
           onNavigate={onNavigate}
         />
         <NavItem
+          to="/self-service/uc-mobile/overview"
+          label={t('nav.serviceOverview')}
+          icon={<IconChartBar size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
+        <NavItem
           to="/self-service/uc-mobile/waiting"
           label={t('nav.waitingServices')}
           icon={<IconClockPause size={18} aria-hidden="true" />}
@@ -120,7 +130,19 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
           icon={<IconArrowsExchange size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
+        <NavItem
+          to="/self-service/uc-mobile/next-bill"
+          label={t('nav.nextBill')}
+          icon={<IconReceipt size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
       </NavGroup>
+      <NavItem
+        to="/self-service/requests"
+        label={t('nav.requests')}
+        icon={<IconClipboardList size={18} aria-hidden="true" />}
+        onNavigate={onNavigate}
+      />
       <NavItem
         to="/self-service/company"
         label={t('nav.companyContract')}
@@ -148,9 +170,27 @@ const OperatorNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
         onNavigate={onNavigate}
       />
       <NavItem
+        to="/back-office/requests"
+        label={t('nav.requestQueue')}
+        icon={<IconClipboardList size={18} aria-hidden="true" />}
+        onNavigate={onNavigate}
+      />
+      <NavItem
         to="/back-office/mobile-number-pool"
         label={t('nav.mobileNumberPool')}
         icon={<IconListNumbers size={18} aria-hidden="true" />}
+        onNavigate={onNavigate}
+      />
+      <NavItem
+        to="/back-office/catalog"
+        label={t('nav.catalog')}
+        icon={<IconPackages size={18} aria-hidden="true" />}
+        onNavigate={onNavigate}
+      />
+      <NavItem
+        to="/back-office/porting-issues"
+        label={t('nav.portingIssues')}
+        icon={<IconArrowsExchange size={18} aria-hidden="true" />}
         onNavigate={onNavigate}
       />
     </NavGroup>

@@ -1,5 +1,8 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { SetPasswordPage } from '../features/auth/SetPasswordPage';
+import { CatalogPage } from '../features/catalog/CatalogPage';
+import { BackOfficePortingIssuesPage } from '../features/porting-issues/BackOfficePortingIssuesPage';
 import { MailboxPage } from '../features/mailbox/MailboxPage';
 import { ActivationPage } from '../features/activation/ActivationPage';
 import { PortingIssuesPage } from '../features/porting-issues/PortingIssuesPage';
@@ -14,6 +17,13 @@ import { MobileNumberPoolPage } from '../features/stock/MobileNumberPoolPage';
 import { AddServicePage } from '../features/services/AddServicePage';
 import { ServiceDetailPage } from '../features/services/ServiceDetailPage';
 import { WaitingServicesPage } from '../features/services/WaitingServicesPage';
+import { ServiceOverviewPage } from '../features/service-overview/ServiceOverviewPage';
+import { NextBillPage } from '../features/billing/NextBillPage';
+import { BackOfficeRequestDetailPage } from '../features/requests/BackOfficeRequestDetailPage';
+import { BackOfficeRequestsPage } from '../features/requests/BackOfficeRequestsPage';
+import { NewRequestPage } from '../features/requests/NewRequestPage';
+import { RequestDetailPage } from '../features/requests/RequestDetailPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalShell } from './PortalShell';
@@ -26,6 +36,8 @@ export const router = createBrowserRouter([
   { path: '/dev/mailbox', element: <MailboxPage />, errorElement: <RouteError /> },
   // the employee's personal activation link (from the activation e-mail); no sign-in
   { path: '/activate/:token', element: <ActivationPage />, errorElement: <RouteError /> },
+  // an invited fleet administrator chooses a password (link from the invitation e-mail); no sign-in
+  { path: '/set-password/:token', element: <SetPasswordPage />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -49,6 +61,11 @@ export const router = createBrowserRouter([
               { path: 'uc-mobile/services/:serviceId', element: <ServiceDetailPage /> },
               { path: 'uc-mobile/waiting', element: <WaitingServicesPage /> },
               { path: 'uc-mobile/porting-issues', element: <PortingIssuesPage /> },
+              { path: 'uc-mobile/overview', element: <ServiceOverviewPage /> },
+              { path: 'uc-mobile/next-bill', element: <NextBillPage /> },
+              { path: 'requests', element: <RequestsPage /> },
+              { path: 'requests/new', element: <NewRequestPage /> },
+              { path: 'requests/:requestId', element: <RequestDetailPage /> },
               { path: 'company', element: <CompanyPage /> },
               { path: 'audit', element: <AuditLogPage /> },
             ],
@@ -61,6 +78,10 @@ export const router = createBrowserRouter([
               { path: 'companies', element: <CompaniesPage /> },
               { path: 'companies/:id', element: <CompanyDetailPage /> },
               { path: 'mobile-number-pool', element: <MobileNumberPoolPage /> },
+              { path: 'catalog', element: <CatalogPage /> },
+              { path: 'porting-issues', element: <BackOfficePortingIssuesPage /> },
+              { path: 'requests', element: <BackOfficeRequestsPage /> },
+              { path: 'requests/:requestId', element: <BackOfficeRequestDetailPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import {
   accounts,
   bundleAllowedOptions,
   bundleOptions,
+  catalogPrices,
   bundles,
   companies,
   contracts,
@@ -84,6 +85,10 @@ export const seedDemo = async (db: Db): Promise<boolean> => {
     await tx.insert(bundles).values(BUNDLES);
     await tx.insert(bundleOptions).values(OPTIONS);
     await tx.insert(bundleAllowedOptions).values(ALLOWED_OPTIONS);
+    await tx.insert(catalogPrices).values([
+      ...BUNDLES.map((b) => ({ itemKind: 'bundle' as const, itemCode: b.code, monthlyPriceCents: b.monthlyPriceCents, effectiveFrom: '2025-01-01' })),
+      ...OPTIONS.map((o) => ({ itemKind: 'option' as const, itemCode: o.code, monthlyPriceCents: o.monthlyPriceCents, effectiveFrom: '2025-01-01' })),
+    ]);
 
     const [acme, bright] = await tx
       .insert(companies)
@@ -112,11 +117,16 @@ export const seedDemo = async (db: Db): Promise<boolean> => {
       ])
       .returning();
 
-    await tx.insert(accounts).values([
-      { email: 'admin@acme.example', passwordHash, fullName: 'Sofie Van Damme', role: 'admin', companyId: acme!.id, language: 'en' },
-      { email: 'admin@brightwave.example', passwordHash, fullName: 'Claire Dubois', role: 'admin', companyId: bright!.id, language: 'fr' },
-      { email: 'operator@dstny.example', passwordHash, fullName: 'Dstny Support Desk', role: 'operator', companyId: null, language: 'en' },
-    ]);
+    const seededAccounts = await tx
+      .insert(accounts)
+      .values([
+        { email: 'admin@acme.example', passwordHash, fullName: 'Sofie Van Damme', role: 'admin', companyId: acme!.id, language: 'en' },
+        { email: 'admin@brightwave.example', passwordHash, fullName: 'Claire Dubois', role: 'admin', companyId: bright!.id, language: 'fr' },
+        { email: 'operator@dstny.example', passwordHash, fullName: 'Dstny Support Desk', role: 'operator', companyId: null, language: 'en' },
+      ])
+      .returning();
+    // the operator's desk is the demo companies' account manager
+    await tx.update(companies).set({ accountManagerId: seededAccounts[2]!.id });
 
     let line = 0;
     const seedCompany = async (companyId: string, domain: string, people: Person[], officeIds: string[], lineFor: (i: number) => { serviceTypeCode: string; bundleCode: string } | null) => {

@@ -7,3 +7,4 @@ export { lpaActivationCode, type EsimQrMailData } from './templates/esim-qr.js';
 export { PORTING_ISSUES_PATH, type PortingRefusedMailData } from './templates/porting-refused.js';
 export type { ServiceActiveMailData } from './templates/service-active.js';
 export type { NumberSource } from './templates/common.js';
+export { requestPath, type RequestUpdatedMailData } from './templates/request-updated.js';

@@ -7,6 +7,7 @@ import { useFormat } from '../../shared/i18n/format';
 import { QueryError } from '../../shared/ui/QueryError';
 import { SearchInput } from '../../shared/ui/SearchInput';
 import { useMe, useOperator } from '../auth/session';
+import { RequestFixedNumbersButton } from '../requests/RequestFixedNumbersButton';
 import { useFixedNumberChoices } from './api';
 import { ChoiceCards } from './ChoiceCards';
 import { fieldId, type StepProps } from './wizard-step-props';
@@ -27,8 +28,9 @@ const RequestNumbers = () => {
     <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden="true" />} title={t('wizard.fixed.noneAvailable')}>
       <Text fz="sm">{t('wizard.fixed.requestHint', { operator: operator.name })}</Text>
       <Group gap="md" mt="sm" wrap="wrap">
-        <Button component="a" href={mailto} size="xs" leftSection={<IconMail size={16} aria-hidden="true" />}>
-          {t('wizard.fixed.requestNumbers')}
+        <RequestFixedNumbersButton company={company} />
+        <Button component="a" href={mailto} size="xs" variant="default" leftSection={<IconMail size={16} aria-hidden="true" />}>
+          {operator.supportEmail}
         </Button>
         <Group gap={6} wrap="nowrap">
           <IconPhone size={16} aria-hidden="true" />

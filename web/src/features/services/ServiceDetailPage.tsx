@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Card, DataList, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconArrowRight, IconCalendarTime, IconMailForward, IconPlayerPlay, IconX } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { ActionIcon, Anchor, Badge, Button, Card, DataList, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconAdjustments, IconArrowRight, IconCalendarTime, IconMailForward, IconPlayerPlay, IconTrash, IconX } from '@tabler/icons-react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFoundContent } from '../../app/NotFoundPage';
@@ -19,6 +19,9 @@ import { PORTING_ISSUES_PATH } from '../porting-issues/paths';
 import { ScheduleModal, StartActivationModal } from './ActivationModals';
 import { useCancelService, useService, type ServiceDetail } from './api';
 import { useServiceText } from './service-text';
+import { ReportProblemButton } from '../requests/ReportProblemButton';
+import { ManageServiceModal } from './ManageServiceModal';
+import { RemoveServiceModal } from './RemoveServiceModal';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -171,7 +174,16 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
       {service.simProvisionedAt && <Detail label={t('serviceDetail.simProvisionedAt')}>{when(service.simProvisionedAt)}</Detail>}
       {service.numberLiveAt && <Detail label={t('serviceDetail.numberLiveAt')}>{when(service.numberLiveAt)}</Detail>}
       <Detail label={t('serviceDetail.activatedAt')}>{when(service.activatedAt)}</Detail>
-      {service.endedAt && <Detail label={t('serviceDetail.endedAt')}>{when(service.endedAt)}</Detail>}
+      {service.endedAt && (
+        <Detail label={t('serviceDetail.endedAt')}>
+          {when(service.endedAt)}
+          {service.endReason && (
+            <Text fz="xs" c="dimmed">
+              {t(`removeService.endReason.${service.endReason}`)}
+            </Text>
+          )}
+        </Detail>
+      )}
     </Section>
   );
 };
@@ -296,7 +308,56 @@ const StatusCard = ({ service }: { service: ServiceDetail }) => {
   );
 };
 
-type Dialog = 'start' | 'schedule' | 'cancel' | 'resend' | null;
+type Dialog = 'start' | 'schedule' | 'cancel' | 'resend' | 'manage' | 'remove' | null;
+
+/** Statuses on their way to active: "Manage service" shows, disabled, with the reason. */
+const ON_ITS_WAY: readonly ServiceDetail['status'][] = ['activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused'];
+
+/**
+ * "Manage service" and the "Remove" icon, top right (seed). A change needs an active service; a
+ * deletion an active or suspended one. Otherwise the button stays visible, disabled, with the reason.
+ */
+const ManageActions = ({ service, onManage, onRemove }: { service: ServiceDetail; onManage: () => void; onRemove: () => void }) => {
+  const { t } = useTranslation();
+  const canManage = service.status === 'active';
+  const canRemove = service.status === 'active' || service.status === 'suspended';
+  const showManage = canManage || service.status === 'suspended' || ON_ITS_WAY.includes(service.status);
+  const reasonId = useId();
+  const reason = service.status === 'suspended' ? t('manageService.notActiveSuspended') : t('manageService.notActiveYet');
+  return (
+    <>
+      {showManage &&
+        (canManage ? (
+          <Button leftSection={<IconAdjustments size={16} aria-hidden="true" />} onClick={onManage}>
+            {t('manageService.action')}
+          </Button>
+        ) : (
+          // aria-disabled rather than disabled: the button keeps its focus, so its reason can be read
+          <>
+          <Tooltip label={reason} multiline w={260} withArrow>
+            <Button
+              leftSection={<IconAdjustments size={16} aria-hidden="true" />}
+              data-disabled
+              aria-disabled="true"
+              aria-describedby={reasonId}
+              onClick={(event) => event.preventDefault()}
+            >
+              {t('manageService.action')}
+            </Button>
+          </Tooltip>
+          <VisuallyHidden id={reasonId}>{reason}</VisuallyHidden>
+          </>
+        ))}
+      {canRemove && (
+        <Tooltip label={t('removeService.action')} withArrow>
+          <ActionIcon variant="outline" color="red" size={36} radius="md" aria-label={t('removeService.action')} onClick={onRemove}>
+            <IconTrash size={18} aria-hidden="true" />
+          </ActionIcon>
+        </Tooltip>
+      )}
+    </>
+  );
+};
 
 export const ServiceDetailPage = () => {
   const { t } = useTranslation();
@@ -343,10 +404,16 @@ export const ServiceDetailPage = () => {
               {t('serviceDetail.cancelService')}
             </Button>
           </>
-        ) : data?.status === 'awaiting_user' ? (
-          <Button variant="default" leftSection={<IconMailForward size={16} aria-hidden="true" />} onClick={() => setDialog('resend')}>
-            {t('serviceDetail.resend.action')}
-          </Button>
+        ) : data ? (
+          <>
+            {data.status === 'awaiting_user' && (
+              <Button variant="default" leftSection={<IconMailForward size={16} aria-hidden="true" />} onClick={() => setDialog('resend')}>
+                {t('serviceDetail.resend.action')}
+              </Button>
+            )}
+            {data.status === 'active' && <ReportProblemButton service={data} />}
+            <ManageActions service={data} onManage={() => setDialog('manage')} onRemove={() => setDialog('remove')} />
+          </>
         ) : null
       }
     >
@@ -368,6 +435,8 @@ export const ServiceDetailPage = () => {
             <ScheduleModal opened={dialog === 'schedule'} onClose={close} serviceIds={[detail.id]} current={detail.scheduledStartAt} canClear={detail.scheduledStartAt !== null} />
             <CancelServiceModal service={detail} opened={dialog === 'cancel'} onClose={close} />
             <ResendActivationModal service={detail} opened={dialog === 'resend'} onClose={close} />
+            <ManageServiceModal service={detail} opened={dialog === 'manage'} onClose={close} />
+            <RemoveServiceModal service={detail} opened={dialog === 'remove'} onClose={close} />
           </Stack>
         )}
       </QueryContent>

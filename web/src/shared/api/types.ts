@@ -46,6 +46,8 @@ export type Office = {
   postalCode: string;
   city: string;
   country: string;
+  /** Mobile users attached to the office: while there are any, it cannot be removed. */
+  mobileUserCount: number;
 };
 
 export type MobileUserSummary = {
@@ -68,10 +70,17 @@ export type MobileService = {
   id: string;
   productType: CodeName;
   serviceType: CodeName;
-  bundle: CodeName;
+  // Prices, options, fixed number, SIM and dates (issue 5): optional until every server has them.
+  bundle: CodeName & { monthlyPriceCents?: number };
+  options?: (CodeName & { monthlyPriceCents: number })[];
+  monthlyPriceCents?: number;
   msisdn: string | null;
+  fixedNumber?: string | null;
+  sim?: { kind: 'physical' | 'esim'; iccid: string } | null;
   status: string;
   activatedAt: string | null;
+  createdAt?: string;
+  endedAt?: string | null;
 };
 
 export type MobileUser = MobileUserSummary & { services: MobileService[] };
@@ -122,6 +131,20 @@ export type CompanyDetail = {
   /** null for a company whose mobile contract is not registered yet. */
   contract: Contract | null;
   offices: Office[];
-  administrators: { id: string; fullName: string; email: string }[];
+  administrators: Administrator[];
+  /** The operator's account manager for the company. */
+  accountManager: StaffMember | null;
   mobileUserCount: number;
 };
+
+export type AccountStatus = 'invited' | 'active' | 'deactivated';
+export type Administrator = {
+  id: string;
+  fullName: string;
+  email: string;
+  language: Language;
+  status: AccountStatus;
+  lastLoginAt: string | null;
+  invitationExpiresAt: string | null;
+};
+export type StaffMember = { id: string; fullName: string; email: string };

@@ -25,6 +25,9 @@ const SAMPLES: MailContent[] = [
   { template: 'porting_refused', data: { userName: EVIL, msisdn: '+32475000111', donorOperator: 'Proximus', reason: `Customer number does not match <b>${EVIL}</b>`, companyName: EVIL } },
   { template: 'service_active', data: { audience: 'user', msisdn: '+32470123456' } },
   { template: 'service_active', data: { audience: 'admin', msisdn: '+32470123456', userName: EVIL, companyName: 'Acme Logistics' } },
+  { template: 'request_updated', data: { requestId: '7f1c2f1e-0d7b-4a55-9d7e-1f0e9b0c1a2b', reference: 'R-2026-000123', kind: 'change', update: { type: 'status', status: 'rejected', actorName: EVIL, reason: EVIL, scheduledFor: null }, companyName: EVIL, portalUrl: 'https://my.dstny.be' } },
+  { template: 'request_updated', data: { requestId: '7f1c2f1e-0d7b-4a55-9d7e-1f0e9b0c1a2b', reference: 'R-2026-000124', kind: 'move', update: { type: 'comment', authorName: EVIL, body: EVIL } } },
+  { template: 'admin_invite', data: { setPasswordUrl: 'https://my.dstny.be/set-password/tok?x=1&y=2', companyName: EVIL, invitedBy: EVIL, email: 'new.admin@acme.example', expiresAt: new Date('2026-03-20T09:00:00Z') } },
 ];
 
 const render = (content: MailContent, lang: Lang) => renderMail(content, { lang, brand, recipientName: EVIL });

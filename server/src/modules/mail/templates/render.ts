@@ -1,20 +1,24 @@
 import type { MailAttachment } from '../../../db/schema.js';
 import { activationMail, type ActivationMailData } from './activation.js';
+import { adminInviteMail, type AdminInviteMailData } from './admin-invite.js';
 import { renderHtml, renderText } from './blocks.js';
 import type { Composed, RenderContext } from './common.js';
 import { esimQrMail, type EsimQrMailData } from './esim-qr.js';
 import { portingRefusedMail, type PortingRefusedMailData } from './porting-refused.js';
 import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
+import { requestUpdatedMail, type RequestUpdatedMailData } from './request-updated.js';
 
 /** Which e-mail, with the data it needs. */
 export type MailContent =
   | { template: 'activation'; data: ActivationMailData }
   | { template: 'esim_qr'; data: EsimQrMailData }
   | { template: 'porting_refused'; data: PortingRefusedMailData }
-  | { template: 'service_active'; data: ServiceActiveMailData };
+  | { template: 'service_active'; data: ServiceActiveMailData }
+  | { template: 'request_updated'; data: RequestUpdatedMailData }
+  | { template: 'admin_invite'; data: AdminInviteMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -28,6 +32,10 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return portingRefusedMail(content.data, ctx);
     case 'service_active':
       return serviceActiveMail(content.data, ctx);
+    case 'request_updated':
+      return requestUpdatedMail(content.data, ctx);
+    case 'admin_invite':
+      return adminInviteMail(content.data, ctx);
   }
 };
 
