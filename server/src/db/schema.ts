@@ -262,7 +262,6 @@ export const services = pgTable(
     unique('services_company_id_uq').on(t.companyId, t.id),
     foreignKey({ name: 'services_user_same_company_fk', columns: [t.companyId, t.mobileUserId], foreignColumns: [mobileUsers.companyId, mobileUsers.id] }),
     foreignKey({ name: 'services_port_from_same_company_fk', columns: [t.companyId, t.portFromServiceId], foreignColumns: [t.companyId, t.id] }),
-    index('services_company_user_idx').on(t.companyId, t.mobileUserId),
     index('services_company_msisdn_idx').on(t.companyId, t.msisdn),
     index('services_company_status_idx').on(t.companyId, t.status),
     // the service overview pages by these keys (keyset pagination)
