@@ -67,13 +67,12 @@ export const servicesBilledFrom = async (q: Queryable, scope: CompanyScope, mont
     .where(inCompany(services, scope, lt(services.activatedAt, monthStart), or(isNull(services.endedAt), gte(services.endedAt, monthStart))))
     .orderBy(asc(mobileUsers.lastName), asc(mobileUsers.firstName), asc(services.mobileUserId), asc(services.createdAt));
 
-/** The first change on or after `day` of each service: what it held before it tells what it held on that day. */
-export const firstChangesFrom = async (q: Queryable, scope: CompanyScope, serviceIds: string[], day: string) => {
-  if (!serviceIds.length) return new Map<string, { bundleCode: string; optionCodes: string[] }>();
+/** The first change on or after `day` of each service of the company: what it held before it tells what it held on that day. */
+export const firstChangesFrom = async (q: Queryable, scope: CompanyScope, day: string) => {
   const rows = await q
     .selectDistinctOn([serviceChanges.serviceId], { serviceId: serviceChanges.serviceId, bundleCode: serviceChanges.fromBundleCode, optionCodes: serviceChanges.fromOptionCodes })
     .from(serviceChanges)
-    .where(inCompany(serviceChanges, scope, inArray(serviceChanges.serviceId, serviceIds), gte(serviceChanges.effectiveOn, day)))
+    .where(inCompany(serviceChanges, scope, gte(serviceChanges.effectiveOn, day)))
     .orderBy(serviceChanges.serviceId, asc(serviceChanges.effectiveOn), asc(serviceChanges.createdAt));
   return new Map(rows.map((r) => [r.serviceId, { bundleCode: r.bundleCode, optionCodes: r.optionCodes }]));
 };

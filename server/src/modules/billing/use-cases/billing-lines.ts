@@ -9,12 +9,21 @@ import { insertBillingLines, insertServiceChange, itemNames, type LineContext } 
 export type Selection = { bundleCode: string; optionCodes: string[] };
 type Priced = PricedItem & { itemKind: ItemKind; itemCode: string };
 
-/** The bundle and options of a selection with their prices on `day`; codes are namespaced by kind so a bundle and an option never collide. */
-export const pricedSelection = async (q: Queryable, sel: Selection, day: string): Promise<Priced[]> => {
-  const items = [{ kind: 'bundle' as const, code: sel.bundleCode }, ...sel.optionCodes.map((code) => ({ kind: 'option' as const, code }))];
-  const prices = await pricesOn(q, items, day);
-  return items.map((i) => ({ code: priceKey(i.kind, i.code), itemKind: i.kind, itemCode: i.code, monthlyPriceCents: prices.get(priceKey(i.kind, i.code)) ?? 0 }));
+const itemsOf = (sel: Selection) => [{ kind: 'bundle' as const, code: sel.bundleCode }, ...sel.optionCodes.map((code) => ({ kind: 'option' as const, code }))];
+
+/**
+ * The bundle and options of each selection with their prices on `day`, from one look-up of the
+ * price list however many selections there are; codes are namespaced by kind so a bundle and an
+ * option never collide.
+ */
+export const pricedSelections = async (q: Queryable, sels: Selection[], day: string): Promise<Priced[][]> => {
+  const prices = await pricesOn(q, sels.flatMap(itemsOf), day);
+  return sels.map((sel) =>
+    itemsOf(sel).map((i) => ({ code: priceKey(i.kind, i.code), itemKind: i.kind, itemCode: i.code, monthlyPriceCents: prices.get(priceKey(i.kind, i.code)) ?? 0 })),
+  );
 };
+
+export const pricedSelection = async (q: Queryable, sel: Selection, day: string): Promise<Priced[]> => (await pricedSelections(q, [sel], day))[0]!;
 
 const withItems = (lines: BillingLine[], items: Priced[]) =>
   lines.map((l) => {

@@ -3,7 +3,7 @@ import { brusselsMidnight, firstDayOfMonth, lastDayOfMonth } from '../../../plat
 import type { Lang } from '../../../platform/i18n.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
 import { firstChangesFrom, linesOfMonth, servicesBilledFrom } from '../billing.repository.js';
-import { namer, pricedSelection } from './billing-lines.js';
+import { namer, pricedSelections } from './billing-lines.js';
 import type { NextBill } from '../billing.schemas.js';
 
 /**
@@ -14,16 +14,15 @@ import type { NextBill } from '../billing.schemas.js';
 export const nextBill = async (q: Queryable, scope: CompanyScope, month: string, lang: Lang): Promise<NextBill> => {
   const first = firstDayOfMonth(month);
   const billed = await servicesBilledFrom(q, scope, brusselsMidnight(first));
-  const heldThen = await firstChangesFrom(q, scope, billed.map((s) => s.id), first);
+  const heldThen = await firstChangesFrom(q, scope, first);
   const lines = await linesOfMonth(q, scope, first);
 
-  const recurring = await Promise.all(
-    billed.map(async (s) => {
-      const held = heldThen.get(s.id) ?? { bundleCode: s.bundleCode, optionCodes: s.optionCodes };
-      const items = await pricedSelection(q, held, first);
-      return { s, items };
-    }),
+  const priced = await pricedSelections(
+    q,
+    billed.map((s) => heldThen.get(s.id) ?? { bundleCode: s.bundleCode, optionCodes: s.optionCodes }),
+    first,
   );
+  const recurring = billed.map((s, i) => ({ s, items: priced[i]! }));
   const name = await namer(q, [...recurring.flatMap((r) => r.items), ...lines], lang);
 
   type User = NextBill['users'][number];
