@@ -1,5 +1,6 @@
 import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { accounts, companies, contracts, fixedNumbers, mobileNumbers, operatorSettings, services, simCards } from '../../../db/schema.js';
+import { accounts, companies, contracts, fixedNumbers, mobileNumbers, services, simCards } from '../../../db/schema.js';
+import { getOperatorBranding } from '../../operator/operator.repository.js';
 import type { Db, Queryable } from '../../../platform/db.js';
 import { AppError, type FieldError } from '../../../platform/app-error.js';
 import { brusselsDay, brusselsMidnight, nextDay } from '../../../platform/calendar.js';
@@ -107,7 +108,7 @@ export const deletionQuota = async (q: Queryable, scope: CompanyScope) => {
 };
 
 const contactsOf = async (q: Queryable, scope: CompanyScope) => {
-  const [op] = await q.select({ salesEmail: operatorSettings.salesEmail }).from(operatorSettings);
+  const op = await getOperatorBranding(q);
   const [manager] = await q
     .select({ email: accounts.email, name: accounts.fullName })
     .from(companies)
