@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, EmptyState, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, EmptyState, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconCircleCheck, IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { TableFooter, TablePager } from '../../shared/ui/TablePager';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import type { PortingIssue } from './api';
-import { useRefusalLabel } from './refusal-label';
+import { PortingIssueCells } from './PortingIssueCells';
 
 type Item = PortingIssue & { companyId: string; companyName: string };
 type Params = { q: string; page: number; pageSize: number; companyId: string | null };
@@ -41,7 +41,6 @@ export const BackOfficePortingIssuesPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
-  const refusalLabel = useRefusalLabel();
   const [searchParams, update] = useListParams();
   const companyParam = searchParams.get('company');
   const params: Params = { q: searchParams.get('q') ?? '', ...readPaging(searchParams), companyId: companyParam && UUID.test(companyParam) ? companyParam : null };
@@ -126,37 +125,7 @@ export const BackOfficePortingIssuesPage = () => {
                           {item.serviceType.name}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm">{item.donorOperator.name}</Text>
-                        <Text fz="xs" c="dimmed">
-                          {t(`wizard.number.${item.accountType}`)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text fz="xs" c="dimmed">
-                          {labels.field(item.accountType === 'postpaid' ? 'customerNumber' : 'donorSimNumber')}
-                        </Text>
-                        <Text fz="sm" style={{ overflowWrap: 'anywhere' }}>
-                          {(item.accountType === 'postpaid' ? item.customerNumber : item.donorSimNumber) ?? '—'}
-                        </Text>
-                        <Text fz="xs" c="dimmed" mt={4}>
-                          {labels.field('holderName')}
-                        </Text>
-                        <Text fz="sm">{item.holderName}</Text>
-                      </Table.Td>
-                      <Table.Td maw={260}>
-                        <Text fz="sm">{refusalLabel(item)}</Text>
-                      </Table.Td>
-                      <Table.Td className="fd-nowrap">
-                        <Text fz="sm" component="time" dateTime={item.refusedAt}>
-                          {format.dateTime(item.refusedAt)}
-                        </Text>
-                        <div>
-                          <Badge variant="light" color={item.attempts > 1 ? 'orange' : 'gray'} radius="sm" tt="none" fw={600} mt={4}>
-                            {t('portingIssues.attempts', { count: item.attempts, formatted: format.number(item.attempts) })}
-                          </Badge>
-                        </div>
-                      </Table.Td>
+                      <PortingIssueCells item={item} />
                     </Table.Tr>
                   ))
                 )}

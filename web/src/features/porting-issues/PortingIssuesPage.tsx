@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, EmptyState, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Card, EmptyState, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconPencil, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import { userPath } from '../mobile-users/UsersListPage';
 import { servicePath } from '../services/ServiceDetailPage';
 import { CorrectPortModal } from './CorrectPortModal';
 import { usePortingIssues, type PortingIssue, type PortingIssueListParams } from './api';
-import { useRefusalLabel } from './refusal-label';
+import { PortingIssueCells } from './PortingIssueCells';
 
 const readParams = (searchParams: URLSearchParams): PortingIssueListParams => ({
   q: searchParams.get('q') ?? '',
@@ -31,7 +31,6 @@ export const PortingIssuesPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
-  const refusalLabel = useRefusalLabel();
   const portal = useOperator().data?.portalName ?? 'MyDstny';
   const crumbs = useSelfServiceCrumbs().slice(0, 2);
   const [searchParams, update] = useListParams();
@@ -114,37 +113,7 @@ export const PortingIssuesPage = () => {
                           {item.serviceType.name}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm">{item.donorOperator.name}</Text>
-                        <Text fz="xs" c="dimmed">
-                          {t(`wizard.number.${item.accountType}`)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text fz="xs" c="dimmed">
-                          {labels.field(item.accountType === 'postpaid' ? 'customerNumber' : 'donorSimNumber')}
-                        </Text>
-                        <Text fz="sm" style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
-                          {(item.accountType === 'postpaid' ? item.customerNumber : item.donorSimNumber) ?? '—'}
-                        </Text>
-                        <Text fz="xs" c="dimmed" mt={4}>
-                          {labels.field('holderName')}
-                        </Text>
-                        <Text fz="sm">{item.holderName}</Text>
-                      </Table.Td>
-                      <Table.Td maw={260}>
-                        <Text fz="sm">{refusalLabel(item)}</Text>
-                      </Table.Td>
-                      <Table.Td className="fd-nowrap">
-                        <Text fz="sm" component="time" dateTime={item.refusedAt}>
-                          {format.dateTime(item.refusedAt)}
-                        </Text>
-                        <div>
-                          <Badge variant="light" color={item.attempts > 1 ? 'orange' : 'gray'} radius="sm" tt="none" fw={600} mt={4}>
-                            {t('portingIssues.attempts', { count: item.attempts, formatted: format.number(item.attempts) })}
-                          </Badge>
-                        </div>
-                      </Table.Td>
+                      <PortingIssueCells item={item} />
                       <Table.Td ta="right">
                         <Button
                           size="xs"
