@@ -56,7 +56,7 @@ const run = async (kind: 'pglite' | 'postgres') => {
   const numbers = (await sql(`select msisdn from mobile_numbers where msisdn like '+32471%' order by msisdn`)).rows as { msisdn: string }[];
   const scope = companyScope(companyId);
   const actor = { accountId, name: 'bench' };
-  const deps = { db: database.db, jobs: portal.jobs.queue };
+  const { deps } = portal;
   const ids: string[] = [];
   for (let i = 0; i < COUNT; i += 1) {
     ids.push(
@@ -74,7 +74,7 @@ const run = async (kind: 'pglite' | 'postgres') => {
 
   // "start 1,000 at once": the Services-waiting-for-activation action, 200 per request as the API allows
   const started = performance.now();
-  for (let i = 0; i < ids.length; i += 200) await startServices(database.db, deps.jobs, scope, actor, ids.slice(i, i + 200));
+  for (let i = 0; i < ids.length; i += 200) await startServices(deps, scope, actor, ids.slice(i, i + 200));
   let active = 0;
   const deadline = Date.now() + 30 * 60_000;
   while (active < COUNT && Date.now() < deadline) {

@@ -9,10 +9,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from './config/config.js';
 import { errorHandler } from './http/problem.js';
 import { registerSessionHooks } from './http/session-hooks.js';
-import type { JobRunner } from './jobs/job-runner.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
 import { overviewRoutes } from './modules/services/overview.routes.js';
@@ -31,9 +29,7 @@ import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
 import { backOfficeRequestRoutes, requestRoutes } from './modules/requests/requests.routes.js';
 import { AppError } from './platform/app-error.js';
-import type { Database } from './platform/db.js';
-
-export type AppDeps = { config: Config; database: Database; jobs: JobRunner };
+import type { AppDeps } from './deps.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -81,7 +77,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerSessionHooks(app, deps.database.db);
+  registerSessionHooks(app, deps.db);
 
   for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
     await app.register(routes(deps));

@@ -236,9 +236,12 @@ describe(`activation across a restart (${process.env.TEST_DB})`, () => {
       ids.push(res.body.id);
     }
     // the process "dies" while jobs are queued or running, and comes back
-    const { startJobRunner } = await import('../../server/src/jobs/job-runner.js');
+    const { createJobRunner } = await import('../../server/src/jobs/job-runner.js');
+    const { moduleJobs } = await import('../../server/src/jobs/module-jobs.js');
     await ctx.portal.jobs.stop();
-    const again = await startJobRunner(ctx.portal.database, { error: () => undefined }, { activation: { simulator: { timeScale: 0, errorRate: 0.2, timeoutRate: 0, seed: 7 }, publicUrl: () => 'http://localhost', linkTtlDays: 30 } });
+    // a new runner on the same database, with the portal's network (20 % errors, seed 7)
+    const again = createJobRunner(ctx.portal.database, { error: () => undefined });
+    await again.start(moduleJobs({ ...ctx.portal.deps, jobs: again.queue }, null));
     try {
       for (const [i, id] of ids.entries()) await waitFor(ctx.acme, id, statusIs(i % 2 ? 'awaiting_user' : 'active'), 120_000);
       const links = await ctx.q<{ n: number; services: number }>(`select count(*)::int as n, count(distinct service_id)::int as services from activation_links where service_id = any($1::uuid[])`, [ids]);

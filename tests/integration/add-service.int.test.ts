@@ -247,15 +247,15 @@ describe(`Add Service wizard (${process.env.TEST_DB})`, () => {
     expect(waiting).toMatchObject({ id, scheduledStartAt: startAt });
 
     const companyId = (await acme.get('/api/company')).body.id;
-    const queue = { send: async () => undefined };
+    const deps = { ...portal.deps, jobs: { send: async () => undefined } };
     // a job from an older schedule does nothing
-    expect(await runScheduledStart(portal.database.db, queue, { companyId, serviceId: id, startAt: new Date(Date.now() + 60_000).toISOString() })).toBe(false);
-    expect(await runScheduledStart(portal.database.db, queue, { companyId, serviceId: id, startAt })).toBe(true);
+    expect(await runScheduledStart(deps, { companyId, serviceId: id, startAt: new Date(Date.now() + 60_000).toISOString() })).toBe(false);
+    expect(await runScheduledStart(deps, { companyId, serviceId: id, startAt })).toBe(true);
     const after = (await acme.get(`/api/services/${id}`)).body;
     expect(after.status).toBe('activation_started');
     expect(after.events.at(-1)).toMatchObject({ event: 'activation_started', actorName: 'system', reason: 'scheduled' });
     // the same job delivered twice starts nothing twice
-    expect(await runScheduledStart(portal.database.db, queue, { companyId, serviceId: id, startAt })).toBe(false);
+    expect(await runScheduledStart(deps, { companyId, serviceId: id, startAt })).toBe(false);
   });
 
   it("keeps each company's services and stock to itself", async () => {

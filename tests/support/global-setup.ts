@@ -4,7 +4,10 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../../server/src/db/seed/demo.js';
-import { startJobRunner } from '../../server/src/jobs/job-runner.js';
+import { createJobRunner } from '../../server/src/jobs/job-runner.js';
+import { moduleJobs } from '../../server/src/jobs/module-jobs.js';
+import { NetworkSimulator } from '../../server/src/modules/network/index.js';
+import { systemClock } from '../../server/src/platform/clock.js';
 import { openDatabase, type Database } from '../../server/src/platform/db.js';
 import { TEST_PG_URL, urlForDatabase } from './env.js';
 
@@ -18,10 +21,12 @@ declare module 'vitest' {
 
 const quiet = { error: () => undefined };
 
-/** Migrations, demo seed and pg-boss schema — what every test database starts from. */
+/** Migrations, demo seed, pg-boss schema and every module's queues — what every test database starts from. */
 const prepare = async (database: Database) => {
   await seedDemo(database.db);
-  const jobs = await startJobRunner(database, quiet);
+  const jobs = createJobRunner(database, quiet);
+  const links = { publicUrl: () => 'http://localhost', activationLinkTtlDays: 30 };
+  await jobs.start(moduleJobs({ db: database.db, jobs: jobs.queue, gateway: new NetworkSimulator(database.db, { timeScale: 0 }), links, clock: systemClock }, null));
   await jobs.stop();
 };
 

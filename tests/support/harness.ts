@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../server/src/config/config.js';
 import { openDatabase, type Database } from '../../server/src/platform/db.js';
 import { startPortal } from '../../server/src/portal.js';
 import type { JobRunner } from '../../server/src/jobs/job-runner.js';
+import type { Deps } from '../../server/src/deps.js';
 import { DEMO_PASSWORD } from '../../server/src/db/seed/demo.js';
 import { TEST_PG_URL, urlForDatabase } from './env.js';
 
@@ -95,6 +96,8 @@ export type TestPortal = {
   database: Database;
   /** The portal's job runner: its queue lets a test queue work inside its own transaction. */
   jobs: JobRunner;
+  /** The use cases' dependencies, as the app and the job runner have them (db, jobs, gateway, links, clock). */
+  deps: Deps;
   kind: DbKind;
   anonymous(): Client;
   signIn(email: string, password?: string): Promise<Client>;
@@ -112,6 +115,7 @@ export const createTestPortal = async (configOverrides: Record<string, string> =
     app,
     database,
     jobs: portal.jobs,
+    deps: portal.deps,
     kind,
     anonymous: () => new Client(app),
     signIn: async (email, password = DEMO_PASSWORD) => {

@@ -1,6 +1,10 @@
 import type { Queryable } from '../platform/db.js';
 
-/** The durable queues of the application, by name. */
+/**
+ * The durable queues of the application, by name. Each module registers the workers of its own
+ * queues (`modules/<name>/<name>.jobs.ts`); this file is the catalogue of what they carry, so that
+ * `send` is checked against it.
+ */
 export const QUEUES = {
   /** Runs the activation process of a started service (e-mail, port-in, provisioning). */
   serviceActivation: 'service.activation',
@@ -14,6 +18,8 @@ export const QUEUES = {
   mailSend: 'mail.send',
   /** Makes the list prices of bundles and options the dated prices in effect today (daily, and at start-up). */
   catalogPrices: 'catalog.apply-prices',
+  /** Deletes expired sessions (hourly): they are refused on read already, this keeps the table small. */
+  purgeSessions: 'auth.purge-expired-sessions',
 } as const;
 
 /** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
@@ -25,10 +31,28 @@ export type ScheduledStartJob = ServiceJob & { startAt: string };
 /** `outboxMessageId` is the outbox_messages row, not the RFC 5322 Message-ID. */
 export type MailSendJob = { outboxMessageId: string };
 
+export type NetworkWork = 'provision' | 'port_in' | 'move_number';
+/** `attempt` is part of the idempotency key; `requestId` and `polls` are set once the network accepted the request. */
+export type NetworkJob = ServiceJob & { work: NetworkWork; attempt: number; requestId?: string; polls?: number };
+
+/** What each queue carries. */
+export type JobPayloads = {
+  [QUEUES.serviceActivation]: ServiceJob;
+  [QUEUES.scheduledStart]: ScheduledStartJob;
+  [QUEUES.network]: NetworkJob;
+  [QUEUES.serviceRelease]: ReleaseJob;
+  [QUEUES.mailSend]: MailSendJob;
+  [QUEUES.catalogPrices]: CatalogPricesJob;
+  [QUEUES.purgeSessions]: Record<string, never>;
+};
+export type QueueName = keyof JobPayloads;
+
+export type SendOptions = { startAfter?: Date; singletonKey?: string };
+
 /**
  * How use cases queue work: inside their own transaction, so the job exists if and only if the
  * change that asked for it committed.
  */
 export type JobQueue = {
-  send(tx: Queryable, queue: string, data: object, opts?: { startAfter?: Date; singletonKey?: string }): Promise<void>;
+  send<Q extends QueueName>(tx: Queryable, queue: Q, data: JobPayloads[Q], opts?: SendOptions): Promise<void>;
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/app-error.js';
 import { getServiceDetail } from '../services/services.repository.js';
 import { ServiceDetailSchema } from '../services/services.schemas.js';
@@ -22,7 +22,6 @@ import { activateByEmployee, enterSim, getActivationPage } from './use-cases/emp
 export const employeeActivationRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const activation = deps.jobs.activation;
     const tags = ['employee activation'];
     const rateLimit = { max: 30, timeWindow: '1 minute' };
 
@@ -32,7 +31,7 @@ export const employeeActivationRoutes =
         config: { rateLimit },
         schema: { tags, summary: "The employee's activation page, from their personal link", params: TokenParamSchema, response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 429) } },
       },
-      async (req) => getActivationPage(activation, req.params.token),
+      async (req) => getActivationPage(deps, req.params.token),
     );
     app.post(
       '/api/activation/:token/sim',
@@ -46,7 +45,7 @@ export const employeeActivationRoutes =
           response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 409, 422, 429) },
         },
       },
-      async (req) => enterSim(activation, req.params.token, req.body.iccid),
+      async (req) => enterSim(deps, req.params.token, req.body.iccid),
     );
     app.post(
       '/api/activation/:token/activate',
@@ -54,15 +53,14 @@ export const employeeActivationRoutes =
         config: { rateLimit },
         schema: { tags, summary: 'The employee presses Activate (eSIM: the QR code is shown and e-mailed)', params: TokenParamSchema, response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 429) } },
       },
-      async (req) => activateByEmployee(activation, req.params.token),
+      async (req) => activateByEmployee(deps, req.params.token),
     );
   };
 
 export const activationAdminRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
-    const activation = deps.jobs.activation;
+    const { db } = deps;
     const tags = ['activation'];
     app.addHook('onRequest', requireAdmin);
     const detail = async (req: Parameters<typeof adminContext>[0], id: string) => {
@@ -84,7 +82,7 @@ export const activationAdminRoutes =
       },
       async (req) => {
         const { scope, actor } = adminContext(req);
-        await resendActivation(activation, scope, actor, req.params.id, req.body.email);
+        await resendActivation(deps, scope, actor, req.params.id, req.body.email);
         return detail(req, req.params.id);
       },
     );
@@ -106,7 +104,7 @@ export const activationAdminRoutes =
       },
       async (req) => {
         const { scope, actor } = adminContext(req);
-        await resubmitPortIn(activation, scope, actor, req.params.id, req.body);
+        await resubmitPortIn(deps, scope, actor, req.params.id, req.body);
         return detail(req, req.params.id);
       },
     );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../platform/validation.js';
 import { requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { PortingIssueSchema, PortingIssuesQuerySchema } from './activation.schemas.js';
 import { listPortingIssuesAcrossCompanies } from './use-cases/administrator-actions.js';
 
@@ -18,7 +18,7 @@ export const BackOfficePortingIssuePageSchema = z.object({
 export const backOfficePortingIssueRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
+    const { db } = deps;
     app.get(
       '/api/back-office/porting-issues',
       {

@@ -3,7 +3,7 @@ import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { listAudit } from './audit.repository.js';
 import { AuditPageSchema, AuditQuerySchema } from './audit.schemas.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 export const auditRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -20,7 +20,7 @@ export const auditRoutes =
         },
       },
       async (req) => {
-        const page = await listAudit(deps.database.db, adminContext(req).scope, req.query);
+        const page = await listAudit(deps.db, adminContext(req).scope, req.query);
         return { ...page, page: req.query.page, pageSize: req.query.pageSize };
       },
     );

@@ -6,12 +6,12 @@ import { problemResponses } from '../../http/openapi.js';
 import { deleteSession, findSession, setAccountLanguage } from './auth.repository.js';
 import { LanguageBodySchema, LoginSchema, MeSchema } from './auth.schemas.js';
 import { signIn } from './use-cases/sign-in.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
+    const { db } = deps;
     const cookieBase = { path: '/', sameSite: 'lax' as const, secure: deps.config.cookieSecure };
 
     // Across all e-mail addresses: one address cannot try account after account.

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { brusselsDay, monthOfDay } from '../../platform/calendar.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { NextBillQuerySchema, NextBillSchema } from './billing.schemas.js';
 import { nextBill } from './use-cases/next-bill.js';
 
@@ -20,6 +20,6 @@ export const billingRoutes =
           response: { 200: NextBillSchema, ...problemResponses(400, 401, 403) },
         },
       },
-      async (req) => nextBill(deps.database.db, adminContext(req).scope, req.query.month ?? monthOfDay(brusselsDay(new Date())), req.lang),
+      async (req) => nextBill(deps.db, adminContext(req).scope, req.query.month ?? monthOfDay(brusselsDay(deps.clock.now())), req.lang),
     );
   };

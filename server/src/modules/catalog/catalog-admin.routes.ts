@@ -4,7 +4,7 @@ import { z } from '../../platform/validation.js';
 import { brusselsDay } from '../../platform/calendar.js';
 import { operatorContext, requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { getBackOfficeCatalog } from './catalog-admin.repository.js';
 import {
   BackOfficeCatalogSchema,
@@ -21,7 +21,7 @@ import { addPrice, editCatalogEntry, priceHistoryOf, withdrawPrice } from './use
 export const backOfficeCatalogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
+    const { db } = deps;
     const tags = ['back office: catalog'];
     app.addHook('onRequest', requireOperator);
     // names, prices and active flags changed here show at once in this instance's catalog snapshot
@@ -32,7 +32,7 @@ export const backOfficeCatalogRoutes =
     app.get(
       '/api/back-office/catalog',
       { schema: { tags, summary: 'The whole catalog: every product type, service type, bundle and option, active or not, with names in all languages', response: { 200: BackOfficeCatalogSchema, ...problemResponses(401, 403) } } },
-      async () => getBackOfficeCatalog(db, brusselsDay(new Date())),
+      async () => getBackOfficeCatalog(db, brusselsDay(deps.clock.now())),
     );
 
     app.patch(
@@ -55,7 +55,7 @@ export const backOfficeCatalogRoutes =
     app.get(
       '/api/back-office/catalog/prices/:itemKind/:itemCode',
       { schema: { tags, summary: 'Price history of a bundle or option, latest first', params: PriceItemParamsSchema, response: { 200: PriceHistorySchema, ...problemResponses(400, 401, 403, 404) } } },
-      async (req) => priceHistoryOf(db, req.params.itemKind, req.params.itemCode, brusselsDay(new Date())),
+      async (req) => priceHistoryOf(db, req.params.itemKind, req.params.itemCode, brusselsDay(deps.clock.now())),
     );
 
     app.post(
@@ -68,14 +68,14 @@ export const backOfficeCatalogRoutes =
           response: { 201: z.object({ id: z.uuid(), appliedNow: z.boolean() }), ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
-      async (req, reply) => reply.status(201).send(await addPrice(db, operatorContext(req).actor, req.body)),
+      async (req, reply) => reply.status(201).send(await addPrice(deps, operatorContext(req).actor, req.body)),
     );
 
     app.delete(
       '/api/back-office/catalog/prices/:id',
       { schema: { tags, summary: 'Withdraw a price planned for a later day', params: PriceIdParamSchema, response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) } } },
       async (req, reply) => {
-        await withdrawPrice(db, operatorContext(req).actor, req.params.id);
+        await withdrawPrice(deps, operatorContext(req).actor, req.params.id);
         return reply.status(204).send(null);
       },
     );

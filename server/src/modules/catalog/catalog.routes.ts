@@ -4,7 +4,7 @@ import { companyScope } from '../../platform/tenant.js';
 import { requireSignedIn, signedIn } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { contractedProductTypes, getCatalog } from './catalog.repository.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 const named = { code: z.string(), name: z.string() };
 export const CatalogSchema = z.object({
@@ -37,7 +37,7 @@ export const CatalogSchema = z.object({
 export const catalogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
+    const { db } = deps;
     app.get(
       '/api/catalog',
       {

@@ -23,14 +23,13 @@ import {
 } from './companies.schemas.js';
 import { createCompany, saveContract, updateCompanyDetails } from './use-cases/manage-company.js';
 import { addOffice, editOffice, removeOffice } from './use-cases/offices.js';
-import { deactivateAdministrator, inviteAdministrator, reactivateAdministrator, resendInvitation, type InvitationDeps } from './use-cases/administrators.js';
-import type { AppDeps } from '../../app.js';
+import { deactivateAdministrator, inviteAdministrator, reactivateAdministrator, resendInvitation } from './use-cases/administrators.js';
+import type { AppDeps } from '../../deps.js';
 
 export const companyRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
-    const invitations: InvitationDeps = { db, jobs: deps.jobs.queue, publicUrl: deps.jobs.activation.publicUrl };
+    const { db } = deps;
     const backOffice = ['back office'];
     const ok = { 204: z.null() };
     const detailOf = async (id: string, lang: Parameters<typeof getCompanyDetail>[2]) => {
@@ -213,7 +212,7 @@ export const companyRoutes =
           response: { 201: CreatedSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
-      async (req, reply) => reply.status(201).send(await inviteAdministrator(invitations, companyScope(req.params.id), operatorContext(req).actor, req.body)),
+      async (req, reply) => reply.status(201).send(await inviteAdministrator(deps, companyScope(req.params.id), operatorContext(req).actor, req.body)),
     );
 
     const accountAction = (path: string, summary: string, run: (scope: ReturnType<typeof companyScope>, actor: ReturnType<typeof operatorContext>['actor'], accountId: string) => Promise<unknown>) =>
@@ -228,7 +227,7 @@ export const companyRoutes =
           return reply.status(204).send(null);
         },
       );
-    accountAction('resend-invitation', 'Send the invitation again with a new link (the previous link stops working)', (scope, actor, id) => resendInvitation(invitations, scope, actor, id));
+    accountAction('resend-invitation', 'Send the invitation again with a new link (the previous link stops working)', (scope, actor, id) => resendInvitation(deps, scope, actor, id));
     accountAction('deactivate', 'Deactivate an administrator: signed out everywhere, can no longer sign in', (scope, actor, id) => deactivateAdministrator(db, scope, actor, id));
     accountAction('reactivate', 'Reactivate a deactivated administrator', (scope, actor, id) => reactivateAdministrator(db, scope, actor, id));
 

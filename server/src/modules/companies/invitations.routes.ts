@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/openapi.js';
 import { InvitationTokenParamSchema, InvitationViewSchema, PasswordSetSchema, SetPasswordSchema } from './companies.schemas.js';
 import { acceptInvitation, describeInvitation } from './use-cases/administrators.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 /**
  * The invited administrator's page: no account yet, the link's token is the credential — so it is
@@ -11,7 +11,6 @@ import type { AppDeps } from '../../app.js';
 export const invitationRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
     const tags = ['auth'];
     const rateLimit = { max: 20, timeWindow: '1 minute' };
 
@@ -21,7 +20,7 @@ export const invitationRoutes =
         config: { rateLimit },
         schema: { tags, summary: 'Who an invitation link is for, while it can still be used', params: InvitationTokenParamSchema, response: { 200: InvitationViewSchema, ...problemResponses(400, 404, 410, 429) } },
       },
-      async (req) => describeInvitation(db, req.params.token),
+      async (req) => describeInvitation(deps, req.params.token),
     );
 
     app.post(
@@ -36,6 +35,6 @@ export const invitationRoutes =
           response: { 200: PasswordSetSchema, ...problemResponses(400, 403, 404, 409, 410, 429) },
         },
       },
-      async (req) => acceptInvitation(db, req.params.token, req.body.password),
+      async (req) => acceptInvitation(deps, req.params.token, req.body.password),
     );
   };

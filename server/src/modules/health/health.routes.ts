@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../platform/validation.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -26,7 +26,7 @@ export const healthRoutes =
           () => true,
           () => false,
         );
-        const jobs = deps.jobs.status();
+        const jobs = deps.jobStatus();
         const ok = dbUp && jobs.status === 'up';
         return reply.status(ok ? 200 : 503).send({
           status: ok ? 'ok' : 'degraded',

@@ -8,8 +8,6 @@ export type MailTransport = {
   close(): void;
 };
 
-export type MailSettings = { smtpUrl: string | undefined; from: string };
-
 /**
  * SMTP through nodemailer (smtp:// with STARTTLS when the server offers it, smtps:// for TLS from the
  * start). Timeouts keep one attempt shorter than the lease on the row. The stored Message-ID is sent

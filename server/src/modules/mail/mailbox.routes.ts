@@ -3,7 +3,7 @@ import { problemResponses } from '../../http/openapi.js';
 import { IdParamSchema } from '../../platform/validation.js';
 import { MailboxMessageSchema, MailboxPageSchema, MailboxQuerySchema } from './mailbox.schemas.js';
 import { listMailbox, readMailboxMessage } from './use-cases/read-mailbox.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 /**
  * The development mailbox: every e-mail the portal queued, readable without signing in, so that a
@@ -25,7 +25,7 @@ export const mailboxRoutes =
           response: { 200: MailboxPageSchema, ...problemResponses(400) },
         },
       },
-      async (req) => listMailbox(deps.database.db, req.query.page, req.query.pageSize),
+      async (req) => listMailbox(deps.db, req.query.page, req.query.pageSize),
     );
     app.get(
       '/api/dev/mailbox/:id',
@@ -38,6 +38,6 @@ export const mailboxRoutes =
           response: { 200: MailboxMessageSchema, ...problemResponses(400, 404) },
         },
       },
-      async (req) => readMailboxMessage(deps.database.db, req.params.id),
+      async (req) => readMailboxMessage(deps.db, req.params.id),
     );
   };

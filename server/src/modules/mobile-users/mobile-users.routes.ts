@@ -14,12 +14,12 @@ import {
   MobileUserSchema,
 } from './mobile-users.schemas.js';
 import { createMobileUser, updateMobileUserDetails } from './use-cases/save-mobile-user.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 export const mobileUserRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
+    const { db } = deps;
     const tags = ['mobile users'];
     app.addHook('onRequest', requireAdmin);
 

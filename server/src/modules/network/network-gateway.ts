@@ -66,8 +66,6 @@ export class GatewayError extends Error {
   }
 }
 
-export const isGatewayError = (err: unknown): err is GatewayError => err instanceof GatewayError;
-
 /** An idempotency key sent again with a different request: a caller's bug, never retried. */
 export class IdempotencyKeyReusedError extends Error {
   constructor(readonly idempotencyKey: string) {
@@ -83,3 +81,9 @@ export class UnknownRequestError extends Error {
     this.name = 'UnknownRequestError';
   }
 }
+
+/**
+ * The errors this contract calls final: a caller's bug that the same call cannot get past however
+ * often it is retried. A durable job stops at once on them instead of using up its retries.
+ */
+export const isFinalGatewayError = (err: unknown): boolean => err instanceof IdempotencyKeyReusedError || err instanceof UnknownRequestError;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { adminContext, operatorContext, requireAdmin, requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { AppError } from '../../platform/app-error.js';
@@ -24,14 +24,11 @@ import { assignRequestToSelf } from './use-cases/assign-request.js';
 import { changeRequestStatus } from './use-cases/change-request-status.js';
 import { commentOnRequest } from './use-cases/comment-on-request.js';
 import { fileRequest } from './use-cases/file-request.js';
-import type { RequestDeps } from './use-cases/request-deps.js';
-
-const requestDeps = (deps: AppDeps): RequestDeps => ({ db: deps.database.db, jobs: deps.jobs.queue, publicUrl: deps.jobs.activation.publicUrl });
 
 const actorOf = (account: { id: string; fullName: string }, role: RequestRole): RequestActor => ({ accountId: account.id, name: account.fullName, role });
 
 /** The request as `role` sees it, with the steps the transition table lets that role take now. */
-const detailFor = async (deps: RequestDeps, req: FastifyRequest, scope: CompanyScope, id: string, role: RequestRole) => {
+const detailFor = async (deps: AppDeps, req: FastifyRequest, scope: CompanyScope, id: string, role: RequestRole) => {
   const detail = await getRequestDetail(deps.db, scope, id, req.lang);
   if (!detail) throw new AppError('REQUEST.NOT_FOUND');
   return { ...detail, allowedEvents: eventsFor(detail.status, role) };
@@ -41,7 +38,7 @@ const detailFor = async (deps: RequestDeps, req: FastifyRequest, scope: CompanyS
 export const requestRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const d = requestDeps(deps);
+    const d = deps;
     const tags = ['requests'];
     app.addHook('onRequest', requireAdmin);
 
@@ -125,7 +122,7 @@ export const requestRoutes =
 export const backOfficeRequestRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const d = requestDeps(deps);
+    const d = deps;
     const tags = ['back office: requests'];
     app.addHook('onRequest', requireOperator);
 

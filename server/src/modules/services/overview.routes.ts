@@ -6,7 +6,7 @@ import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { brusselsDay } from '../../platform/calendar.js';
 import { t } from '../../platform/i18n.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { SERVICE_STATUSES } from './domain/lifecycle.js';
 import { allOverviewRows, countOverview, listOverview, overviewCounts, overviewFacets, type OverviewItem } from './overview.repository.js';
 import { OverviewExportQuerySchema, OverviewFacetsSchema, OverviewFilterSchema, OverviewPageSchema, OverviewQuerySchema, OverviewSummarySchema } from './services.schemas.js';
@@ -98,7 +98,7 @@ export const overviewRoutes =
         const csv = Readable.from(rows()).pipe(stringify({ bom: true, header: true, columns: CSV_COLUMNS.map((c) => t(lang, `overviewCsv.columns.${c}`)) }));
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="services-${brusselsDay(new Date())}.csv"`)
+          .header('content-disposition', `attachment; filename="services-${brusselsDay(deps.clock.now())}.csv"`)
           // a stream is sent as it is produced, never through the response serializer
           .send(csv as unknown as string);
       },

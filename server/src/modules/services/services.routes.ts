@@ -4,7 +4,7 @@ import { AppError } from '../../platform/app-error.js';
 import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 import { getServiceDetail, listPortCandidates, listWaiting, listWizardFixedNumbers, wizardStock } from './services.repository.js';
 import {
   BillingImpactSchema,
@@ -32,8 +32,7 @@ import { changeOptions, changeService, deleteService, deletionQuota, previewChan
 export const serviceRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
-    const jobs = deps.jobs.queue;
+    const { db } = deps;
     const tags = ['services'];
     app.addHook('onRequest', requireAdmin);
 
@@ -88,7 +87,7 @@ export const serviceRoutes =
         },
       },
       async (req) => {
-        await checkWizardStep({ db, jobs }, adminContext(req).scope, req.params.id, req.query.step, req.body);
+        await checkWizardStep(deps, adminContext(req).scope, req.params.id, req.query.step, req.body);
         return { ok: true as const };
       },
     );
@@ -107,7 +106,7 @@ export const serviceRoutes =
       },
       async (req, reply) => {
         const { scope, actor } = adminContext(req);
-        const id = await addService({ db, jobs }, scope, actor, req.params.id, req.body);
+        const id = await addService(deps, scope, actor, req.params.id, req.body);
         return reply.status(201).send(await detail(req, id));
       },
     );
@@ -137,7 +136,7 @@ export const serviceRoutes =
       },
       async (req) => {
         const { scope, actor } = adminContext(req);
-        return { started: await startServices(db, jobs, scope, actor, req.body.serviceIds) };
+        return { started: await startServices(deps, scope, actor, req.body.serviceIds) };
       },
     );
 
@@ -153,7 +152,7 @@ export const serviceRoutes =
       },
       async (req) => {
         const { scope, actor } = adminContext(req);
-        return { scheduled: await scheduleServices(db, jobs, scope, actor, req.body.serviceIds, req.body.startAt) };
+        return { scheduled: await scheduleServices(deps, scope, actor, req.body.serviceIds, req.body.startAt) };
       },
     );
 
@@ -187,7 +186,7 @@ export const serviceRoutes =
           response: { 200: BillingImpactSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
-      async (req) => previewChange(db, adminContext(req).scope, req.params.id, req.body, req.lang),
+      async (req) => previewChange(deps, adminContext(req).scope, req.params.id, req.body, req.lang),
     );
 
     app.post(
@@ -203,7 +202,7 @@ export const serviceRoutes =
       },
       async (req) => {
         const { scope, actor } = adminContext(req);
-        const impact = await changeService(db, scope, actor, req.params.id, req.body, req.lang);
+        const impact = await changeService(deps, scope, actor, req.params.id, req.body, req.lang);
         return { service: await detail(req, req.params.id), impact };
       },
     );
@@ -221,7 +220,7 @@ export const serviceRoutes =
       },
       async (req) => {
         const { scope, actor } = adminContext(req);
-        const impact = await deleteService(db, jobs, scope, actor, req.params.id, req.lang);
+        const impact = await deleteService(deps, scope, actor, req.params.id, req.lang);
         return { service: await detail(req, req.params.id), impact };
       },
     );
@@ -244,7 +243,7 @@ export const serviceRoutes =
       },
       async (req) => {
         const { scope, actor } = adminContext(req);
-        await cancelService(db, scope, actor, req.params.id);
+        await cancelService(deps, scope, actor, req.params.id);
         return detail(req, req.params.id);
       },
     );

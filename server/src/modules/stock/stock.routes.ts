@@ -28,7 +28,7 @@ import {
 import { addStockItem } from './use-cases/add-stock-item.js';
 import { StockImportError, importStock } from './use-cases/import-stock.js';
 import { fixedNumberStock, poolNumberStock, simCardStock } from './use-cases/stock-targets.js';
-import type { AppDeps } from '../../app.js';
+import type { AppDeps } from '../../deps.js';
 
 // 5,000 rows of SIM cards with eSIM columns stay well under this.
 const CSV_BODY_LIMIT = 2 * 1024 * 1024;
@@ -51,7 +51,7 @@ const importErrorHandler = (err: FastifyError, req: FastifyRequest, reply: Fasti
 export const stockRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const { db } = deps.database;
+    const { db } = deps;
     const tags = ['back office: stock'];
     // Stock is loaded by operator staff only; an administrator is refused before anything is read.
     app.addHook('onRequest', requireOperator);

@@ -1,11 +1,12 @@
-import type { Db, Queryable } from '../../../platform/db.js';
+import type { Deps } from '../../../deps.js';
+import type { Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
 import { newToken, sha256 } from '../../../platform/tokens.js';
-import { QUEUES, type JobQueue, type ReleaseJob } from '../../../jobs/queues.js';
+import { QUEUES, type NetworkJob, type ReleaseJob } from '../../../jobs/queues.js';
 import { queueMail } from '../../mail/index.js';
 import { writeDeletionLines, writeNewServiceLines } from '../../billing/use-cases/billing-lines.js';
-import type { NetworkGateway, RequestStatus } from '../../network/index.js';
+import type { RequestStatus } from '../../network/index.js';
 import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
 import { hasServiceEvent, recordServiceEvent, type Actor } from '../../services/services.repository.js';
 import { isComplete, linkExpiresAt, pollDelaySeconds, waitsForNumber } from '../domain/activation-rules.js';
@@ -23,19 +24,6 @@ import {
 
 export const SYSTEM: Actor = { accountId: null, name: 'system' };
 
-/** What the activation process needs from the rest of the portal. */
-export type ActivationDeps = {
-  db: Db;
-  jobs: JobQueue;
-  gateway: NetworkGateway;
-  /** The portal's public address, for the links in e-mails. */
-  publicUrl: () => string;
-  linkTtlDays: number;
-};
-
-export type NetworkWork = 'provision' | 'port_in' | 'move_number';
-export type NetworkJob = { companyId: string; serviceId: string; work: NetworkWork; attempt: number; requestId?: string; polls?: number };
-
 /** Every status change goes through the transition table and lands on the timeline. */
 export const transition = async (tx: Queryable, scope: CompanyScope, a: Activation, event: LifecycleEvent, actor: Actor, reason: string | null = null, timelineEvent: string = event) => {
   const from = a.service.status;
@@ -50,7 +38,7 @@ export const transition = async (tx: Queryable, scope: CompanyScope, a: Activati
 const note = async (tx: Queryable, scope: CompanyScope, a: Activation, event: string, actor: Actor, reason: string | null = null) =>
   recordServiceEvent(tx, scope, { serviceId: a.service.id, event, fromStatus: a.service.status, toStatus: a.service.status, actor, reason });
 
-const queueNetwork = async (tx: Queryable, deps: ActivationDeps, job: NetworkJob, startAfterSeconds = 0) => {
+const queueNetwork = async (tx: Queryable, deps: Deps, job: NetworkJob, startAfterSeconds = 0) => {
   const opts = startAfterSeconds > 0 ? { startAfter: new Date(Date.now() + startAfterSeconds * 1000) } : {};
   await deps.jobs.send(tx, QUEUES.network, job, opts);
 };
@@ -63,15 +51,15 @@ const trackOf = (a: Activation) => ({
 });
 
 /** Sends the employee a new personal link (the previous one stops working). */
-export const sendActivationMail = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, a: Activation, actor: Actor) => {
+export const sendActivationMail = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor) => {
   const token = newToken();
-  const expiresAt = linkExpiresAt(new Date(), deps.linkTtlDays);
+  const expiresAt = linkExpiresAt(new Date(), deps.links.activationLinkTtlDays);
   await insertLink(tx, scope, { serviceId: a.service.id, tokenHash: sha256(token), sentTo: a.user.email, expiresAt });
   await queueMail(tx, deps.jobs, {
     template: 'activation',
     data: {
       sim: a.service.simChoice === 'esim' ? 'esim' : 'physical',
-      activationUrl: `${deps.publicUrl()}/activate/${token}`,
+      activationUrl: `${deps.links.publicUrl()}/activate/${token}`,
       msisdn: a.service.msisdn,
       numberSource: a.service.numberSource,
       expiresAt,
@@ -87,7 +75,7 @@ export const sendActivationMail = async (tx: Queryable, deps: ActivationDeps, sc
  * The `service.activation` job: starting the activation process starts everything at once — the
  * e-mail to the employee, the port-in, and the provisioning when nobody has to type anything in.
  */
-export const beginActivation = async (deps: ActivationDeps, job: { companyId: string; serviceId: string }) =>
+export const beginActivation = async (deps: Deps, job: { companyId: string; serviceId: string }) =>
   deps.db.transaction(async (tx) => {
     const scope = companyScope(job.companyId);
     const a = await loadActivation(tx, scope, job.serviceId, true);
@@ -107,7 +95,7 @@ export const beginActivation = async (deps: ActivationDeps, job: { companyId: st
   });
 
 /** Provisioning starts: the SIM or eSIM is activated on the network (a service without SIM has nothing to wait for). */
-export const startProvisioning = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, a: Activation, actor: Actor, timelineEvent?: string) => {
+export const startProvisioning = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor, timelineEvent?: string) => {
   await transition(tx, scope, a, 'provision', actor, null, timelineEvent);
   if (a.service.simChoice === null) {
     a.service.simProvisionedAt = new Date();
@@ -119,7 +107,7 @@ export const startProvisioning = async (tx: Queryable, deps: ActivationDeps, sco
 };
 
 /** After each piece of news: active when both halves are done, "porting" when only the number is missing. */
-const settle = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, a: Activation) => {
+const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation) => {
   const track = trackOf(a);
   if (a.service.status === 'porting_refused') return; // the administrator has to correct the port first
   if (isComplete(track) && (a.service.status === 'provisioning' || a.service.status === 'porting')) {
@@ -168,7 +156,7 @@ const idempotencyKey = (job: NetworkJob) => `${job.work}:${job.serviceId}:${job.
  * key), then looks at the answer — pending: look again later; done or refused: apply it in one
  * transaction that first checks it was not applied already, so a repeated job changes nothing.
  */
-export const runNetworkJob = async (deps: ActivationDeps, job: NetworkJob) => {
+export const runNetworkJob = async (deps: Deps, job: NetworkJob) => {
   const scope = companyScope(job.companyId);
   const a = await loadActivation(deps.db, scope, job.serviceId);
   if (!a) return 'gone';
@@ -206,7 +194,7 @@ export const runNetworkJob = async (deps: ActivationDeps, job: NetworkJob) => {
   return outcome.status;
 };
 
-const applyOutcome = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, job: NetworkJob, outcome: Exclude<RequestStatus, { status: 'pending' }>) => {
+const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job: NetworkJob, outcome: Exclude<RequestStatus, { status: 'pending' }>) => {
   const a = await loadActivation(tx, scope, job.serviceId, true);
   if (!a || ['active', 'terminated', 'cancelled'].includes(a.service.status)) return;
   if (job.work === 'provision') {
@@ -226,7 +214,7 @@ const applyOutcome = async (tx: Queryable, deps: ActivationDeps, scope: CompanyS
       for (const admin of await companyAdmins(tx, scope)) {
         await queueMail(tx, deps.jobs, {
           template: 'porting_refused',
-          data: { userName: `${a.user.firstName} ${a.user.lastName}`, msisdn: a.portIn.msisdn, donorOperator: a.portIn.donorOperator, reason: outcome.message, reasonCode: outcome.reason, companyName: a.companyName, portalUrl: deps.publicUrl() },
+          data: { userName: `${a.user.firstName} ${a.user.lastName}`, msisdn: a.portIn.msisdn, donorOperator: a.portIn.donorOperator, reason: outcome.message, reasonCode: outcome.reason, companyName: a.companyName, portalUrl: deps.links.publicUrl() },
           companyId: scope.companyId,
           to: { address: admin.email, name: admin.fullName },
           language: admin.language,
@@ -255,7 +243,7 @@ export const resumeEvent = (a: Activation): LifecycleEvent => {
   return userActed ? 'resubmit_port_in_provisioning' : 'resubmit_port_in_awaiting_user';
 };
 
-export const queueResubmission = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, a: Activation, attempt: number) => {
+export const queueResubmission = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, attempt: number) => {
   await queueNetwork(tx, deps, { companyId: scope.companyId, serviceId: a.service.id, work: 'port_in', attempt });
   // Back in provisioning: make sure the SIM is being activated. If it already was, the same
   // idempotency key reaches the same network request and the answer is applied once.
@@ -270,7 +258,7 @@ export const queueResubmission = async (tx: Queryable, deps: ActivationDeps, sco
  * service ended; this only tells the network, with a key that makes a repeated job harmless, and notes
  * on the timeline when it happened (once).
  */
-export const runReleaseJob = async (deps: ActivationDeps, job: ReleaseJob) => {
+export const runReleaseJob = async (deps: Deps, job: ReleaseJob) => {
   const scope = companyScope(job.companyId);
   await deps.gateway.releaseSim({ idempotencyKey: `release:${job.serviceId}`, msisdn: job.msisdn, iccid: job.iccid });
   await deps.db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import type { Deps } from '../../../deps.js';
 import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import { companies, mobileUsers, portIns, services, serviceTypes } from '../../../db/schema.js';
 import { AppError } from '../../../platform/app-error.js';
@@ -10,10 +11,10 @@ import { updateMobileUserDetails } from '../../mobile-users/use-cases/save-mobil
 import { DONOR_OPERATORS } from '../../services/domain/donor-operators.js';
 import { portInDetailProblems, type PortInDetails } from '../../services/domain/wizard-rules.js';
 import { loadActivation, updatePortIn } from '../activation.repository.js';
-import { queueResubmission, resumeEvent, sendActivationMail, transition, type ActivationDeps } from './activation-process.js';
+import { queueResubmission, resumeEvent, sendActivationMail, transition } from './activation-process.js';
 
 /** A new activation e-mail and link (the old link stops working), after correcting the address if asked. */
-export const resendActivation = async (deps: ActivationDeps, scope: CompanyScope, actor: AuditActor, serviceId: string, email: string | undefined) => {
+export const resendActivation = async (deps: Deps, scope: CompanyScope, actor: AuditActor, serviceId: string, email: string | undefined) => {
   const a = await loadActivation(deps.db, scope, serviceId);
   if (!a) throw new AppError('SERVICE.NOT_FOUND');
   if (a.service.status !== 'awaiting_user') throw new AppError('SERVICE.NOT_AWAITING_USER');
@@ -99,7 +100,7 @@ export type PortCorrection = PortInDetails;
  * wizard, a new request to the network (a new idempotency key), and the service goes back to where
  * it was when the donor refused.
  */
-export const resubmitPortIn = async (deps: ActivationDeps, scope: CompanyScope, actor: AuditActor, serviceId: string, fix: PortCorrection) =>
+export const resubmitPortIn = async (deps: Deps, scope: CompanyScope, actor: AuditActor, serviceId: string, fix: PortCorrection) =>
   deps.db.transaction(async (tx) => {
     const a = await loadActivation(tx, scope, serviceId, true);
     if (!a) throw new AppError('SERVICE.NOT_FOUND');

@@ -1,3 +1,4 @@
+import type { Deps } from '../../../deps.js';
 import QRCode from 'qrcode';
 import type { Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
@@ -9,7 +10,7 @@ import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveSim, type Actor } from '../../services/services.repository.js';
 import { isLinkUsable } from '../domain/activation-rules.js';
 import { accountById, findLinkByHash, loadActivation, setServiceFields, type Activation } from '../activation.repository.js';
-import { startProvisioning, type ActivationDeps } from './activation-process.js';
+import { startProvisioning } from './activation-process.js';
 
 const invalidLink = () => new AppError('ACTIVATION.LINK_INVALID');
 
@@ -60,7 +61,7 @@ const view = async (q: Queryable, a: Activation) => {
 };
 export type ActivationView = Awaited<ReturnType<typeof view>>;
 
-export const getActivationPage = async (deps: ActivationDeps, token: string) => {
+export const getActivationPage = async (deps: Deps, token: string) => {
   const { a } = await resolve(deps.db, token);
   return view(deps.db, a);
 };
@@ -68,7 +69,7 @@ export const getActivationPage = async (deps: ActivationDeps, token: string) => 
 const employee = (a: Activation): Actor => ({ accountId: null, name: `${a.user.firstName} ${a.user.lastName}` });
 
 /** The employee starts it: from here on the process runs without them. */
-const act = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, a: Activation, event: string) => {
+const act = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, event: string) => {
   a.service.userActedAt = new Date();
   await setServiceFields(tx, scope, a.service.id, { userActedAt: a.service.userActedAt });
   if (a.service.status === 'awaiting_user') await startProvisioning(tx, deps, scope, a, employee(a), event);
@@ -84,7 +85,7 @@ const act = async (tx: Queryable, deps: ActivationDeps, scope: CompanyScope, a: 
 };
 
 /** Physical SIM not pre-filled: the employee types the number printed on the card. */
-export const enterSim = async (deps: ActivationDeps, token: string, typed: string) =>
+export const enterSim = async (deps: Deps, token: string, typed: string) =>
   deps.db.transaction(async (tx) => {
     const { scope, a } = await resolve(tx, token, true);
     if (a.service.simChoice !== 'user_enters' || a.sim) return view(tx, a); // already entered: nothing to do
@@ -102,7 +103,7 @@ export const enterSim = async (deps: ActivationDeps, token: string, typed: strin
   });
 
 /** eSIM (or a SIM the administrator entered): the employee presses Activate. Pressing it again changes nothing. */
-export const activateByEmployee = async (deps: ActivationDeps, token: string) =>
+export const activateByEmployee = async (deps: Deps, token: string) =>
   deps.db.transaction(async (tx) => {
     const { scope, a } = await resolve(tx, token, true);
     if (a.service.userActedAt) return view(tx, a);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Deps } from '../../../deps.js';
 import type { Db } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
@@ -61,8 +62,8 @@ const priceProblem = (rule: string, params?: Record<string, number>) => new AppE
  * waits for the daily job (catalog.apply-prices). Earlier: refused, so that what was billed stays
  * true. A price planned for a day not yet begun may be replaced; one that has begun may not.
  */
-export const addPrice = async (db: Db, actor: Actor, input: PriceInput, now = new Date()) => {
-  const today = brusselsDay(now);
+export const addPrice = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: PriceInput) => {
+  const today = brusselsDay(clock.now());
   const timing = priceTiming(input.effectiveFrom, today);
   if (timing === 'past') throw priceProblem('price_in_past');
   if (tooFarAhead(input.effectiveFrom, today)) throw priceProblem('price_too_far', { maximum: MAX_PRICE_YEARS_AHEAD });
@@ -95,8 +96,8 @@ export const addPrice = async (db: Db, actor: Actor, input: PriceInput, now = ne
 };
 
 /** Withdraws a price planned for a later day; a price that has taken effect is history and stays. */
-export const withdrawPrice = async (db: Db, actor: Actor, id: string, now = new Date()) => {
-  const today = brusselsDay(now);
+export const withdrawPrice = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string) => {
+  const today = brusselsDay(clock.now());
   await db.transaction(async (tx) => {
     const price = await findPrice(tx, id);
     if (!price) throw new AppError('CATALOG.PRICE_NOT_FOUND');

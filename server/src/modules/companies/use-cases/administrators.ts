@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
 import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
 import { newToken, sha256 } from '../../../platform/tokens.js';
-import type { JobQueue } from '../../../jobs/queues.js';
+import type { Deps } from '../../../deps.js';
 import { recordAudit, type Actor } from '../../audit/audit.repository.js';
 import { hashPassword, isUsableHash, NO_PASSWORD, passwordProblem } from '../../auth/domain/password.js';
 import { queueMail } from '../../mail/index.js';
@@ -24,8 +24,6 @@ import {
 } from '../back-office.repository.js';
 import type { InviteAdministratorInput } from '../companies.schemas.js';
 
-export type InvitationDeps = { db: Db; jobs: JobQueue; publicUrl: () => string; now?: () => Date };
-
 /** Where the invited person chooses a password (web/src/features/auth/SetPasswordPage). */
 export const SET_PASSWORD_PATH = '/set-password';
 
@@ -39,8 +37,8 @@ const transition = (account: AccountRow, event: AccountEvent) => {
 };
 
 /** A new single-use link (the previous ones stop working) and its e-mail, in the caller's transaction. */
-const sendInvitation = async (tx: Queryable, deps: InvitationDeps, scope: CompanyScope, actor: Actor, account: AccountRow, companyName: string) => {
-  const now = deps.now?.() ?? new Date();
+const sendInvitation = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: Actor, account: AccountRow, companyName: string) => {
+  const now = deps.clock.now();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
   await revokeOpenInvitations(tx, scope, account.id);
@@ -48,7 +46,7 @@ const sendInvitation = async (tx: Queryable, deps: InvitationDeps, scope: Compan
   await queueMail(tx, deps.jobs, {
     template: 'admin_invite',
     data: {
-      setPasswordUrl: `${deps.publicUrl().replace(/\/+$/, '')}${SET_PASSWORD_PATH}/${token}`,
+      setPasswordUrl: `${deps.links.publicUrl()}${SET_PASSWORD_PATH}/${token}`,
       companyName,
       invitedBy: actor.name,
       expiresAt,
@@ -61,7 +59,7 @@ const sendInvitation = async (tx: Queryable, deps: InvitationDeps, scope: Compan
 };
 
 /** Creates the administrator's account without a usable password and e-mails them a link to choose one. */
-export const inviteAdministrator = async (deps: InvitationDeps, scope: CompanyScope, actor: Actor, input: InviteAdministratorInput) => {
+export const inviteAdministrator = async (deps: Deps, scope: CompanyScope, actor: Actor, input: InviteAdministratorInput) => {
   try {
     return await deps.db.transaction(async (tx) => {
       const company = await findCompanyForUpdate(tx, scope);
@@ -78,7 +76,7 @@ export const inviteAdministrator = async (deps: InvitationDeps, scope: CompanySc
   }
 };
 
-export const resendInvitation = async (deps: InvitationDeps, scope: CompanyScope, actor: Actor, accountId: string) =>
+export const resendInvitation = async (deps: Deps, scope: CompanyScope, actor: Actor, accountId: string) =>
   deps.db.transaction(async (tx) => {
     const company = await findCompanyForUpdate(tx, scope);
     if (!company) throw new AppError('COMPANY.NOT_FOUND');
@@ -125,13 +123,15 @@ const usableInvitation = async (q: Queryable, token: string, now: Date, forUpdat
   return found;
 };
 
-export const describeInvitation = async (db: Db, token: string, now = new Date()) => {
-  const { account, invitation, companyName } = await usableInvitation(db, token, now);
+export const describeInvitation = async (deps: Pick<Deps, 'db' | 'clock'>, token: string) => {
+  const { account, invitation, companyName } = await usableInvitation(deps.db, token, deps.clock.now());
   return { email: account.email, fullName: account.fullName, companyName, language: account.language, expiresAt: invitation.expiresAt.toISOString() };
 };
 
 /** Sets the password once: the link is used up, the account becomes active, and the person can sign in. */
-export const acceptInvitation = async (db: Db, token: string, password: string, now = new Date()) => {
+export const acceptInvitation = async (deps: Pick<Deps, 'db' | 'clock'>, token: string, password: string) => {
+  const { db } = deps;
+  const now = deps.clock.now();
   // checked before the transaction: hashing takes ~50 ms and needs no lock
   const preview = await usableInvitation(db, token, now);
   const problem = passwordProblem(password, { email: preview.account.email });

@@ -3,10 +3,10 @@ import type { CompanyScope } from '../../../platform/tenant.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { canAssign } from '../domain/request-machine.js';
 import { findRequestRow, recordRequestEvent, updateRequest, type RequestActor } from '../requests.repository.js';
-import type { RequestDeps } from './request-deps.js';
+import type { Deps } from '../../../deps.js';
 
 /** Operator staff take an open request (from nobody, or from a colleague); the history says who had it. */
-export const assignRequestToSelf = async (deps: RequestDeps, scope: CompanyScope, actor: RequestActor, id: string) =>
+export const assignRequestToSelf = async (deps: Deps, scope: CompanyScope, actor: RequestActor, id: string) =>
   deps.db.transaction(async (tx) => {
     if (actor.role !== 'operator') throw new AppError('REQUEST.EVENT_FORBIDDEN', { params: { event: 'assign' } });
     const row = await findRequestRow(tx, scope, id, true);

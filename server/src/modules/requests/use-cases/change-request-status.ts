@@ -4,15 +4,17 @@ import type { CompanyScope } from '../../../platform/tenant.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { decide, isOpen, type RequestEvent, type TransitionInput } from '../domain/request-machine.js';
 import { findRequestRow, recordRequestEvent, updateRequest, type RequestActor } from '../requests.repository.js';
-import { notifyFiler, type RequestDeps } from './request-deps.js';
+import type { Deps } from '../../../deps.js';
+import { notifyFiler } from './notify-filer.js';
 
 /**
  * Fires one event of the transition table on a request. The row is locked, the table decides
  * (who may, from which status, with what), and only then is anything written: the new status,
  * the history line, the audit line and the e-mail to the filing administrator, in one transaction.
  */
-export const changeRequestStatus = async (deps: RequestDeps, scope: CompanyScope, actor: RequestActor, id: string, event: RequestEvent, input: TransitionInput, now = new Date()) =>
+export const changeRequestStatus = async (deps: Deps, scope: CompanyScope, actor: RequestActor, id: string, event: RequestEvent, input: TransitionInput) =>
   deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
     const row = await findRequestRow(tx, scope, id, true);
     if (!row) throw new AppError('REQUEST.NOT_FOUND');
     const decision = decide(row.status, event, actor.role, input, brusselsDay(now));

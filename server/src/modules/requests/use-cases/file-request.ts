@@ -4,15 +4,16 @@ import type { CompanyScope } from '../../../platform/tenant.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import { filingProblems, type FileRequestInput } from '../domain/request-details.js';
 import { filingFacts, insertRequest, insertRequestServices, recordRequestEvent, type RequestActor } from '../requests.repository.js';
-import type { RequestDeps } from './request-deps.js';
+import type { Deps } from '../../../deps.js';
 
 /**
  * Files a request for the administrator's company: its references are checked against the company's
  * own offices and services, its dates against today in Brussels, then the request, its services and
  * its first history line are written together. Returns the new request's id.
  */
-export const fileRequest = async (deps: RequestDeps, scope: CompanyScope, actor: RequestActor, input: FileRequestInput, now = new Date()) =>
+export const fileRequest = async (deps: Deps, scope: CompanyScope, actor: RequestActor, input: FileRequestInput) =>
   deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
     const facts = await filingFacts(tx, scope, input.officeId ? [input.officeId] : [], [...new Set(input.serviceIds)]);
     const problems = filingProblems(input, { today: brusselsDay(now), ...facts });
     if (problems.length) throw new AppError('REQUEST.INVALID', { fieldErrors: problems });

@@ -1,8 +1,8 @@
-import type { Db, Queryable } from '../../../platform/db.js';
+import type { Deps } from '../../../deps.js';
+import type { Queryable } from '../../../platform/db.js';
 import { AppError, type ErrorCode, type FieldError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
-import type { JobQueue } from '../../../jobs/queues.js';
 import { recordAudit, type Actor } from '../../audit/audit.repository.js';
 import { findMobileUserRow } from '../../mobile-users/mobile-users.repository.js';
 import { catalogProblems, choiceProblems, STEPS, type WizardDraft } from '../domain/wizard-rules.js';
@@ -94,8 +94,6 @@ const evaluate = async (q: Queryable, scope: CompanyScope, draft: WizardDraft, u
   return { serviceType, normalized, portFrom, simId, fixedFrom };
 };
 
-export type WizardDeps = { db: Db; jobs: JobQueue; now?: () => Date };
-
 const requireUser = async (q: Queryable, scope: CompanyScope, mobileUserId: string) => {
   const user = await findMobileUserRow(q, scope, mobileUserId);
   if (!user) throw new AppError('MOBILE_USER.NOT_FOUND');
@@ -103,9 +101,9 @@ const requireUser = async (q: Queryable, scope: CompanyScope, mobileUserId: stri
 };
 
 /** "Next" of a wizard step: the same checks as Save, up to that step, writing nothing. */
-export const checkWizardStep = async (deps: WizardDeps, scope: CompanyScope, mobileUserId: string, step: number, draft: WizardDraft) => {
+export const checkWizardStep = async (deps: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, mobileUserId: string, step: number, draft: WizardDraft) => {
   await requireUser(deps.db, scope, mobileUserId);
-  await evaluate(deps.db, scope, draft, step, (deps.now ?? (() => new Date()))());
+  await evaluate(deps.db, scope, draft, step, deps.clock.now());
 };
 
 /**
@@ -113,8 +111,8 @@ export const checkWizardStep = async (deps: WizardDeps, scope: CompanyScope, mob
  * transaction. Every reservation is a conditional update (or a unique index), so of several saves
  * racing for the same SIM, number or fixed number exactly one commits; the others roll back whole.
  */
-export const addService = async (deps: WizardDeps, scope: CompanyScope, actor: Actor, mobileUserId: string, input: WizardDraft & { activation: NonNullable<WizardDraft['activation']> }) => {
-  const now = (deps.now ?? (() => new Date()))();
+export const addService = async (deps: Deps, scope: CompanyScope, actor: Actor, mobileUserId: string, input: WizardDraft & { activation: NonNullable<WizardDraft['activation']> }) => {
+  const now = deps.clock.now();
   try {
     return await deps.db.transaction(async (tx) => {
       await requireUser(tx, scope, mobileUserId);
@@ -188,8 +186,8 @@ export const addService = async (deps: WizardDeps, scope: CompanyScope, actor: A
         },
       });
 
-      if (input.activation.timing === 'asap') await startActivation(tx, deps.jobs, scope, service, actor, null);
-      else if (input.activation.scheduledStartAt) await scheduleStart(tx, deps.jobs, scope, service, actor, input.activation.scheduledStartAt);
+      if (input.activation.timing === 'asap') await startActivation(tx, deps, scope, service, actor, null);
+      else if (input.activation.scheduledStartAt) await scheduleStart(tx, deps, scope, service, actor, input.activation.scheduledStartAt);
       return service.id;
     });
   } catch (err) {

@@ -1,12 +1,13 @@
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { accounts, companies, contracts, fixedNumbers, mobileNumbers, services, simCards } from '../../../db/schema.js';
 import { getOperatorBranding } from '../../operator/operator.repository.js';
-import type { Db, Queryable } from '../../../platform/db.js';
+import type { Deps } from '../../../deps.js';
+import type { Queryable } from '../../../platform/db.js';
 import { AppError, type FieldError } from '../../../platform/app-error.js';
 import { brusselsDay, brusselsMidnight, nextDay } from '../../../platform/calendar.js';
 import type { Lang } from '../../../platform/i18n.js';
 import { inCompany, type CompanyScope } from '../../../platform/tenant.js';
-import { QUEUES, type JobQueue } from '../../../jobs/queues.js';
+import { QUEUES } from '../../../jobs/queues.js';
 import { changeImpact, namer, writeChange, writeDeletionLines, type Selection } from '../../billing/use-cases/billing-lines.js';
 import { getCatalog } from '../../catalog/catalog.repository.js';
 import { checkDeletionQuota } from '../domain/deletion-quota.js';
@@ -60,18 +61,19 @@ const describeImpact = async (q: Queryable, impact: Awaited<ReturnType<typeof ch
 };
 
 /** "Manage service", before Continue: what changes and what it does to this month's bill. Writes nothing. */
-export const previewChange = async (q: Queryable, scope: CompanyScope, id: string, input: Selection, lang: Lang, now = new Date()) => {
-  const service = await activeService(q, scope, id, 'change');
-  await checkSelection(q, scope, service, input);
-  return describeImpact(q, await changeImpact(q, service, input, brusselsDay(now)), lang);
+export const previewChange = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, id: string, input: Selection, lang: Lang) => {
+  const service = await activeService(db, scope, id, 'change');
+  await checkSelection(db, scope, service, input);
+  return describeImpact(db, await changeImpact(db, service, input, brusselsDay(clock.now())), lang);
 };
 
 /**
  * "Manage service" → Continue: the new bundle and options hold from today; the rest of the month
  * of the old ones is credited and of the new ones charged. The contract term does not move.
  */
-export const changeService = async (db: Db, scope: CompanyScope, actor: Actor, id: string, input: Selection, lang: Lang, now = new Date()) =>
+export const changeService = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, actor: Actor, id: string, input: Selection, lang: Lang) =>
   db.transaction(async (tx) => {
+    const now = clock.now();
     const service = await activeService(tx, scope, id, 'change', true);
     await checkSelection(tx, scope, service, input);
     const impact = await changeImpact(tx, service, input, brusselsDay(now));
@@ -122,8 +124,9 @@ const contactsOf = async (q: Queryable, scope: CompanyScope) => {
  * number goes back to the company's list, the rest of the month is credited, and the network is
  * told by a durable job. Refused past the 30 % rule, with the limit and the way out in the answer.
  */
-export const deleteService = async (db: Db, jobs: JobQueue, scope: CompanyScope, actor: Actor, id: string, lang: Lang, now = new Date()) =>
+export const deleteService = async ({ db, jobs, clock }: Pick<Deps, 'db' | 'jobs' | 'clock'>, scope: CompanyScope, actor: Actor, id: string, lang: Lang) =>
   db.transaction(async (tx) => {
+    const now = clock.now();
     const quota = await quotaOf(tx, scope, true);
     const service = await activeService(tx, scope, id, 'terminate', true);
     if (!quota.allowed) {

@@ -1,7 +1,8 @@
-import type { Db, Queryable } from '../../../platform/db.js';
+import type { Deps } from '../../../deps.js';
+import type { Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
-import { QUEUES, type JobQueue, type ScheduledStartJob } from '../../../jobs/queues.js';
+import { QUEUES, type ScheduledStartJob } from '../../../jobs/queues.js';
 import { recordAudit, type Actor as AuditActor } from '../../audit/audit.repository.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { scheduleProblems } from '../domain/wizard-rules.js';
@@ -15,17 +16,17 @@ const illegal = (from: string, to: string) => new AppError('SERVICE.ILLEGAL_TRAN
  * Starts the activation process of one service: the status moves through the transition table,
  * the timeline records who started it, and the activation job is queued in the same transaction.
  */
-export const startActivation = async (tx: Queryable, jobs: JobQueue, scope: CompanyScope, service: ServiceRow, actor: Actor, reason: string | null) => {
+export const startActivation = async (tx: Queryable, { jobs, clock }: Pick<Deps, 'jobs' | 'clock'>, scope: CompanyScope, service: ServiceRow, actor: Actor, reason: string | null) => {
   const to = nextStatus(service.status, 'start_activation');
   if (!to) throw illegal(service.status, 'activation_started');
-  const row = await updateService(tx, scope, service.id, { status: to, activationStartedAt: new Date(), scheduledStartAt: null });
+  const row = await updateService(tx, scope, service.id, { status: to, activationStartedAt: clock.now(), scheduledStartAt: null });
   await recordServiceEvent(tx, scope, { serviceId: service.id, event: 'activation_started', fromStatus: service.status, toStatus: to, actor, reason });
   await jobs.send(tx, QUEUES.serviceActivation, { companyId: scope.companyId, serviceId: service.id }, { singletonKey: service.id });
   return row;
 };
 
 /** Sets the date and time a waiting service starts by itself; the job checks it still holds when it fires. */
-export const scheduleStart = async (tx: Queryable, jobs: JobQueue, scope: CompanyScope, service: ServiceRow, actor: Actor, startAt: Date) => {
+export const scheduleStart = async (tx: Queryable, { jobs }: Pick<Deps, 'jobs'>, scope: CompanyScope, service: ServiceRow, actor: Actor, startAt: Date) => {
   await updateService(tx, scope, service.id, { scheduledStartAt: startAt });
   await recordServiceEvent(tx, scope, { serviceId: service.id, event: 'scheduled', fromStatus: service.status, toStatus: service.status, actor, reason: startAt.toISOString() });
   const data: ScheduledStartJob = { companyId: scope.companyId, serviceId: service.id, startAt: startAt.toISOString() };
@@ -42,23 +43,23 @@ const lockWaiting = async (tx: Queryable, scope: CompanyScope, ids: string[]) =>
 };
 
 /** "Start activation" on a selection of services waiting for activation: all of them, or none. */
-export const startServices = async (db: Db, jobs: JobQueue, scope: CompanyScope, actor: AuditActor, ids: string[]) =>
-  db.transaction(async (tx) => {
+export const startServices = async (deps: Deps, scope: CompanyScope, actor: AuditActor, ids: string[]) =>
+  deps.db.transaction(async (tx) => {
     const rows = await lockWaiting(tx, scope, ids);
-    for (const row of rows) await startActivation(tx, jobs, scope, row, actor, null);
+    for (const row of rows) await startActivation(tx, deps, scope, row, actor, null);
     return rows.length;
   });
 
 /** Schedules (or, with null, unschedules) the start of a selection of waiting services. */
-export const scheduleServices = async (db: Db, jobs: JobQueue, scope: CompanyScope, actor: AuditActor, ids: string[], startAt: Date | null, now = new Date()) => {
+export const scheduleServices = async (deps: Deps, scope: CompanyScope, actor: AuditActor, ids: string[], startAt: Date | null) => {
   if (startAt) {
-    const problems = scheduleProblems(startAt, now, 'startAt');
+    const problems = scheduleProblems(startAt, deps.clock.now(), 'startAt');
     if (problems.length) throw new AppError('SERVICE.INVALID_CHOICES', { fieldErrors: problems });
   }
-  return db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const rows = await lockWaiting(tx, scope, ids);
     for (const row of rows) {
-      if (startAt) await scheduleStart(tx, jobs, scope, row, actor, startAt);
+      if (startAt) await scheduleStart(tx, deps, scope, row, actor, startAt);
       else if (row.scheduledStartAt) {
         await updateService(tx, scope, row.id, { scheduledStartAt: null });
         await recordServiceEvent(tx, scope, { serviceId: row.id, event: 'schedule_cleared', fromStatus: row.status, toStatus: row.status, actor });
@@ -72,24 +73,24 @@ export const scheduleServices = async (db: Db, jobs: JobQueue, scope: CompanySco
  * The scheduled-start job. It runs at the chosen time, or later after a restart; it only starts the
  * service if it still waits and the schedule is still this one, so a stale or repeated job does nothing.
  */
-export const runScheduledStart = async (db: Db, jobs: JobQueue, job: ScheduledStartJob) =>
-  db.transaction(async (tx) => {
+export const runScheduledStart = async (deps: Deps, job: ScheduledStartJob) =>
+  deps.db.transaction(async (tx) => {
     const scope = companyScope(job.companyId);
     const row = await findServiceRow(tx, scope, job.serviceId, true);
     if (!row || row.status !== 'waiting_for_activation' || row.scheduledStartAt?.toISOString() !== job.startAt) return false;
-    await startActivation(tx, jobs, scope, row, SYSTEM, 'scheduled');
+    await startActivation(tx, deps, scope, row, SYSTEM, 'scheduled');
     return true;
   });
 
 /** Cancels a service that has not started; everything it reserved goes back to stock. */
-export const cancelService = async (db: Db, scope: CompanyScope, actor: AuditActor, id: string) =>
-  db.transaction(async (tx) => {
+export const cancelService = async (deps: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, actor: AuditActor, id: string) =>
+  deps.db.transaction(async (tx) => {
     const row = await findServiceRow(tx, scope, id, true);
     if (!row) throw new AppError('SERVICE.NOT_FOUND');
     const to = nextStatus(row.status, 'cancel');
     if (!to) throw new AppError('SERVICE.NOT_WAITING');
     await releaseStock(tx, scope, row);
-    await updateService(tx, scope, id, { status: to, endedAt: new Date(), scheduledStartAt: null });
+    await updateService(tx, scope, id, { status: to, endedAt: deps.clock.now(), scheduledStartAt: null });
     await recordServiceEvent(tx, scope, { serviceId: id, event: 'cancelled', fromStatus: row.status, toStatus: to, actor });
     await recordAudit(tx, { scope, actor, action: 'service.cancelled', entityType: 'service', entityId: id, before: { status: row.status }, after: { status: to } });
   });

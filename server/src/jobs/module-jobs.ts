@@ -1,0 +1,17 @@
+import type { Deps } from '../deps.js';
+import { activationJobs } from '../modules/activation/activation.jobs.js';
+import { authJobs } from '../modules/auth/auth.jobs.js';
+import { catalogJobs } from '../modules/catalog/catalog.jobs.js';
+import type { MailTransport } from '../modules/mail/index.js';
+import { mailJobs } from '../modules/mail/mail.jobs.js';
+import { servicesJobs } from '../modules/services/services.jobs.js';
+import type { JobDefinition } from './define-job.js';
+
+/** Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here. */
+export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinition<any>[] => [
+  ...authJobs(deps),
+  ...catalogJobs(deps),
+  ...servicesJobs(deps),
+  ...activationJobs(deps),
+  ...mailJobs(deps, mail),
+];
