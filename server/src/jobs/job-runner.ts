@@ -26,6 +26,8 @@ const STALE_AFTER_MS = 3 * 60_000;
 // stop() itself still waits for their handlers to return, so none runs on a closed database.
 const STOP_WAIT_MS = 30_000;
 
+export type JobRunnerOptions = { stopWaitMs?: number };
+
 const errorOutput = (err: unknown) => ({ message: err instanceof Error ? err.message : String(err), ...(err instanceof Error ? { name: err.name } : {}) });
 
 /**
@@ -33,7 +35,7 @@ const errorOutput = (err: unknown) => ({ message: err instanceof Error ? err.mes
  * each module declares its queues (`defineJob` in its `*.jobs.ts`). The heartbeat is the smallest
  * real job: queued, picked up by a worker, completed — /api/health reports when it last ran.
  */
-export const createJobRunner = (database: Database, log: JobLog): JobRunner => {
+export const createJobRunner = (database: Database, log: JobLog, opts: JobRunnerOptions = {}): JobRunner => {
   const boss = new PgBoss({
     db: database.sql,
     schema: SCHEMA,
@@ -122,8 +124,8 @@ export const createJobRunner = (database: Database, log: JobLog): JobRunner => {
     },
     stop: async () => {
       running = false;
-      await boss.stop({ graceful: true, wait: true, timeout: STOP_WAIT_MS });
-      // pg-boss stops waiting after STOP_WAIT_MS; a handler still running then must not outlive the pool
+      await boss.stop({ graceful: true, wait: true, timeout: opts.stopWaitMs ?? STOP_WAIT_MS });
+      // pg-boss stops waiting after a while; a handler still running then must not outlive the pool
       await Promise.allSettled([...inFlight]);
     },
   };
