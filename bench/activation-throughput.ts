@@ -6,7 +6,7 @@ import pg from 'pg';
 import { loadConfig } from '../server/src/config/config.js';
 import { openDatabase, type Database } from '../server/src/platform/db.js';
 import { startPortal } from '../server/src/portal.js';
-import { companyScope } from '../server/src/platform/tenant.js';
+import { scopeOfCompany } from '../server/src/platform/tenant.js';
 import { addService } from '../server/src/modules/services/use-cases/add-service.js';
 import { startServices } from '../server/src/modules/services/use-cases/start-activation.js';
 import { demoIccid } from '../server/src/db/seed/demo.js';
@@ -54,7 +54,7 @@ const run = async (kind: 'pglite' | 'postgres') => {
   );
   const users = (await sql(`select id from mobile_users where email like 'bench.%' order by email`)).rows as { id: string }[];
   const numbers = (await sql(`select msisdn from mobile_numbers where msisdn like '+32471%' order by msisdn`)).rows as { msisdn: string }[];
-  const scope = companyScope(companyId);
+  const scope = scopeOfCompany({ id: companyId });
   const actor = { accountId, name: 'bench' };
   const { deps } = portal;
   const ids: string[] = [];

@@ -3,14 +3,14 @@
 // Usage: npx tsx bench/next-bill.ts [pglite|postgres|both]
 import { loadConfig } from '../server/src/config/config.js';
 import { startPortal } from '../server/src/portal.js';
-import { companyScope } from '../server/src/platform/tenant.js';
+import { scopeOfCompany } from '../server/src/platform/tenant.js';
 import { nextBill } from '../server/src/modules/billing/use-cases/next-bill.js';
 import { openBenchDatabase, seedFleet } from './service-overview.js';
 
 const run = async (kind: 'pglite' | 'postgres') => {
   const { database, drop } = await openBenchDatabase(kind);
   const portal = await startPortal(loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', NETWORK_SIMULATOR_TIME_SCALE: '0' }), { database, listen: false });
-  const scope = companyScope(await seedFleet(database));
+  const scope = scopeOfCompany({ id: await seedFleet(database) });
   await nextBill(database.db, scope, '2026-11', 'en');
   const times: number[] = [];
   let lines = 0;

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { loadConfig } from '../server/src/config/config.js';
 import { openDatabase, type Database } from '../server/src/platform/db.js';
 import { startPortal } from '../server/src/portal.js';
-import { companyScope } from '../server/src/platform/tenant.js';
+import { scopeOfCompany } from '../server/src/platform/tenant.js';
 import { hashPassword } from '../server/src/modules/auth/domain/password.js';
 import { encodeCursor } from '../server/src/modules/services/domain/overview-query.js';
 import { overviewPageQuery, type OverviewPageQuery } from '../server/src/modules/services/overview.repository.js';
@@ -136,7 +136,7 @@ const serve = async (kind: 'pglite' | 'postgres') => {
   const numberQuery = `0${msisdn.slice(3, 6)} ${msisdn.slice(6, 9)} ${msisdn.slice(9, 11)}`;
 
   // EXPLAIN ANALYZE of exactly the queries the endpoints run
-  const scope = companyScope(largeId);
+  const scope = scopeOfCompany({ id: largeId });
   const base: OverviewPageQuery = { sort: 'user', order: 'asc', limit: 50 };
   const explains = [];
   const queries: [string, OverviewPageQuery][] = [

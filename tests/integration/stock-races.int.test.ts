@@ -82,6 +82,19 @@ describe(`stock is never handed out twice (${process.env.TEST_DB})`, () => {
     expect(await q(`select count(*)::int as n from sim_cards where kind = 'esim' and status = 'reserved'`)).toEqual([{ n: 1 }]);
   });
 
+  // Two reads (is a port-in pending? is the number ours?) once let a loser see the winner's commit
+  // between them and answer 422 "already ours": the loser of a race always gets the race's answer.
+  // The window is narrow, so the race runs for a few numbers.
+  it('the same number to port in', async () => {
+    for (const msisdn of ['+32475123456', '+32475100001', '+32475100002', '+32475100003', '+32475100004']) {
+      const portIn = { kind: 'port_in', msisdn, donorOperator: 'proximus', accountType: 'postpaid', customerNumber: '1234567', holderName: 'Acme Logistics NV' };
+      const { winner, losers } = await race(() => ({ ...base, number: portIn, sim: { kind: 'user_enters' }, activation: { method: 'email', timing: 'later' } }));
+      expect(winner.portIn).toMatchObject({ msisdn, status: 'draft' });
+      expect(losers.map((l) => l.code)).toEqual(Array(RACERS - 1).fill('PORTING.ALREADY_PENDING'));
+      expect(await q(`select service_id from port_ins where msisdn = $1`, [msisdn])).toEqual([{ service_id: winner.id }]);
+    }
+  });
+
   beforeAll(async () => {
     pool = (await q<{ msisdn: string }>(`select msisdn from mobile_numbers where status = 'free' order by msisdn desc limit ${RACERS}`)).map((r) => r.msisdn);
   });

@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../platform/app-error.js';
+import type { AccountActor } from '../platform/actor.js';
+import { AppError, type ErrorCode } from '../platform/app-error.js';
+import type { Queryable } from '../platform/db.js';
 import type { Lang } from '../platform/i18n.js';
-import { companyScope, type CompanyScope } from '../platform/tenant.js';
-import type { Actor } from '../modules/audit/audit.repository.js';
-import type { SessionAccount } from '../modules/auth/auth.repository.js';
+import { scopeOfAccount, scopeOfCompany, type CompanyScope } from '../platform/tenant.js';
+import type { SessionAccount } from '../modules/auth/index.js';
+import { companyExists } from '../modules/companies/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,19 +24,38 @@ export const signedIn = (req: FastifyRequest): SessionAccount => {
   return req.account;
 };
 
-export const actorOf = (account: SessionAccount): Actor => ({ accountId: account.id, name: account.fullName });
+export const actorOf = (account: SessionAccount): AccountActor => ({ accountId: account.id, name: account.fullName });
 
-/** The company a fleet administrator acts in. Anyone else is refused before any query runs. */
-export const adminContext = (req: FastifyRequest): { account: SessionAccount; scope: CompanyScope; actor: Actor } => {
+// Company scopes of HTTP requests are made here only (see platform/tenant.ts): routes take them
+// from these contexts and never build one from a path parameter.
+
+/** The company a fleet administrator acts in: their own, from the session. Anyone else is refused before any query runs. */
+export const adminContext = (req: FastifyRequest): { account: SessionAccount; scope: CompanyScope; actor: AccountActor } => {
   const account = signedIn(req);
   if (account.role !== 'admin' || !account.company) throw new AppError('AUTH.FORBIDDEN');
-  return { account, scope: companyScope(account.company.id), actor: actorOf(account) };
+  return { account, scope: scopeOfAccount({ company: account.company }), actor: actorOf(account) };
+};
+
+/** The signed-in administrator's company, or null for operator staff (pages both open, e.g. the catalog). */
+export const ownCompanyScope = (req: FastifyRequest): CompanyScope | null => {
+  const account = signedIn(req);
+  return account.role === 'admin' && account.company ? scopeOfAccount({ company: account.company }) : null;
 };
 
 export const operatorContext = (req: FastifyRequest) => {
   const account = signedIn(req);
   if (account.role !== 'operator') throw new AppError('AUTH.FORBIDDEN');
   return { account, actor: actorOf(account) };
+};
+
+/**
+ * Operator staff acting on one company: the one named in the path, or the company of an item named
+ * in the path (pass null when there is no such item). It must exist: `notFound` (404) otherwise.
+ */
+export const operatorCompanyContext = async (req: FastifyRequest, q: Queryable, companyId: string | null, notFound: ErrorCode = 'COMPANY.NOT_FOUND') => {
+  const context = operatorContext(req);
+  if (!companyId || !(await companyExists(q, companyId))) throw new AppError(notFound);
+  return { ...context, scope: scopeOfCompany({ id: companyId }) };
 };
 
 // preHandlers: refuse early so that the schema of a forbidden route is never evaluated against data.

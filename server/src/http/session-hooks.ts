@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/app-error.js';
 import type { Db } from '../platform/db.js';
 import { fromAcceptLanguage } from '../platform/i18n.js';
-import { findSession } from '../modules/auth/auth.repository.js';
+import { findSession } from '../modules/auth/index.js';
 import { SESSION_COOKIE } from './context.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -6,3 +6,6 @@
 export type Actor = { accountId: string | null; name: string };
 
 export const SYSTEM: Actor = { accountId: null, name: 'system' };
+
+/** A signed-in person (an administrator or operator staff): what changes only they can make record. */
+export type AccountActor = Actor & { accountId: string };

@@ -1,7 +1,10 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { accounts, activationLinks, companies, fixedNumbers, mobileNumbers, mobileUsers, portIns, services, simCards } from '../../db/schema.js';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { accounts, activationLinks, companies, mobileUsers, portIns, services, serviceTypes, simCards } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
-import { inCompany, type CompanyScope } from '../../platform/tenant.js';
+import { localize, type Lang } from '../../platform/i18n.js';
+import { inCompany, userOfService, type CompanyScope } from '../../platform/tenant.js';
+import { DONOR_OPERATORS } from '../services/domain/donor-operators.js';
+import { userOrNumberSearch } from '../services/index.js';
 
 /** The service with what the activation needs: its user, its SIM and its open port-in. */
 export const loadActivation = async (q: Queryable, scope: CompanyScope, serviceId: string, forUpdate = false) => {
@@ -20,52 +23,11 @@ export const loadActivation = async (q: Queryable, scope: CompanyScope, serviceI
 };
 export type Activation = NonNullable<Awaited<ReturnType<typeof loadActivation>>>;
 
-export const setServiceFields = async (q: Queryable, scope: CompanyScope, serviceId: string, values: Partial<typeof services.$inferInsert>) => {
-  await q
-    .update(services)
-    .set({ ...values, updatedAt: new Date() })
-    .where(inCompany(services, scope, eq(services.id, serviceId)));
-};
-
 export const updatePortIn = async (q: Queryable, scope: CompanyScope, id: string, values: Partial<typeof portIns.$inferInsert>) => {
   await q
     .update(portIns)
     .set({ ...values, updatedAt: new Date() })
     .where(inCompany(portIns, scope, eq(portIns.id, id)));
-};
-
-/** At activation the reservations become assignments: the number and SIM now belong to a live line. */
-export const assignStock = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
-  const now = new Date();
-  await q
-    .update(mobileNumbers)
-    .set({ status: 'assigned', updatedAt: now })
-    .where(and(eq(mobileNumbers.companyId, scope.companyId), eq(mobileNumbers.serviceId, serviceId)));
-  await q
-    .update(simCards)
-    .set({ status: 'assigned', updatedAt: now })
-    .where(inCompany(simCards, scope, eq(simCards.serviceId, serviceId), eq(simCards.status, 'reserved')));
-};
-
-/** A number moving within the company: the pool row follows it to the new service. */
-export const moveNumberRow = async (q: Queryable, scope: CompanyScope, msisdn: string, toServiceId: string) => {
-  await q
-    .update(mobileNumbers)
-    .set({ serviceId: toServiceId, status: 'assigned', updatedAt: new Date() })
-    .where(and(eq(mobileNumbers.companyId, scope.companyId), eq(mobileNumbers.msisdn, msisdn)));
-};
-
-/** The old service of an internal port ends: its SIM is retired and its fixed number stays where it is. */
-export const retireSimsOf = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
-  await q
-    .update(simCards)
-    .set({ status: 'retired', updatedAt: new Date() })
-    .where(inCompany(simCards, scope, eq(simCards.serviceId, serviceId), inArray(simCards.status, ['reserved', 'assigned'])));
-};
-
-export const hasFixedNumber = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
-  const [row] = await q.select({ id: fixedNumbers.id }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, serviceId)));
-  return Boolean(row);
 };
 
 // ---------------------------------------------------------------- personal links
@@ -85,16 +47,6 @@ export const findLinkByHash = async (q: Queryable, tokenHash: string) => {
   return row ?? null;
 };
 
-export const currentLink = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
-  const [row] = await q
-    .select({ sentTo: activationLinks.sentTo, createdAt: activationLinks.createdAt, expiresAt: activationLinks.expiresAt })
-    .from(activationLinks)
-    .where(inCompany(activationLinks, scope, eq(activationLinks.serviceId, serviceId), isNull(activationLinks.revokedAt)))
-    .orderBy(desc(activationLinks.createdAt))
-    .limit(1);
-  return row ?? null;
-};
-
 /** The fleet administrators of the company who can sign in (not invited, not deactivated): they hear about refused port-ins. */
 export const companyAdmins = async (q: Queryable, scope: CompanyScope) =>
   q
@@ -106,3 +58,68 @@ export const accountById = async (q: Queryable, id: string) => {
   const [row] = await q.select({ fullName: accounts.fullName, email: accounts.email }).from(accounts).where(eq(accounts.id, id));
   return row ?? null;
 };
+
+// ---------------------------------------------------------------- mobile porting issues
+
+const donorName = (code: string, lang: Lang) => {
+  const d = DONOR_OPERATORS.find((o) => o.code === code);
+  return d ? localize(d.name, lang) : code;
+};
+
+type PortingIssueQuery = { q?: string | undefined; page: number; pageSize: number };
+
+/**
+ * Refused port-ins, for one company (the administrator's list) or across companies (operator staff,
+ * read-only): one query, the company condition is the only difference.
+ */
+const queryPortingIssues = async (q: Queryable, companyCondition: SQL | undefined, query: PortingIssueQuery, lang: Lang) => {
+  const where = and(companyCondition, eq(services.status, 'porting_refused'), eq(portIns.status, 'refused'), userOrNumberSearch(query.q));
+  const portInOfService = and(eq(portIns.companyId, services.companyId), eq(portIns.serviceId, services.id));
+  const base = () =>
+    q
+      .select({ service: services, portIn: portIns, firstName: mobileUsers.firstName, lastName: mobileUsers.lastName, serviceType: serviceTypes, companyName: companies.name })
+      .from(services)
+      .innerJoin(companies, eq(companies.id, services.companyId))
+      .innerJoin(portIns, portInOfService)
+      .innerJoin(mobileUsers, userOfService)
+      .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
+      .where(where);
+  const [rows, [total]] = await Promise.all([
+    base()
+      .orderBy(asc(portIns.refusedAt), asc(services.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    q.select({ n: count() }).from(services).innerJoin(portIns, portInOfService).innerJoin(mobileUsers, userOfService).where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      serviceId: r.service.id,
+      companyId: r.service.companyId,
+      companyName: r.companyName,
+      mobileUserId: r.service.mobileUserId,
+      userName: `${r.firstName} ${r.lastName}`,
+      msisdn: r.portIn.msisdn,
+      serviceType: { code: r.serviceType.code, name: localize(r.serviceType.name, lang) },
+      donorOperator: { code: r.portIn.donorOperator, name: donorName(r.portIn.donorOperator, lang) },
+      accountType: r.portIn.accountType,
+      customerNumber: r.portIn.customerNumber,
+      donorSimNumber: r.portIn.donorSimNumber,
+      holderName: r.portIn.holderName,
+      refusalReason: r.portIn.refusalReason ?? '',
+      refusalCode: r.portIn.refusalCode ?? 'number_unknown',
+      refusedAt: (r.portIn.refusedAt ?? r.portIn.updatedAt).toISOString(),
+      attempts: r.portIn.attempt,
+    })),
+    total: total?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+};
+
+/** Mobile porting issues: the company's services whose port-in the donor refused. */
+export const listPortingIssues = async (q: Queryable, scope: CompanyScope, query: PortingIssueQuery, lang: Lang) =>
+  queryPortingIssues(q, inCompany(services, scope), query, lang);
+
+/** Operator staff: refused port-ins of every company, or of one, to help administrators (no changes). */
+export const listPortingIssuesAcrossCompanies = async (q: Queryable, query: PortingIssueQuery & { companyId?: string | undefined }, lang: Lang) =>
+  queryPortingIssues(q, query.companyId ? eq(services.companyId, query.companyId) : undefined, query, lang);

@@ -4,7 +4,7 @@ import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../platform/app-error.js';
-import { getServiceDetail } from '../services/services.repository.js';
+import { getServiceDetail } from '../services/index.js';
 import { ServiceDetailSchema } from '../services/services.schemas.js';
 import {
   ActivationViewSchema,
@@ -15,7 +15,8 @@ import {
   ResendSchema,
   TokenParamSchema,
 } from './activation.schemas.js';
-import { listPortingIssues, resendActivation, resubmitPortIn } from './use-cases/administrator-actions.js';
+import { listPortingIssues } from './activation.repository.js';
+import { resendActivation, resubmitPortIn } from './use-cases/administrator-actions.js';
 import { activateByEmployee, enterSim, getActivationPage } from './use-cases/employee-activation.js';
 
 /** The employee's personal page: no account, the link's token is the credential — so it is rate-limited. */

@@ -4,7 +4,7 @@ import { requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import type { AppDeps } from '../../deps.js';
 import { PortingIssueSchema, PortingIssuesQuerySchema } from './activation.schemas.js';
-import { listPortingIssuesAcrossCompanies } from './use-cases/administrator-actions.js';
+import { listPortingIssuesAcrossCompanies } from './activation.repository.js';
 
 export const BackOfficePortingIssuesQuerySchema = PortingIssuesQuerySchema.extend({ companyId: z.uuid().optional() });
 export const BackOfficePortingIssuePageSchema = z.object({

@@ -1,10 +1,9 @@
 import { count, desc, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
+import type { Actor } from '../../platform/actor.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import { diffSnapshots } from './domain/changes.js';
-
-export type Actor = { accountId: string; name: string };
 
 export type AuditEntry = {
   /** null only for operator-level changes that belong to no company (the operator's number pool). */

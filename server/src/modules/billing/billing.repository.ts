@@ -3,7 +3,7 @@ import { billingLines, bundleOptions, bundles, mobileUsers, serviceChanges, serv
 import type { Queryable } from '../../platform/db.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import type { BillingLine } from './domain/pro-rata.js';
-import type { ItemKind } from '../catalog/prices.js';
+import type { ItemKind } from '../catalog/index.js';
 
 export type LineContext = {
   serviceId: string;

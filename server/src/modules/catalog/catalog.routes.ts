@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../platform/validation.js';
-import { companyScope } from '../../platform/tenant.js';
-import { requireSignedIn, signedIn } from '../../http/context.js';
+import { ownCompanyScope, requireSignedIn } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { contractedProductTypes, getCatalog } from './catalog.repository.js';
 import type { AppDeps } from '../../deps.js';
@@ -50,8 +49,8 @@ export const catalogRoutes =
         },
       },
       async (req) => {
-        const account = signedIn(req);
-        const only = account.role === 'admin' && account.company ? await contractedProductTypes(db, companyScope(account.company.id)) : undefined;
+        const own = ownCompanyScope(req);
+        const only = own ? await contractedProductTypes(db, own) : undefined;
         return getCatalog(db, req.lang, only);
       },
     );

@@ -38,8 +38,10 @@ export const companyNameTaken = async (q: Queryable, name: string, exceptId?: st
   return rows.some((r) => r.id !== exceptId);
 };
 
-export const findContract = async (q: Queryable, scope: CompanyScope) => {
-  const [row] = await q.select().from(contracts).where(inCompany(contracts, scope));
+/** `lock`: until the transaction ends (the 30 % rule counts deletions one after the other under it). */
+export const findContract = async (q: Queryable, scope: CompanyScope, { lock = false } = {}) => {
+  const query = q.select().from(contracts).where(inCompany(contracts, scope));
+  const [row] = lock ? await query.for('update') : await query;
   return row ?? null;
 };
 

@@ -17,6 +17,21 @@ const activeServiceCount = async (db: Queryable, scope: CompanyScope) => {
   return row?.n ?? 0;
 };
 
+export const companyExists = async (db: Queryable, id: string) => {
+  const [row] = await db.select({ id: companies.id }).from(companies).where(eq(companies.id, id));
+  return !!row;
+};
+
+/** The company's account manager at the operator, if it has one. */
+export const accountManagerOf = async (db: Queryable, scope: CompanyScope) => {
+  const [row] = await db
+    .select({ email: accounts.email, name: accounts.fullName })
+    .from(companies)
+    .innerJoin(accounts, eq(accounts.id, companies.accountManagerId))
+    .where(eq(companies.id, scope.companyId));
+  return row ?? null;
+};
+
 /** A company with its contract, offices, administrators and account manager, as its administrator (or operator staff) sees it. */
 export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang: Lang) => {
   const [company] = await db.select().from(companies).where(eq(companies.id, scope.companyId));

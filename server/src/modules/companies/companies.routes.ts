@@ -1,8 +1,10 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AccountActor } from '../../platform/actor.js';
+import type { CompanyScope } from '../../platform/tenant.js';
 import { AppError } from '../../platform/app-error.js';
-import { companyScope } from '../../platform/tenant.js';
 import { IdParamSchema, z } from '../../platform/validation.js';
-import { adminContext, operatorContext, requireAdmin, requireOperator } from '../../http/context.js';
+import { adminContext, operatorCompanyContext, operatorContext, requireAdmin, requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { getCompanyDetail, listCompanies } from './companies.repository.js';
 import { listOperatorStaff } from './back-office.repository.js';
@@ -32,8 +34,10 @@ export const companyRoutes =
     const { db } = deps;
     const backOffice = ['back office'];
     const ok = { 204: z.null() };
-    const detailOf = async (id: string, lang: Parameters<typeof getCompanyDetail>[2]) => {
-      const detail = await getCompanyDetail(db, companyScope(id), lang);
+    // Operator staff work across companies: the company named in the path, once it is known to exist.
+    const companyOf = (req: FastifyRequest, id: string) => operatorCompanyContext(req, db, id);
+    const detailOf = async (req: FastifyRequest, id: string) => {
+      const detail = await getCompanyDetail(db, (await companyOf(req, id)).scope, req.lang);
       if (!detail) throw new AppError('COMPANY.NOT_FOUND');
       return detail;
     };
@@ -127,8 +131,7 @@ export const companyRoutes =
           response: { 200: CompanyDetailSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
-      // Operator staff work across companies: the scope comes from the URL.
-      async (req) => detailOf(req.params.id, req.lang),
+      async (req) => detailOf(req, req.params.id),
     );
 
     app.put(
@@ -144,8 +147,9 @@ export const companyRoutes =
         },
       },
       async (req) => {
-        await updateCompanyDetails(db, companyScope(req.params.id), operatorContext(req).actor, req.body);
-        return detailOf(req.params.id, req.lang);
+        const { scope, actor } = await companyOf(req, req.params.id);
+        await updateCompanyDetails(db, scope, actor, req.body);
+        return detailOf(req, req.params.id);
       },
     );
 
@@ -162,8 +166,9 @@ export const companyRoutes =
         },
       },
       async (req) => {
-        await saveContract(db, companyScope(req.params.id), operatorContext(req).actor, req.body);
-        return detailOf(req.params.id, req.lang);
+        const { scope, actor } = await companyOf(req, req.params.id);
+        await saveContract(db, scope, actor, req.body);
+        return detailOf(req, req.params.id);
       },
     );
 
@@ -173,7 +178,10 @@ export const companyRoutes =
         onRequest: requireOperator,
         schema: { tags: backOffice, summary: 'Add an office to a company', params: IdParamSchema, body: OfficeInputSchema, response: { 201: CreatedSchema, ...problemResponses(400, 401, 403, 404) } },
       },
-      async (req, reply) => reply.status(201).send(await addOffice(db, companyScope(req.params.id), operatorContext(req).actor, req.body)),
+      async (req, reply) => {
+        const { scope, actor } = await companyOf(req, req.params.id);
+        return reply.status(201).send(await addOffice(db, scope, actor, req.body));
+      },
     );
 
     app.put(
@@ -183,7 +191,8 @@ export const companyRoutes =
         schema: { tags: backOffice, summary: "Change a company's office", params: OfficeParamsSchema, body: OfficeInputSchema, response: { ...ok, ...problemResponses(400, 401, 403, 404) } },
       },
       async (req, reply) => {
-        await editOffice(db, companyScope(req.params.id), operatorContext(req).actor, req.params.officeId, req.body);
+        const { scope, actor } = await companyOf(req, req.params.id);
+        await editOffice(db, scope, actor, req.params.officeId, req.body);
         return reply.status(204).send(null);
       },
     );
@@ -195,7 +204,8 @@ export const companyRoutes =
         schema: { tags: backOffice, summary: 'Remove an office no mobile user or request refers to', params: OfficeParamsSchema, response: { ...ok, ...problemResponses(400, 401, 403, 404, 409) } },
       },
       async (req, reply) => {
-        await removeOffice(db, companyScope(req.params.id), operatorContext(req).actor, req.params.officeId);
+        const { scope, actor } = await companyOf(req, req.params.id);
+        await removeOffice(db, scope, actor, req.params.officeId);
         return reply.status(204).send(null);
       },
     );
@@ -212,10 +222,13 @@ export const companyRoutes =
           response: { 201: CreatedSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
-      async (req, reply) => reply.status(201).send(await inviteAdministrator(deps, companyScope(req.params.id), operatorContext(req).actor, req.body)),
+      async (req, reply) => {
+        const { scope, actor } = await companyOf(req, req.params.id);
+        return reply.status(201).send(await inviteAdministrator(deps, scope, actor, req.body));
+      },
     );
 
-    const accountAction = (path: string, summary: string, run: (scope: ReturnType<typeof companyScope>, actor: ReturnType<typeof operatorContext>['actor'], accountId: string) => Promise<unknown>) =>
+    const accountAction = (path: string, summary: string, run: (scope: CompanyScope, actor: AccountActor, accountId: string) => Promise<unknown>) =>
       app.post(
         `/api/companies/:id/administrators/:accountId/${path}`,
         {
@@ -223,7 +236,8 @@ export const companyRoutes =
           schema: { tags: backOffice, summary, params: AdministratorParamsSchema, response: { ...ok, ...problemResponses(400, 401, 403, 404, 409) } },
         },
         async (req, reply) => {
-          await run(companyScope(req.params.id), operatorContext(req).actor, req.params.accountId);
+          const { scope, actor } = await companyOf(req, req.params.id);
+          await run(scope, actor, req.params.accountId);
           return reply.status(204).send(null);
         },
       );

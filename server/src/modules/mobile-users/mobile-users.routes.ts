@@ -3,8 +3,7 @@ import { AppError } from '../../platform/app-error.js';
 import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
-import { listAudit } from '../audit/audit.repository.js';
-import { AuditPageSchema, AuditQuerySchema } from '../audit/audit.schemas.js';
+import { AuditPageSchema, AuditQuerySchema, listAudit } from '../audit/index.js';
 import { findMobileUserRow, getMobileUser, listMobileUsers } from './mobile-users.repository.js';
 import {
   MobileUserInputSchema,

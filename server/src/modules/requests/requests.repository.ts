@@ -17,7 +17,7 @@ import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import { likePattern } from '../mobile-users/domain/search.js';
-import { userOrNumberSearch } from '../services/services.repository.js';
+import { userOrNumberSearch } from '../services/index.js';
 import type { RequestDetails, RequestKind } from './domain/request-details.js';
 import type { RequestRole, RequestStatus } from './domain/request-machine.js';
 

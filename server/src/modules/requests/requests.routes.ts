@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.js';
-import { adminContext, operatorContext, requireAdmin, requireOperator } from '../../http/context.js';
+import { adminContext, operatorCompanyContext, operatorContext, requireAdmin, requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { AppError } from '../../platform/app-error.js';
-import { companyScope, type CompanyScope } from '../../platform/tenant.js';
+import type { CompanyScope } from '../../platform/tenant.js';
 import { IdParamSchema, z } from '../../platform/validation.js';
 import { eventsFor, type RequestRole } from './domain/request-machine.js';
 import { companyOfRequest, getRequestDetail, listRequestableServices, listRequests, type RequestActor } from './requests.repository.js';
@@ -38,7 +38,6 @@ const detailFor = async (deps: AppDeps, req: FastifyRequest, scope: CompanyScope
 export const requestRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const d = deps;
     const tags = ['requests'];
     app.addHook('onRequest', requireAdmin);
 
@@ -47,7 +46,7 @@ export const requestRoutes =
       {
         schema: { tags, summary: "Your company's MACD and support requests, newest first", querystring: RequestListQuerySchema, response: { 200: RequestPageSchema, ...problemResponses(400, 401, 403) } },
       },
-      async (req) => listRequests(d.db, adminContext(req).scope, req.query),
+      async (req) => listRequests(deps.db, adminContext(req).scope, req.query),
     );
 
     app.get(
@@ -60,7 +59,7 @@ export const requestRoutes =
           response: { 200: RequestableServicesSchema, ...problemResponses(400, 401, 403) },
         },
       },
-      async (req) => listRequestableServices(d.db, adminContext(req).scope, req.query, req.lang),
+      async (req) => listRequestableServices(deps.db, adminContext(req).scope, req.query, req.lang),
     );
 
     app.post(
@@ -76,15 +75,15 @@ export const requestRoutes =
       },
       async (req, reply) => {
         const { account, scope } = adminContext(req);
-        const id = await fileRequest(d, scope, actorOf(account, 'admin'), req.body);
-        return reply.status(201).send(await detailFor(d, req, scope, id, 'admin'));
+        const id = await fileRequest(deps, scope, actorOf(account, 'admin'), req.body);
+        return reply.status(201).send(await detailFor(deps, req, scope, id, 'admin'));
       },
     );
 
     app.get(
       '/api/requests/:id',
       { schema: { tags, summary: 'One request: status, details, services, comments and history', params: IdParamSchema, response: { 200: RequestDetailSchema, ...problemResponses(400, 401, 403, 404) } } },
-      async (req) => detailFor(d, req, adminContext(req).scope, req.params.id, 'admin'),
+      async (req) => detailFor(deps, req, adminContext(req).scope, req.params.id, 'admin'),
     );
 
     app.post(
@@ -94,8 +93,8 @@ export const requestRoutes =
       },
       async (req, reply) => {
         const { account, scope } = adminContext(req);
-        await commentOnRequest(d, scope, actorOf(account, 'admin'), req.params.id, req.body.body);
-        return reply.status(201).send(await detailFor(d, req, scope, req.params.id, 'admin'));
+        await commentOnRequest(deps, scope, actorOf(account, 'admin'), req.params.id, req.body.body);
+        return reply.status(201).send(await detailFor(deps, req, scope, req.params.id, 'admin'));
       },
     );
 
@@ -112,8 +111,8 @@ export const requestRoutes =
       },
       async (req) => {
         const { account, scope } = adminContext(req);
-        await changeRequestStatus(d, scope, actorOf(account, 'admin'), req.params.id, 'withdraw', { reason: req.body.reason ?? null });
-        return detailFor(d, req, scope, req.params.id, 'admin');
+        await changeRequestStatus(deps, scope, actorOf(account, 'admin'), req.params.id, 'withdraw', { reason: req.body.reason ?? null });
+        return detailFor(deps, req, scope, req.params.id, 'admin');
       },
     );
   };
@@ -122,16 +121,11 @@ export const requestRoutes =
 export const backOfficeRequestRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const d = deps;
     const tags = ['back office: requests'];
     app.addHook('onRequest', requireOperator);
 
     // Operator staff work across companies: the request's own company becomes the scope.
-    const scopeOf = async (id: string) => {
-      const companyId = await companyOfRequest(d.db, id);
-      if (!companyId) throw new AppError('REQUEST.NOT_FOUND');
-      return companyScope(companyId);
-    };
+    const requestContext = async (req: FastifyRequest, id: string) => operatorCompanyContext(req, deps.db, await companyOfRequest(deps.db, id), 'REQUEST.NOT_FOUND');
 
     app.get(
       '/api/back-office/requests',
@@ -146,14 +140,14 @@ export const backOfficeRequestRoutes =
       async (req) => {
         const { account } = operatorContext(req);
         const { assignedToMe, ...filter } = req.query;
-        return listRequests(d.db, null, { ...filter, assignedTo: assignedToMe === 'true' ? account.id : undefined });
+        return listRequests(deps.db, null, { ...filter, assignedTo: assignedToMe === 'true' ? account.id : undefined });
       },
     );
 
     app.get(
       '/api/back-office/requests/:id',
       { schema: { tags, summary: 'One request with its company, comments and history (operator staff)', params: IdParamSchema, response: { 200: RequestDetailSchema, ...problemResponses(400, 401, 403, 404) } } },
-      async (req) => detailFor(d, req, await scopeOf(req.params.id), req.params.id, 'operator'),
+      async (req) => detailFor(deps, req, (await requestContext(req, req.params.id)).scope, req.params.id, 'operator'),
     );
 
     app.post(
@@ -168,10 +162,9 @@ export const backOfficeRequestRoutes =
         },
       },
       async (req) => {
-        const { account } = operatorContext(req);
-        const scope = await scopeOf(req.params.id);
-        await assignRequestToSelf(d, scope, actorOf(account, 'operator'), req.params.id);
-        return detailFor(d, req, scope, req.params.id, 'operator');
+        const { account, scope } = await requestContext(req, req.params.id);
+        await assignRequestToSelf(deps, scope, actorOf(account, 'operator'), req.params.id);
+        return detailFor(deps, req, scope, req.params.id, 'operator');
       },
     );
 
@@ -188,10 +181,9 @@ export const backOfficeRequestRoutes =
         },
       },
       async (req) => {
-        const { account } = operatorContext(req);
-        const scope = await scopeOf(req.params.id);
-        await changeRequestStatus(d, scope, actorOf(account, 'operator'), req.params.id, req.body.event, { reason: req.body.reason ?? null, scheduledFor: req.body.scheduledFor ?? null });
-        return detailFor(d, req, scope, req.params.id, 'operator');
+        const { account, scope } = await requestContext(req, req.params.id);
+        await changeRequestStatus(deps, scope, actorOf(account, 'operator'), req.params.id, req.body.event, { reason: req.body.reason ?? null, scheduledFor: req.body.scheduledFor ?? null });
+        return detailFor(deps, req, scope, req.params.id, 'operator');
       },
     );
 
@@ -207,10 +199,9 @@ export const backOfficeRequestRoutes =
         },
       },
       async (req, reply) => {
-        const { account } = operatorContext(req);
-        const scope = await scopeOf(req.params.id);
-        await commentOnRequest(d, scope, actorOf(account, 'operator'), req.params.id, req.body.body);
-        return reply.status(201).send(await detailFor(d, req, scope, req.params.id, 'operator'));
+        const { account, scope } = await requestContext(req, req.params.id);
+        await commentOnRequest(deps, scope, actorOf(account, 'operator'), req.params.id, req.body.body);
+        return reply.status(201).send(await detailFor(deps, req, scope, req.params.id, 'operator'));
       },
     );
   };

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/app-error.js';
 import { localize, type Lang } from '../../platform/i18n.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import { likePattern } from '../mobile-users/domain/search.js';
-import { catalogSnapshot, type CatalogSnapshot } from '../catalog/catalog-snapshot.js';
+import { catalogSnapshot, type CatalogSnapshot } from '../catalog/index.js';
 import { decodeCursor, encodeCursor, pageDirection, parseOverviewSearch, prefixRange, type CursorKey, type OverviewSort, type SortOrder } from './domain/overview-query.js';
 
 export type OverviewFilters = { q?: string | undefined; status?: ServiceStatus[] | undefined; product?: string | undefined; bundle?: string | undefined; department?: string | undefined };

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import {
   activationLinks,
@@ -19,15 +19,14 @@ import {
 } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
-import { inCompany, type CompanyScope } from '../../platform/tenant.js';
+import type { Actor } from '../../platform/actor.js';
+import { inCompany, sameCompanyRow, userOfService, type CompanyScope } from '../../platform/tenant.js';
 import { likePattern, parseUserSearch } from '../mobile-users/domain/search.js';
+import { countFreeEsims } from '../stock/index.js';
 import { DONOR_OPERATORS } from './domain/donor-operators.js';
 import { HOLDS_STOCK } from './domain/lifecycle.js';
 import type { CatalogFacts } from './domain/wizard-rules.js';
 import type { ServiceDetail, WaitingQuery } from './services.schemas.js';
-
-export type ServiceRow = typeof services.$inferSelect;
-export type Actor = { accountId: string | null; name: string };
 
 const userName = sql<string>`${mobileUsers.firstName} || ' ' || ${mobileUsers.lastName}`;
 const holdsStock = inArray(services.status, [...HOLDS_STOCK]);
@@ -53,50 +52,22 @@ export const catalogFacts = async (q: Queryable, scope: CompanyScope, draft: { s
   };
 };
 
-// ---------------------------------------------------------------- stock look-ups (no writes)
-
-export const mobileNumberStatus = async (q: Queryable, msisdn: string) => {
-  const [row] = await q.select({ status: mobileNumbers.status }).from(mobileNumbers).where(eq(mobileNumbers.msisdn, msisdn));
-  return row?.status ?? null;
-};
+// ---------------------------------------------------------------- facts about a number
 
 /**
- * A number is "ours" when it is in the operator's own range or already on a line of the operator.
- * Only a yes/no leaves this function: it is a fact about the network, not any company's data.
+ * Where a number a port-in asks for stands, read in ONE statement so that it sees one moment: a
+ * port-in of it still open ("pending" wins: a number on its way in sits on the new service already),
+ * or it is ours (in the operator's range, or on a line of the operator), or neither. Two reads
+ * would let a racing save's commit fall between them and turn its "pending" into "ours".
+ * Only this leaves the function: it is a fact about the network, not any company's data.
  */
-export const isOperatorNumber = async (q: Queryable, msisdn: string) => {
-  if (await mobileNumberStatus(q, msisdn)) return true;
-  const [row] = await q.select({ id: services.id }).from(services).where(and(eq(services.msisdn, msisdn), holdsStock)).limit(1);
-  return Boolean(row);
-};
-
-export const hasOpenPortIn = async (q: Queryable, msisdn: string) => {
-  const [row] = await q
-    .select({ id: portIns.id })
-    .from(portIns)
-    .where(and(eq(portIns.msisdn, msisdn), inArray(portIns.status, ['draft', 'submitted', 'refused'])))
-    .limit(1);
-  return Boolean(row);
-};
-
-export const findSimByIccid = async (q: Queryable, scope: CompanyScope, iccid: string) => {
-  const [row] = await q.select().from(simCards).where(inCompany(simCards, scope, eq(simCards.iccid, iccid)));
-  return row ?? null;
-};
-
-export const countFreeEsims = async (q: Queryable, scope: CompanyScope) => {
-  const [row] = await q.select({ n: count() }).from(simCards).where(inCompany(simCards, scope, eq(simCards.kind, 'esim'), eq(simCards.status, 'in_stock')));
-  return row?.n ?? 0;
-};
-
-/** A fixed number of the company with the status of the service holding it (if any). */
-export const findFixedNumber = async (q: Queryable, scope: CompanyScope, id: string) => {
-  const [row] = await q
-    .select({ number: fixedNumbers, holderStatus: services.status })
-    .from(fixedNumbers)
-    .leftJoin(services, and(eq(services.companyId, fixedNumbers.companyId), eq(services.id, fixedNumbers.serviceId)))
-    .where(inCompany(fixedNumbers, scope, eq(fixedNumbers.id, id)));
-  return row ?? null;
+export const portInNumberState = async (q: Queryable, msisdn: string): Promise<'pending' | 'ours' | null> => {
+  const result = (await q.execute(sql`select
+      exists (select 1 from ${portIns} where ${portIns.msisdn} = ${msisdn} and ${portIns.status} in ('draft', 'submitted', 'refused')) as pending,
+      exists (select 1 from ${mobileNumbers} where ${mobileNumbers.msisdn} = ${msisdn})
+        or exists (select 1 from ${services} where ${services.msisdn} = ${msisdn} and ${holdsStock}) as ours`)) as unknown as { rows: { pending: boolean; ours: boolean }[] };
+  const [row] = result.rows;
+  return row?.pending ? 'pending' : row?.ours ? 'ours' : null;
 };
 
 /** A service of the company whose number may move to a new service (step 5, within the organisation). */
@@ -114,96 +85,24 @@ export const findPortCandidate = async (q: Queryable, scope: CompanyScope, servi
 // The statuses in which a new service still waits for the number of another (services_open_port_from_uq).
 const openPortStatuses: ServiceStatus[] = ['waiting_for_activation', 'activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused', 'suspended'];
 
-// ---------------------------------------------------------------- reservations (each one conditional, so only one save can win)
-
-export const reserveMobileNumber = async (q: Queryable, scope: CompanyScope, msisdn: string, serviceId: string) => {
-  const rows = await q
-    .update(mobileNumbers)
-    .set({ status: 'reserved', companyId: scope.companyId, serviceId, updatedAt: new Date() })
-    .where(and(eq(mobileNumbers.msisdn, msisdn), eq(mobileNumbers.status, 'free')))
-    .returning({ msisdn: mobileNumbers.msisdn });
-  return rows.length === 1;
-};
-
-export const reserveSim = async (q: Queryable, scope: CompanyScope, simId: string, serviceId: string) => {
-  const rows = await q
-    .update(simCards)
-    .set({ status: 'reserved', serviceId, updatedAt: new Date() })
-    .where(inCompany(simCards, scope, eq(simCards.id, simId), eq(simCards.status, 'in_stock')))
-    .returning({ id: simCards.id });
-  return rows.length === 1;
-};
-
-/** Takes one free eSIM profile of the company; concurrent saves skip each other's locked rows. */
-export const reserveEsim = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
-  const rows = await q
-    .update(simCards)
-    .set({ status: 'reserved', serviceId, updatedAt: new Date() })
-    .where(
-      eq(
-        simCards.id,
-        sql`(select id from ${simCards} where company_id = ${scope.companyId} and kind = 'esim' and status = 'in_stock'
-             order by iccid limit 1 for update skip locked)`,
-      ),
-    )
-    .returning({ id: simCards.id, iccid: simCards.iccid });
-  return rows[0] ?? null;
-};
-
-/** Gives a fixed number to a service: an available one, or (take-over) one still held by `fromServiceId`. */
-export const assignFixedNumber = async (q: Queryable, scope: CompanyScope, id: string, serviceId: string, fromServiceId: string | null) => {
-  const rows = await q
-    .update(fixedNumbers)
-    .set({ status: 'assigned', serviceId, updatedAt: new Date() })
-    .where(
-      inCompany(
-        fixedNumbers,
-        scope,
-        eq(fixedNumbers.id, id),
-        fromServiceId ? and(eq(fixedNumbers.status, 'assigned'), eq(fixedNumbers.serviceId, fromServiceId)) : eq(fixedNumbers.status, 'available'),
-      ),
-    )
-    .returning({ id: fixedNumbers.id });
-  return rows.length === 1;
-};
-
-/** Everything a service that never started holds goes back: number to the pool, SIM to stock, fixed number to its previous holder or the available list. */
-export const releaseStock = async (q: Queryable, scope: CompanyScope, service: ServiceRow) => {
-  const now = new Date();
-  await q
-    .update(mobileNumbers)
-    .set({ status: 'free', companyId: null, serviceId: null, updatedAt: now })
-    .where(and(eq(mobileNumbers.serviceId, service.id), eq(mobileNumbers.companyId, scope.companyId), eq(mobileNumbers.status, 'reserved')));
-  await q
-    .update(simCards)
-    .set({ status: 'in_stock', serviceId: null, updatedAt: now })
-    .where(inCompany(simCards, scope, eq(simCards.serviceId, service.id), eq(simCards.status, 'reserved')));
-  await q.update(portIns).set({ status: 'cancelled', updatedAt: now }).where(inCompany(portIns, scope, eq(portIns.serviceId, service.id), ne(portIns.status, 'completed')));
-  let previousHolder: string | null = null;
-  if (service.fixedNumberTakenFromServiceId) {
-    const [prev] = await q
-      .select({ id: services.id })
-      .from(services)
-      .where(inCompany(services, scope, eq(services.id, service.fixedNumberTakenFromServiceId), inArray(services.status, ['active', 'suspended'])));
-    const [holds] = prev ? await q.select({ id: fixedNumbers.id }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, prev.id))) : [];
-    if (prev && !holds) previousHolder = prev.id;
-  }
-  await q
-    .update(fixedNumbers)
-    .set(previousHolder ? { serviceId: previousHolder, updatedAt: now } : { status: 'available', serviceId: null, updatedAt: now })
-    .where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, service.id)));
-  return { fixedNumberReturnedTo: previousHolder };
-};
-
 // ---------------------------------------------------------------- services and their timeline
 
-export const insertService = async (q: Queryable, values: typeof services.$inferInsert) => {
+export type ServiceRow = typeof services.$inferSelect;
+export type NewServiceRow = typeof services.$inferInsert;
+
+/** Only use-cases/apply-service-change.ts writes service rows and their timeline (createService, applyServiceChange). */
+export const insertService = async (q: Queryable, values: NewServiceRow) => {
   const [row] = await q.insert(services).values(values).returning();
   return row!;
 };
 
 export const insertPortIn = async (q: Queryable, values: typeof portIns.$inferInsert) => {
   await q.insert(portIns).values(values);
+};
+
+/** A cancelled service's port-in will not happen: the number is free for another port-in. */
+export const cancelPortIns = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
+  await q.update(portIns).set({ status: 'cancelled', updatedAt: new Date() }).where(inCompany(portIns, scope, eq(portIns.serviceId, serviceId), ne(portIns.status, 'completed')));
 };
 
 export const findServiceRow = async (q: Queryable, scope: CompanyScope, id: string, forUpdate = false) => {
@@ -215,19 +114,20 @@ export const findServiceRow = async (q: Queryable, scope: CompanyScope, id: stri
 export const findServiceRows = async (q: Queryable, scope: CompanyScope, ids: string[]) =>
   q.select().from(services).where(inCompany(services, scope, inArray(services.id, ids))).orderBy(asc(services.id)).for('update');
 
-export const updateService = async (q: Queryable, scope: CompanyScope, id: string, values: Partial<typeof services.$inferInsert>) => {
+/** The row, if it still has the status the change was decided on; null when it moved meanwhile. */
+export const updateServiceRow = async (q: Queryable, scope: CompanyScope, id: string, expectedStatus: ServiceStatus, values: Partial<NewServiceRow>) => {
   const [row] = await q
     .update(services)
-    .set({ ...values, updatedAt: new Date() })
-    .where(inCompany(services, scope, eq(services.id, id)))
+    .set(values)
+    .where(inCompany(services, scope, eq(services.id, id), eq(services.status, expectedStatus)))
     .returning();
-  return row!;
+  return row ?? null;
 };
 
-export const recordServiceEvent = async (
+export const insertServiceEvent = async (
   q: Queryable,
   scope: CompanyScope,
-  e: { serviceId: string; event: string; fromStatus: ServiceStatus | null; toStatus: ServiceStatus; actor: Actor; reason?: string | null },
+  e: { serviceId: string; event: string; fromStatus: ServiceStatus | null; toStatus: ServiceStatus; actor: Actor; reason: string | null },
 ) => {
   await q.insert(serviceEvents).values({
     companyId: scope.companyId,
@@ -237,8 +137,17 @@ export const recordServiceEvent = async (
     toStatus: e.toStatus,
     actorAccountId: e.actor.accountId,
     actorName: e.actor.name,
-    reason: e.reason ?? null,
+    reason: e.reason,
   });
+};
+
+/** How many services of the company its administrators deleted between `from` (included) and `to` (excluded). */
+export const countDeletedServices = async (q: Queryable, scope: CompanyScope, from: Date, to: Date) => {
+  const [row] = await q
+    .select({ n: count() })
+    .from(services)
+    .where(inCompany(services, scope, eq(services.endReason, 'deleted'), gte(services.endedAt, from), lt(services.endedAt, to)));
+  return row?.n ?? 0;
 };
 
 export const hasServiceEvent = async (q: Queryable, scope: CompanyScope, serviceId: string, event: string) => {
@@ -252,7 +161,7 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
   const [row] = await q
     .select({ service: services, userName, productType: productTypes, serviceType: serviceTypes, bundle: bundles })
     .from(services)
-    .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+    .innerJoin(mobileUsers, userOfService)
     .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
     .innerJoin(productTypes, eq(productTypes.code, serviceTypes.productTypeCode))
     .innerJoin(bundles, eq(bundles.code, services.bundleCode))
@@ -280,7 +189,7 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
     const [from] = await q
       .select({ serviceId: services.id, msisdn: services.msisdn, userName })
       .from(services)
-      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .innerJoin(mobileUsers, userOfService)
       .where(inCompany(services, scope, eq(services.id, s.portFromServiceId)));
     if (from) portFrom = { serviceId: from.serviceId, msisdn: from.msisdn ?? '', userName: from.userName };
   }
@@ -368,7 +277,7 @@ export const listWaiting = async (q: Queryable, scope: CompanyScope, query: Wait
     q
       .select({ service: services, userName, productType: productTypes, serviceType: serviceTypes, bundle: bundles })
       .from(services)
-      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .innerJoin(mobileUsers, userOfService)
       .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
       .innerJoin(productTypes, eq(productTypes.code, serviceTypes.productTypeCode))
       .innerJoin(bundles, eq(bundles.code, services.bundleCode))
@@ -381,7 +290,7 @@ export const listWaiting = async (q: Queryable, scope: CompanyScope, query: Wait
     q
       .select({ n: count() })
       .from(services)
-      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .innerJoin(mobileUsers, userOfService)
       .where(where),
   ]);
   return {
@@ -429,7 +338,7 @@ export const listPortCandidates = async (q: Queryable, scope: CompanyScope, sear
   const rows = await q
     .select({ service: services, userName, serviceType: serviceTypes, bundle: bundles })
     .from(services)
-    .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+    .innerJoin(mobileUsers, userOfService)
     .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
     .innerJoin(bundles, eq(bundles.code, services.bundleCode))
     .leftJoin(moving, and(eq(moving.companyId, services.companyId), eq(moving.portFromServiceId, services.id), inArray(moving.status, openPortStatuses)))
@@ -461,8 +370,8 @@ export const listWizardFixedNumbers = async (q: Queryable, scope: CompanyScope, 
     q
       .select({ id: fixedNumbers.id, number: fixedNumbers.number, serviceId: services.id, mobileUserId: mobileUsers.id, name: userName })
       .from(fixedNumbers)
-      .innerJoin(services, and(eq(services.companyId, fixedNumbers.companyId), eq(services.id, fixedNumbers.serviceId)))
-      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .innerJoin(services, sameCompanyRow(services, fixedNumbers.serviceId, fixedNumbers))
+      .innerJoin(mobileUsers, userOfService)
       .where(
         inCompany(
           fixedNumbers,

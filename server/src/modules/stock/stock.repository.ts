@@ -31,11 +31,6 @@ const takenIn =
     return new Set(rows.map((r) => r.value));
   };
 
-export const companyExists = async (db: Queryable, id: string) => {
-  const [row] = await db.select({ id: companies.id }).from(companies).where(eq(companies.id, id));
-  return !!row;
-};
-
 /** The name of the mobile user whose service holds a SIM card or fixed number (same company). */
 const holderNameOf = (table: typeof simCards | typeof fixedNumbers) => {
   // spelled out with the table name: drizzle leaves columns unqualified in a single-table select

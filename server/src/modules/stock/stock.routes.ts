@@ -1,13 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../platform/app-error.js';
-import { companyScope } from '../../platform/tenant.js';
 import { IdParamSchema } from '../../platform/validation.js';
-import { operatorContext, requireOperator } from '../../http/context.js';
+import { operatorCompanyContext, operatorContext, requireOperator } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { errorHandler, toProblem, translateFieldError } from '../../http/problem.js';
 import { MAX_IMPORT_ROWS } from './domain/stock-file.js';
-import { companyExists, listFixedNumbers, listPoolNumbers, listSimCards, toFixedNumber, toPoolNumber, toSimCard } from './stock.repository.js';
+import { listFixedNumbers, listPoolNumbers, listSimCards, toFixedNumber, toPoolNumber, toSimCard } from './stock.repository.js';
 import {
   CsvBodySchema,
   FixedNumberInputSchema,
@@ -59,11 +57,8 @@ export const stockRoutes =
     app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body));
     app.setErrorHandler(importErrorHandler);
 
-    const companyOf = async (id: string) => {
-      // Operator staff work across companies: the scope comes from the URL, once the company is known.
-      if (!(await companyExists(db, id))) throw new AppError('COMPANY.NOT_FOUND');
-      return companyScope(id);
-    };
+    // Operator staff work across companies: the company named in the path, once it is known to exist.
+    const companyOf = (req: FastifyRequest, id: string) => operatorCompanyContext(req, db, id);
     const importDoc = (what: string, header: string) => ({
       consumes: ['text/csv'],
       summary: `Import ${what} from a CSV file (operator staff)`,
@@ -84,7 +79,7 @@ export const stockRoutes =
           response: { 200: SimCardPageSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
-      async (req) => listSimCards(db, await companyOf(req.params.id), req.query),
+      async (req) => listSimCards(db, (await companyOf(req, req.params.id)).scope, req.query),
     );
 
     app.post(
@@ -99,7 +94,8 @@ export const stockRoutes =
         },
       },
       async (req, reply) => {
-        const row = await addStockItem(db, simCardStock(await companyOf(req.params.id)), operatorContext(req).actor, req.body);
+        const { scope, actor } = await companyOf(req, req.params.id);
+        const row = await addStockItem(db, simCardStock(scope), actor, req.body);
         return reply.status(201).send(toSimCard(row, null));
       },
     );
@@ -107,7 +103,10 @@ export const stockRoutes =
     app.post(
       '/api/companies/:id/sim-cards/import',
       { schema: { tags, params: IdParamSchema, ...importDoc('SIM cards and eSIM profiles', 'kind,iccid,pin,puk,smdp_address,matching_id') } },
-      async (req) => importStock(db, simCardStock(await companyOf(req.params.id)), operatorContext(req).actor, req.body),
+      async (req) => {
+        const { scope, actor } = await companyOf(req, req.params.id);
+        return importStock(db, simCardStock(scope), actor, req.body);
+      },
     );
 
     app.get(
@@ -122,7 +121,7 @@ export const stockRoutes =
           response: { 200: FixedNumberPageSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
-      async (req) => listFixedNumbers(db, await companyOf(req.params.id), req.query),
+      async (req) => listFixedNumbers(db, (await companyOf(req, req.params.id)).scope, req.query),
     );
 
     app.post(
@@ -137,7 +136,8 @@ export const stockRoutes =
         },
       },
       async (req, reply) => {
-        const row = await addStockItem(db, fixedNumberStock(await companyOf(req.params.id)), operatorContext(req).actor, req.body);
+        const { scope, actor } = await companyOf(req, req.params.id);
+        const row = await addStockItem(db, fixedNumberStock(scope), actor, req.body);
         return reply.status(201).send(toFixedNumber(row, null));
       },
     );
@@ -145,7 +145,10 @@ export const stockRoutes =
     app.post(
       '/api/companies/:id/fixed-numbers/import',
       { schema: { tags, params: IdParamSchema, ...importDoc('fixed numbers', 'number') } },
-      async (req) => importStock(db, fixedNumberStock(await companyOf(req.params.id)), operatorContext(req).actor, req.body),
+      async (req) => {
+        const { scope, actor } = await companyOf(req, req.params.id);
+        return importStock(db, fixedNumberStock(scope), actor, req.body);
+      },
     );
 
     app.get(

@@ -1,44 +1,28 @@
 import type { Deps } from '../../../deps.js';
+import { SYSTEM, type Actor } from '../../../platform/actor.js';
 import type { Queryable } from '../../../platform/db.js';
-import { AppError } from '../../../platform/app-error.js';
-import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
+import { scopeOfJob, type CompanyScope } from '../../../platform/tenant.js';
 import { newToken, sha256 } from '../../../platform/tokens.js';
-import { QUEUES, type NetworkJob, type ReleaseJob } from '../../../jobs/queues.js';
+import { QUEUES, type NetworkJob, type ReleaseJob, type ServiceJob } from '../../../jobs/queues.js';
+import { writeDeletionLines, writeNewServiceLines } from '../../billing/index.js';
 import { queueMail } from '../../mail/index.js';
-import { writeDeletionLines, writeNewServiceLines } from '../../billing/use-cases/billing-lines.js';
 import type { RequestStatus } from '../../network/index.js';
 import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
-import { hasServiceEvent, recordServiceEvent, type Actor } from '../../services/services.repository.js';
+import { applyServiceChange, findServiceRow, hasServiceEvent, type ServiceChange } from '../../services/index.js';
+import { assignStock, moveNumber, retireSimsOf } from '../../stock/index.js';
 import { isComplete, linkExpiresAt, pollDelaySeconds, waitsForNumber } from '../domain/activation-rules.js';
-import {
-  assignStock,
-  companyAdmins,
-  insertLink,
-  loadActivation,
-  moveNumberRow,
-  retireSimsOf,
-  setServiceFields,
-  updatePortIn,
-  type Activation,
-} from '../activation.repository.js';
+import { companyAdmins, insertLink, loadActivation, updatePortIn, type Activation } from '../activation.repository.js';
 
-export const SYSTEM: Actor = { accountId: null, name: 'system' };
-
-/** Every status change goes through the transition table and lands on the timeline. */
-export const transition = async (tx: Queryable, scope: CompanyScope, a: Activation, event: LifecycleEvent, actor: Actor, reason: string | null = null, timelineEvent: string = event) => {
-  const from = a.service.status;
-  const to = nextStatus(from, event);
-  if (!to) throw new AppError('SERVICE.ILLEGAL_TRANSITION', { params: { from, to: event } });
-  await setServiceFields(tx, scope, a.service.id, { status: to, ...(to === 'active' ? { activatedAt: new Date() } : {}) });
-  await recordServiceEvent(tx, scope, { serviceId: a.service.id, event: timelineEvent, fromStatus: from, toStatus: to, actor, reason });
-  a.service.status = to;
+/**
+ * One step of the process on the service: through the one service writer (transition table, row,
+ * timeline, audit line), and the activation sees the row as it is now.
+ */
+export const changeActivation = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor, change: ServiceChange) => {
+  a.service = (await applyServiceChange(tx, deps, scope, actor, a.service, change)).after;
 };
 
-/** A timeline line without a status change (e-mail sent, SIM ready, …). */
-const note = async (tx: Queryable, scope: CompanyScope, a: Activation, event: string, actor: Actor, reason: string | null = null) =>
-  recordServiceEvent(tx, scope, { serviceId: a.service.id, event, fromStatus: a.service.status, toStatus: a.service.status, actor, reason });
-
 const queueNetwork = async (tx: Queryable, deps: Deps, job: NetworkJob, startAfterSeconds = 0) => {
+  // a delay for pg-boss, which compares it with the database's clock: real time, not the portal's clock
   const opts = startAfterSeconds > 0 ? { startAfter: new Date(Date.now() + startAfterSeconds * 1000) } : {};
   await deps.jobs.send(tx, QUEUES.network, job, opts);
 };
@@ -53,7 +37,7 @@ const trackOf = (a: Activation) => ({
 /** Sends the employee a new personal link (the previous one stops working). */
 export const sendActivationMail = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor) => {
   const token = newToken();
-  const expiresAt = linkExpiresAt(new Date(), deps.links.activationLinkTtlDays);
+  const expiresAt = linkExpiresAt(deps.clock.now(), deps.links.activationLinkTtlDays);
   await insertLink(tx, scope, { serviceId: a.service.id, tokenHash: sha256(token), sentTo: a.user.email, expiresAt });
   await queueMail(tx, deps.jobs, {
     template: 'activation',
@@ -68,25 +52,25 @@ export const sendActivationMail = async (tx: Queryable, deps: Deps, scope: Compa
     to: { address: a.user.email, name: `${a.user.firstName} ${a.user.lastName}` },
     language: a.user.language,
   });
-  await note(tx, scope, a, 'activation_link_sent', actor, a.user.email);
+  await changeActivation(tx, deps, scope, a, actor, { timeline: 'activation_link_sent', reason: a.user.email, audit: { after: { sentTo: a.user.email } } });
 };
 
 /**
  * The `service.activation` job: starting the activation process starts everything at once — the
  * e-mail to the employee, the port-in, and the provisioning when nobody has to type anything in.
  */
-export const beginActivation = async (deps: Deps, job: { companyId: string; serviceId: string }) =>
+export const beginActivation = async (deps: Deps, job: ServiceJob) =>
   deps.db.transaction(async (tx) => {
-    const scope = companyScope(job.companyId);
+    const scope = scopeOfJob(job);
     const a = await loadActivation(tx, scope, job.serviceId, true);
     if (!a || a.service.status !== 'activation_started') return false; // already begun: a repeated job does nothing
     if (a.portIn && a.portIn.status === 'draft') {
       await updatePortIn(tx, scope, a.portIn.id, { status: 'submitted', attempt: 1 });
       await queueNetwork(tx, deps, { companyId: scope.companyId, serviceId: a.service.id, work: 'port_in', attempt: 1 });
-      await note(tx, scope, a, 'port_in_submitted', SYSTEM);
+      await changeActivation(tx, deps, scope, a, SYSTEM, { timeline: 'port_in_submitted' });
     }
     if (a.service.activationMethod === 'email' && a.service.simChoice !== null) {
-      await transition(tx, scope, a, 'wait_for_user', SYSTEM);
+      await changeActivation(tx, deps, scope, a, SYSTEM, { event: 'wait_for_user' });
       await sendActivationMail(tx, deps, scope, a, SYSTEM);
     } else {
       await startProvisioning(tx, deps, scope, a, SYSTEM);
@@ -94,12 +78,15 @@ export const beginActivation = async (deps: Deps, job: { companyId: string; serv
     return true;
   });
 
-/** Provisioning starts: the SIM or eSIM is activated on the network (a service without SIM has nothing to wait for). */
-export const startProvisioning = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor, timelineEvent?: string) => {
-  await transition(tx, scope, a, 'provision', actor, null, timelineEvent);
-  if (a.service.simChoice === null) {
-    a.service.simProvisionedAt = new Date();
-    await setServiceFields(tx, scope, a.service.id, { simProvisionedAt: a.service.simProvisionedAt });
+/**
+ * Provisioning starts: the SIM or eSIM is activated on the network (a service without SIM has
+ * nothing to wait for). `step` names the timeline line and the fields that change with it (the
+ * employee pressing Activate).
+ */
+export const startProvisioning = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor, step: Pick<ServiceChange, 'timeline' | 'fields'> = {}) => {
+  const withoutSim = a.service.simChoice === null;
+  await changeActivation(tx, deps, scope, a, actor, { event: 'provision', ...step, fields: { ...step.fields, ...(withoutSim ? { simProvisionedAt: deps.clock.now() } : {}) } });
+  if (withoutSim) {
     await settle(tx, deps, scope, a);
     return;
   }
@@ -111,11 +98,12 @@ const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activat
   const track = trackOf(a);
   if (a.service.status === 'porting_refused') return; // the administrator has to correct the port first
   if (isComplete(track) && (a.service.status === 'provisioning' || a.service.status === 'porting')) {
-    await transition(tx, scope, a, 'activate', SYSTEM, null, 'activated');
+    const now = deps.clock.now();
+    await changeActivation(tx, deps, scope, a, SYSTEM, { event: 'activate', fields: { activatedAt: now }, timeline: 'activated' });
     await assignStock(tx, scope, a.service.id);
     // billed from the day it became active
-    await writeNewServiceLines(tx, scope, a.service, new Date());
-    if (a.service.portFromServiceId) await endOldService(tx, scope, a);
+    await writeNewServiceLines(tx, scope, a.service, now);
+    if (a.service.portFromServiceId) await endOldService(tx, deps, scope, a);
     if (a.service.msisdn) {
       await queueMail(tx, deps.jobs, {
         template: 'service_active',
@@ -128,7 +116,7 @@ const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activat
     return;
   }
   if (waitsForNumber(track) && a.service.status === 'provisioning') {
-    await transition(tx, scope, a, 'await_number', SYSTEM);
+    await changeActivation(tx, deps, scope, a, SYSTEM, { event: 'await_number' });
     // a number moving within the company leaves its old service once the new SIM works
     if (a.service.numberSource === 'port_internal') {
       await queueNetwork(tx, deps, { companyId: scope.companyId, serviceId: a.service.id, work: 'move_number', attempt: 1 });
@@ -137,16 +125,16 @@ const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activat
 };
 
 /** Porting within the organisation: the number has moved, so the service it came from ends. */
-const endOldService = async (tx: Queryable, scope: CompanyScope, a: Activation) => {
-  const old = await loadActivation(tx, scope, a.service.portFromServiceId!, true);
-  if (!old || !nextStatus(old.service.status, 'terminate')) return;
-  await transition(tx, scope, old, 'terminate', SYSTEM, a.service.id, 'terminated');
-  const endedAt = new Date();
-  await setServiceFields(tx, scope, old.service.id, { endedAt, endReason: 'number_moved' });
+const endOldService = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation) => {
+  const old = await findServiceRow(tx, scope, a.service.portFromServiceId!, true);
+  if (!old || !nextStatus(old.status, 'terminate')) return;
+  const endedAt = deps.clock.now();
+  await applyServiceChange(tx, deps, scope, SYSTEM, old, { event: 'terminate', fields: { endedAt, endReason: 'number_moved' }, timeline: 'terminated', reason: a.service.id });
   // the old line stops being billed the day its number leaves it
-  await writeDeletionLines(tx, scope, old.service, endedAt);
-  await retireSimsOf(tx, scope, old.service.id);
-  await moveNumberRow(tx, scope, a.service.msisdn!, a.service.id);
+  await writeDeletionLines(tx, scope, old, endedAt);
+  // its SIM is retired; its fixed number stays where it is
+  await retireSimsOf(tx, scope, old.id);
+  await moveNumber(tx, scope, a.service.msisdn!, a.service.id);
 };
 
 const idempotencyKey = (job: NetworkJob) => `${job.work}:${job.serviceId}:${job.attempt}`;
@@ -157,7 +145,7 @@ const idempotencyKey = (job: NetworkJob) => `${job.work}:${job.serviceId}:${job.
  * transaction that first checks it was not applied already, so a repeated job changes nothing.
  */
 export const runNetworkJob = async (deps: Deps, job: NetworkJob) => {
-  const scope = companyScope(job.companyId);
+  const scope = scopeOfJob(job);
   const a = await loadActivation(deps.db, scope, job.serviceId);
   if (!a) return 'gone';
   let requestId = job.requestId;
@@ -197,20 +185,18 @@ export const runNetworkJob = async (deps: Deps, job: NetworkJob) => {
 const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job: NetworkJob, outcome: Exclude<RequestStatus, { status: 'pending' }>) => {
   const a = await loadActivation(tx, scope, job.serviceId, true);
   if (!a || ['active', 'terminated', 'cancelled'].includes(a.service.status)) return;
+  const now = deps.clock.now();
   if (job.work === 'provision') {
     if (a.service.simProvisionedAt) return;
-    a.service.simProvisionedAt = new Date();
     // a new number comes alive with the SIM it was provisioned on
-    const numberLive = a.service.numberSource === 'new' ? { numberLiveAt: a.service.simProvisionedAt } : {};
-    if (numberLive.numberLiveAt) a.service.numberLiveAt = numberLive.numberLiveAt;
-    await setServiceFields(tx, scope, a.service.id, { simProvisionedAt: a.service.simProvisionedAt, ...numberLive });
-    await note(tx, scope, a, 'sim_provisioned', SYSTEM);
+    const numberLive = a.service.numberSource === 'new' ? { numberLiveAt: now } : {};
+    await changeActivation(tx, deps, scope, a, SYSTEM, { fields: { simProvisionedAt: now, ...numberLive }, timeline: 'sim_provisioned' });
   } else if (job.work === 'port_in') {
     // an answer to an older submission (before a correction) is not news any more
     if (!a.portIn || a.portIn.attempt !== job.attempt || a.portIn.status !== 'submitted') return;
     if (outcome.status === 'refused') {
-      await updatePortIn(tx, scope, a.portIn.id, { status: 'refused', refusalCode: outcome.reason, refusalReason: outcome.message, refusedAt: new Date() });
-      await transition(tx, scope, a, 'refuse_port_in', SYSTEM, outcome.message, 'port_in_refused');
+      await updatePortIn(tx, scope, a.portIn.id, { status: 'refused', refusalCode: outcome.reason, refusalReason: outcome.message, refusedAt: now });
+      await changeActivation(tx, deps, scope, a, SYSTEM, { event: 'refuse_port_in', timeline: 'port_in_refused', reason: outcome.message });
       for (const admin of await companyAdmins(tx, scope)) {
         await queueMail(tx, deps.jobs, {
           template: 'porting_refused',
@@ -223,14 +209,10 @@ const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job:
       return;
     }
     await updatePortIn(tx, scope, a.portIn.id, { status: 'completed' });
-    a.service.numberLiveAt = new Date();
-    await setServiceFields(tx, scope, a.service.id, { numberLiveAt: a.service.numberLiveAt });
-    await note(tx, scope, a, 'port_in_completed', SYSTEM);
+    await changeActivation(tx, deps, scope, a, SYSTEM, { fields: { numberLiveAt: now }, timeline: 'port_in_completed' });
   } else {
     if (a.service.numberLiveAt) return;
-    a.service.numberLiveAt = new Date();
-    await setServiceFields(tx, scope, a.service.id, { numberLiveAt: a.service.numberLiveAt });
-    await note(tx, scope, a, 'number_moved', SYSTEM);
+    await changeActivation(tx, deps, scope, a, SYSTEM, { fields: { numberLiveAt: now }, timeline: 'number_moved' });
   }
   await settle(tx, deps, scope, a);
 };
@@ -252,17 +234,17 @@ export const queueResubmission = async (tx: Queryable, deps: Deps, scope: Compan
   }
 };
 
-
 /**
  * The `service.release` job: a deleted service's SIM leaves the network. The portal already shows the
  * service ended; this only tells the network, with a key that makes a repeated job harmless, and notes
  * on the timeline when it happened (once).
  */
 export const runReleaseJob = async (deps: Deps, job: ReleaseJob) => {
-  const scope = companyScope(job.companyId);
+  const scope = scopeOfJob(job);
   await deps.gateway.releaseSim({ idempotencyKey: `release:${job.serviceId}`, msisdn: job.msisdn, iccid: job.iccid });
   await deps.db.transaction(async (tx) => {
-    if (await hasServiceEvent(tx, scope, job.serviceId, 'released_on_network')) return;
-    await recordServiceEvent(tx, scope, { serviceId: job.serviceId, event: 'released_on_network', fromStatus: 'terminated', toStatus: 'terminated', actor: SYSTEM, reason: job.iccid });
+    const service = await findServiceRow(tx, scope, job.serviceId, true);
+    if (!service || (await hasServiceEvent(tx, scope, job.serviceId, 'released_on_network'))) return;
+    await applyServiceChange(tx, deps, scope, SYSTEM, service, { timeline: 'released_on_network', reason: job.iccid });
   });
 };

@@ -2,15 +2,16 @@ import type { Deps } from '../../../deps.js';
 import QRCode from 'qrcode';
 import type { Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
-import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
+import type { Actor } from '../../../platform/actor.js';
+import { scopeOfRow, type CompanyScope } from '../../../platform/tenant.js';
 import { sha256 } from '../../../platform/tokens.js';
 import { lpaActivationCode, queueMail } from '../../mail/index.js';
-import { getOperatorBranding } from '../../operator/operator.repository.js';
+import { getOperatorBranding } from '../../operator/index.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
-import { findSimByIccid, reserveSim, type Actor } from '../../services/services.repository.js';
+import { findSimByIccid, reserveSim } from '../../stock/index.js';
 import { isLinkUsable } from '../domain/activation-rules.js';
-import { accountById, findLinkByHash, loadActivation, setServiceFields, type Activation } from '../activation.repository.js';
-import { startProvisioning } from './activation-process.js';
+import { accountById, findLinkByHash, loadActivation, type Activation } from '../activation.repository.js';
+import { changeActivation, startProvisioning } from './activation-process.js';
 
 const invalidLink = () => new AppError('ACTIVATION.LINK_INVALID');
 
@@ -28,10 +29,11 @@ const qrImage = async (activationCode: string) => {
 };
 
 /** The link behind a token, if it still works: the token is hashed, never looked up as typed. */
-const resolve = async (q: Queryable, token: string, forUpdate = false) => {
+const resolve = async (q: Queryable, deps: Pick<Deps, 'clock'>, token: string, forUpdate = false) => {
   const link = await findLinkByHash(q, sha256(token));
-  if (!link || !isLinkUsable(link, new Date())) throw invalidLink();
-  const scope = companyScope(link.companyId);
+  if (!link || !isLinkUsable(link, deps.clock.now())) throw invalidLink();
+  // the link is the employee's credential: its company is the scope
+  const scope = scopeOfRow(link);
   const a = await loadActivation(q, scope, link.serviceId, forUpdate);
   if (!a || ['cancelled', 'terminated'].includes(a.service.status)) throw invalidLink();
   return { scope, a };
@@ -62,7 +64,7 @@ const view = async (q: Queryable, a: Activation) => {
 export type ActivationView = Awaited<ReturnType<typeof view>>;
 
 export const getActivationPage = async (deps: Deps, token: string) => {
-  const { a } = await resolve(deps.db, token);
+  const { a } = await resolve(deps.db, deps, token);
   return view(deps.db, a);
 };
 
@@ -70,9 +72,9 @@ const employee = (a: Activation): Actor => ({ accountId: null, name: `${a.user.f
 
 /** The employee starts it: from here on the process runs without them. */
 const act = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, event: string) => {
-  a.service.userActedAt = new Date();
-  await setServiceFields(tx, scope, a.service.id, { userActedAt: a.service.userActedAt });
-  if (a.service.status === 'awaiting_user') await startProvisioning(tx, deps, scope, a, employee(a), event);
+  const step = { timeline: event, fields: { userActedAt: deps.clock.now() } };
+  if (a.service.status === 'awaiting_user') await startProvisioning(tx, deps, scope, a, employee(a), step);
+  else await changeActivation(tx, deps, scope, a, employee(a), step);
   if (a.sim?.kind === 'esim' && a.sim.smdpAddress && a.sim.matchingId) {
     await queueMail(tx, deps.jobs, {
       template: 'esim_qr',
@@ -87,7 +89,7 @@ const act = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation
 /** Physical SIM not pre-filled: the employee types the number printed on the card. */
 export const enterSim = async (deps: Deps, token: string, typed: string) =>
   deps.db.transaction(async (tx) => {
-    const { scope, a } = await resolve(tx, token, true);
+    const { scope, a } = await resolve(tx, deps, token, true);
     if (a.service.simChoice !== 'user_enters' || a.sim) return view(tx, a); // already entered: nothing to do
     const iccid = normalizeIccid(typed);
     const problem = iccidProblem(iccid);
@@ -105,7 +107,7 @@ export const enterSim = async (deps: Deps, token: string, typed: string) =>
 /** eSIM (or a SIM the administrator entered): the employee presses Activate. Pressing it again changes nothing. */
 export const activateByEmployee = async (deps: Deps, token: string) =>
   deps.db.transaction(async (tx) => {
-    const { scope, a } = await resolve(tx, token, true);
+    const { scope, a } = await resolve(tx, deps, token, true);
     if (a.service.userActedAt) return view(tx, a);
     if (a.service.simChoice === 'user_enters' && !a.sim) {
       throw new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'iccid', rule: 'required' }] });

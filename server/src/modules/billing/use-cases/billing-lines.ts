@@ -2,7 +2,7 @@ import type { Queryable } from '../../../platform/db.js';
 import { brusselsDay } from '../../../platform/calendar.js';
 import { localize, type Lang } from '../../../platform/i18n.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
-import { priceKey, pricesOn, type ItemKind } from '../../catalog/prices.js';
+import { priceKey, pricesOn, type ItemKind } from '../../catalog/index.js';
 import { changeLines, endedServiceLines, newServiceLines, parseBillDate, totalCents, type BillingLine, type PricedItem } from '../domain/pro-rata.js';
 import { insertBillingLines, insertServiceChange, itemNames, type LineContext } from '../billing.repository.js';
 

@@ -5,7 +5,8 @@ import { AppError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
 import { brusselsDay } from '../../../platform/calendar.js';
 import type { LocalizedText } from '../../../db/schema.js';
-import { recordAudit, type Actor } from '../../audit/audit.repository.js';
+import type { AccountActor } from '../../../platform/actor.js';
+import { recordAudit } from '../../audit/index.js';
 import { appliesAtOnce, canWithdraw, MAX_PRICE_YEARS_AHEAD, priceTiming, tooFarAhead } from '../domain/price-dating.js';
 import {
   allListPrices,
@@ -39,7 +40,7 @@ export const catalogEntityId = (kind: string, code: string) => {
 };
 
 /** A new name in the three languages, and for bundles and options whether new services may take them. */
-export const editCatalogEntry = async (db: Db, actor: Actor, kind: CatalogEntryKind, code: string, patch: { name?: LocalizedText | undefined; active?: boolean | undefined }) => {
+export const editCatalogEntry = async (db: Db, actor: AccountActor, kind: CatalogEntryKind, code: string, patch: { name?: LocalizedText | undefined; active?: boolean | undefined }) => {
   if (patch.active !== undefined && kind !== 'bundles' && kind !== 'options') {
     throw new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'active', rule: 'not_applicable' }] });
   }
@@ -62,7 +63,7 @@ const priceProblem = (rule: string, params?: Record<string, number>) => new AppE
  * waits for the daily job (catalog.apply-prices). Earlier: refused, so that what was billed stays
  * true. A price planned for a day not yet begun may be replaced; one that has begun may not.
  */
-export const addPrice = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: PriceInput) => {
+export const addPrice = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor: AccountActor, input: PriceInput) => {
   const today = brusselsDay(clock.now());
   const timing = priceTiming(input.effectiveFrom, today);
   if (timing === 'past') throw priceProblem('price_in_past');
@@ -96,7 +97,7 @@ export const addPrice = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor:
 };
 
 /** Withdraws a price planned for a later day; a price that has taken effect is history and stays. */
-export const withdrawPrice = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor: Actor, id: string) => {
+export const withdrawPrice = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, actor: AccountActor, id: string) => {
   const today = brusselsDay(clock.now());
   await db.transaction(async (tx) => {
     const price = await findPrice(tx, id);

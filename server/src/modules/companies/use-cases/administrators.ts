@@ -1,10 +1,11 @@
 import type { Db, Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
-import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
+import { scopeOfRow, type CompanyScope } from '../../../platform/tenant.js';
 import { newToken, sha256 } from '../../../platform/tokens.js';
 import type { Deps } from '../../../deps.js';
-import { recordAudit, type Actor } from '../../audit/audit.repository.js';
+import type { AccountActor } from '../../../platform/actor.js';
+import { recordAudit } from '../../audit/index.js';
 import { hashPassword, isUsableHash, NO_PASSWORD, passwordProblem } from '../../auth/domain/password.js';
 import { queueMail } from '../../mail/index.js';
 import { INVITATION_TTL_DAYS, invitationState, nextAccountStatus, type AccountEvent } from '../domain/admin-account.js';
@@ -37,7 +38,7 @@ const transition = (account: AccountRow, event: AccountEvent) => {
 };
 
 /** A new single-use link (the previous ones stop working) and its e-mail, in the caller's transaction. */
-const sendInvitation = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: Actor, account: AccountRow, companyName: string) => {
+const sendInvitation = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: AccountActor, account: AccountRow, companyName: string) => {
   const now = deps.clock.now();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
@@ -59,7 +60,7 @@ const sendInvitation = async (tx: Queryable, deps: Deps, scope: CompanyScope, ac
 };
 
 /** Creates the administrator's account without a usable password and e-mails them a link to choose one. */
-export const inviteAdministrator = async (deps: Deps, scope: CompanyScope, actor: Actor, input: InviteAdministratorInput) => {
+export const inviteAdministrator = async (deps: Deps, scope: CompanyScope, actor: AccountActor, input: InviteAdministratorInput) => {
   try {
     return await deps.db.transaction(async (tx) => {
       const company = await findCompanyForUpdate(tx, scope);
@@ -76,7 +77,7 @@ export const inviteAdministrator = async (deps: Deps, scope: CompanyScope, actor
   }
 };
 
-export const resendInvitation = async (deps: Deps, scope: CompanyScope, actor: Actor, accountId: string) =>
+export const resendInvitation = async (deps: Deps, scope: CompanyScope, actor: AccountActor, accountId: string) =>
   deps.db.transaction(async (tx) => {
     const company = await findCompanyForUpdate(tx, scope);
     if (!company) throw new AppError('COMPANY.NOT_FOUND');
@@ -88,7 +89,7 @@ export const resendInvitation = async (deps: Deps, scope: CompanyScope, actor: A
   });
 
 /** The administrator can no longer sign in: their sessions end now and open invitation links stop working. */
-export const deactivateAdministrator = async (db: Db, scope: CompanyScope, actor: Actor, accountId: string) =>
+export const deactivateAdministrator = async (db: Db, scope: CompanyScope, actor: AccountActor, accountId: string) =>
   db.transaction(async (tx) => {
     const account = await findAdministrator(tx, scope, accountId, true);
     if (!account) throw new AppError('ACCOUNT.NOT_FOUND');
@@ -100,7 +101,7 @@ export const deactivateAdministrator = async (db: Db, scope: CompanyScope, actor
   });
 
 /** Back to where they stood: active with their password, or invited (an operator then resends the link). */
-export const reactivateAdministrator = async (db: Db, scope: CompanyScope, actor: Actor, accountId: string) =>
+export const reactivateAdministrator = async (db: Db, scope: CompanyScope, actor: AccountActor, accountId: string) =>
   db.transaction(async (tx) => {
     const account = await findAdministrator(tx, scope, accountId, true);
     if (!account) throw new AppError('ACCOUNT.NOT_FOUND');
@@ -140,7 +141,8 @@ export const acceptInvitation = async (deps: Pick<Deps, 'db' | 'clock'>, token: 
   return db.transaction(async (tx) => {
     // again under a lock: two tabs submitting one link at once set the password only once
     const { invitation, account } = await usableInvitation(tx, token, now, true);
-    const scope = companyScope(invitation.companyId);
+    // the invitation is the person's credential: its company is the scope
+    const scope = scopeOfRow(invitation);
     const next = transition(account, 'set_password');
     await markInvitationUsed(tx, scope, invitation.id);
     const after = await setAccountStatus(tx, scope, account.id, next, { passwordHash });

@@ -1,8 +1,9 @@
 import type { Db, Queryable } from '../../../platform/db.js';
 import { AppError, type FieldError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
-import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
-import { recordAudit, type Actor } from '../../audit/audit.repository.js';
+import { scopeOfCompany, type CompanyScope } from '../../../platform/tenant.js';
+import type { Actor } from '../../../platform/actor.js';
+import { recordAudit } from '../../audit/index.js';
 import { contractProblems, normalizeVatNumber, vatNumberProblem } from '../domain/company-rules.js';
 import {
   catalogProductTypeCodes,
@@ -62,7 +63,7 @@ export const createCompany = async (db: Db, actor: Actor, input: CreateCompanyIn
       const company = await checkedCompany(tx, input);
       if (await companyNameTaken(tx, company.name)) throw nameTaken();
       const row = await insertCompany(tx, company);
-      const scope = companyScope(row.id);
+      const scope = scopeOfCompany(row);
       await recordAudit(tx, { scope, actor, action: 'company.created', entityType: 'company', entityId: row.id, before: null, after: companySnapshot(row) });
       if (input.contract) await writeContract(tx, scope, actor, input.contract, 'contract.');
       return { id: row.id };

@@ -2,7 +2,8 @@ import type { Db } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import { isForeignKeyViolation } from '../../../platform/db-errors.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
-import { recordAudit, type Actor } from '../../audit/audit.repository.js';
+import type { Actor } from '../../../platform/actor.js';
+import { recordAudit } from '../../audit/index.js';
 import { deleteOffice, findCompanyForUpdate, findOffice, insertOffice, mobileUsersAtOffice, officeSnapshot, updateOffice } from '../back-office.repository.js';
 import type { OfficeInput } from '../companies.schemas.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { QUEUES, type JobQueue, type MailSendJob } from '../../../jobs/queues.js';
 import type { Queryable } from '../../../platform/db.js';
 import type { Lang } from '../../../platform/i18n.js';
-import { getOperatorBranding } from '../../operator/operator.repository.js';
+import { getOperatorBranding } from '../../operator/index.js';
 import { messageIdDomain, messageIdFor } from '../domain/html.js';
 import { insertOutboxMessage } from '../mail.repository.js';
 import { renderMail, type MailContent } from '../templates/render.js';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/app-error.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit } from '../../audit/index.js';
 import { canAssign } from '../domain/request-machine.js';
 import { findRequestRow, recordRequestEvent, updateRequest, type RequestActor } from '../requests.repository.js';
 import type { Deps } from '../../../deps.js';

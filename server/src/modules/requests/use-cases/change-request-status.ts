@@ -1,7 +1,7 @@
 import { AppError } from '../../../platform/app-error.js';
 import { brusselsDay } from '../../../platform/calendar.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
-import { recordAudit } from '../../audit/audit.repository.js';
+import { recordAudit } from '../../audit/index.js';
 import { decide, isOpen, type RequestEvent, type TransitionInput } from '../domain/request-machine.js';
 import { findRequestRow, recordRequestEvent, updateRequest, type RequestActor } from '../requests.repository.js';
 import type { Deps } from '../../../deps.js';

@@ -58,5 +58,3 @@ export const HOLDS_STOCK: readonly ServiceStatus[] = [
   'active',
   'suspended',
 ];
-
-export const isWaiting = (status: ServiceStatus) => status === 'waiting_for_activation';

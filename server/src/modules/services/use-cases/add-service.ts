@@ -3,26 +3,12 @@ import type { Queryable } from '../../../platform/db.js';
 import { AppError, type ErrorCode, type FieldError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
-import { recordAudit, type Actor } from '../../audit/audit.repository.js';
-import { findMobileUserRow } from '../../mobile-users/mobile-users.repository.js';
+import type { Actor } from '../../../platform/actor.js';
+import { findMobileUserRow } from '../../mobile-users/index.js';
+import { assignFixedNumber, countFreeEsims, findFixedNumber, findSimByIccid, mobileNumberStatus, reserveEsim, reserveMobileNumber, reserveSim } from '../../stock/index.js';
 import { catalogProblems, choiceProblems, STEPS, type WizardDraft } from '../domain/wizard-rules.js';
-import {
-  assignFixedNumber,
-  catalogFacts,
-  countFreeEsims,
-  findFixedNumber,
-  findPortCandidate,
-  findSimByIccid,
-  hasOpenPortIn,
-  insertPortIn,
-  insertService,
-  isOperatorNumber,
-  mobileNumberStatus,
-  recordServiceEvent,
-  reserveEsim,
-  reserveMobileNumber,
-  reserveSim,
-} from '../services.repository.js';
+import { catalogFacts, findPortCandidate, findServiceRow, insertPortIn, portInNumberState } from '../services.repository.js';
+import { applyServiceChange, createService } from './apply-service-change.js';
 import { scheduleStart, startActivation } from './start-activation.js';
 
 /** A stock rule broken because someone else holds the item: a 409 with its own message, not a form mistake. */
@@ -54,9 +40,9 @@ const evaluate = async (q: Queryable, scope: CompanyScope, draft: WizardDraft, u
     problems.push({ field: 'number.msisdn', rule: 'number_not_free', conflict: 'STOCK.MOBILE_NUMBER_TAKEN' });
   }
   if (n?.kind === 'port_in') {
-    // A number on its way in sits on the new service already: "being ported" must win over "ours".
-    if (await hasOpenPortIn(q, normalized.msisdn!)) problems.push({ field: 'number.msisdn', rule: 'port_pending', conflict: 'PORTING.ALREADY_PENDING' });
-    else if (await isOperatorNumber(q, normalized.msisdn!)) problems.push({ field: 'number.msisdn', rule: 'number_is_ours' });
+    const state = await portInNumberState(q, normalized.msisdn!);
+    if (state === 'pending') problems.push({ field: 'number.msisdn', rule: 'port_pending', conflict: 'PORTING.ALREADY_PENDING' });
+    else if (state === 'ours') problems.push({ field: 'number.msisdn', rule: 'number_is_ours' });
   }
   if (n?.kind === 'port_internal') {
     const { row, moving } = await findPortCandidate(q, scope, n.serviceId);
@@ -118,14 +104,12 @@ export const addService = async (deps: Deps, scope: CompanyScope, actor: Actor, 
       await requireUser(tx, scope, mobileUserId);
       const plan = (await evaluate(tx, scope, input, STEPS.activation, now))!;
       const n = input.number;
-      const service = await insertService(tx, {
-        companyId: scope.companyId,
+      const values = {
         mobileUserId,
         serviceTypeCode: input.serviceTypeCode!,
         bundleCode: input.bundleCode!,
         optionCodes: input.optionCodes ?? [],
         msisdn: plan.portFrom?.msisdn ?? plan.normalized.msisdn,
-        status: 'waiting_for_activation',
         numberSource: n?.kind ?? null,
         portFromServiceId: plan.portFrom?.id ?? null,
         simChoice: input.sim?.kind ?? null,
@@ -133,8 +117,10 @@ export const addService = async (deps: Deps, scope: CompanyScope, actor: Actor, 
         activationMethod: input.activation.method,
         activationTiming: input.activation.timing,
         createdByAccountId: actor.accountId,
-      });
-      await recordServiceEvent(tx, scope, { serviceId: service.id, event: 'created', fromStatus: null, toStatus: service.status, actor });
+      };
+      // the audit line keeps what the administrator chose
+      const { fixedNumberTakenFromServiceId: _f, portFromServiceId: _p, createdByAccountId: _c, ...chosen } = values;
+      const service = await createService(tx, deps, scope, actor, values, chosen);
 
       if (n?.kind === 'new' && !(await reserveMobileNumber(tx, scope, plan.normalized.msisdn!, service.id))) {
         refuse([{ field: 'number.msisdn', rule: 'number_not_free', conflict: 'STOCK.MOBILE_NUMBER_TAKEN' }]);
@@ -161,30 +147,9 @@ export const addService = async (deps: Deps, scope: CompanyScope, actor: Actor, 
         if (!(await assignFixedNumber(tx, scope, input.fixedNumber.fixedNumberId, service.id, plan.fixedFrom))) {
           refuse([{ field: 'fixedNumber.fixedNumberId', rule: plan.fixedFrom ? 'fixed_not_active' : 'fixed_not_available', conflict: 'STOCK.FIXED_NUMBER_TAKEN' }]);
         }
-        if (plan.fixedFrom) {
-          await recordServiceEvent(tx, scope, { serviceId: plan.fixedFrom, event: 'fixed_number_taken_over', fromStatus: 'active', toStatus: 'active', actor });
-        }
+        const previous = plan.fixedFrom ? await findServiceRow(tx, scope, plan.fixedFrom, true) : null;
+        if (previous) await applyServiceChange(tx, deps, scope, actor, previous, { timeline: 'fixed_number_taken_over' });
       }
-
-      await recordAudit(tx, {
-        scope,
-        actor: { accountId: actor.accountId, name: actor.name },
-        action: 'service.created',
-        entityType: 'service',
-        entityId: service.id,
-        before: null,
-        after: {
-          mobileUserId,
-          serviceTypeCode: service.serviceTypeCode,
-          bundleCode: service.bundleCode,
-          optionCodes: service.optionCodes,
-          msisdn: service.msisdn,
-          numberSource: service.numberSource,
-          simChoice: service.simChoice,
-          activationMethod: service.activationMethod,
-          activationTiming: service.activationTiming,
-        },
-      });
 
       if (input.activation.timing === 'asap') await startActivation(tx, deps, scope, service, actor, null);
       else if (input.activation.scheduledStartAt) await scheduleStart(tx, deps, scope, service, actor, input.activation.scheduledStartAt);

@@ -1,19 +1,21 @@
-import { and, count, eq, gte, lt } from 'drizzle-orm';
-import { accounts, companies, contracts, fixedNumbers, mobileNumbers, services, simCards } from '../../../db/schema.js';
-import { getOperatorBranding } from '../../operator/operator.repository.js';
 import type { Deps } from '../../../deps.js';
-import type { Queryable } from '../../../platform/db.js';
+import type { Actor } from '../../../platform/actor.js';
 import { AppError, type FieldError } from '../../../platform/app-error.js';
 import { brusselsDay, brusselsMidnight, nextDay } from '../../../platform/calendar.js';
+import type { Queryable } from '../../../platform/db.js';
 import type { Lang } from '../../../platform/i18n.js';
-import { inCompany, type CompanyScope } from '../../../platform/tenant.js';
+import type { CompanyScope } from '../../../platform/tenant.js';
 import { QUEUES } from '../../../jobs/queues.js';
-import { changeImpact, namer, writeChange, writeDeletionLines, type Selection } from '../../billing/use-cases/billing-lines.js';
-import { getCatalog } from '../../catalog/catalog.repository.js';
+import { changeImpact, namer, writeChange, writeDeletionLines, type Selection } from '../../billing/index.js';
+import { getCatalog } from '../../catalog/index.js';
+import { accountManagerOf, findContract } from '../../companies/index.js';
+import { getOperatorBranding } from '../../operator/index.js';
+import { quarantineNumberOf, releaseFixedNumberOf, retireSimsOf } from '../../stock/index.js';
 import { checkDeletionQuota } from '../domain/deletion-quota.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { catalogProblems, STEPS } from '../domain/wizard-rules.js';
-import { catalogFacts, findServiceRow, recordServiceEvent, updateService, type Actor, type ServiceRow } from '../services.repository.js';
+import { catalogFacts, countDeletedServices, findServiceRow, type ServiceRow } from '../services.repository.js';
+import { applyServiceChange } from './apply-service-change.js';
 
 /** Days of quarantine before a deleted service's number can be handed out again. */
 export const NUMBER_QUARANTINE_DAYS = 90;
@@ -71,34 +73,31 @@ export const previewChange = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, s
  * "Manage service" → Continue: the new bundle and options hold from today; the rest of the month
  * of the old ones is credited and of the new ones charged. The contract term does not move.
  */
-export const changeService = async ({ db, clock }: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, actor: Actor, id: string, input: Selection, lang: Lang) =>
-  db.transaction(async (tx) => {
-    const now = clock.now();
+export const changeService = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, input: Selection, lang: Lang) =>
+  deps.db.transaction(async (tx) => {
     const service = await activeService(tx, scope, id, 'change', true);
     await checkSelection(tx, scope, service, input);
-    const impact = await changeImpact(tx, service, input, brusselsDay(now));
+    const impact = await changeImpact(tx, service, input, brusselsDay(deps.clock.now()));
     await writeChange(tx, scope, service, input, impact, actor.accountId);
-    const to = nextStatus(service.status, 'change')!;
-    await updateService(tx, scope, id, { bundleCode: input.bundleCode, optionCodes: input.optionCodes, status: to });
     const name = await namer(tx, [...impact.from, ...impact.to], lang);
     const label = (items: typeof impact.from) => items.map((i) => name(i.itemKind, i.itemCode)).join(' + ');
-    await recordServiceEvent(tx, scope, { serviceId: id, event: 'changed', fromStatus: service.status, toStatus: to, actor, reason: `${label(impact.from)} → ${label(impact.to)}` });
+    await applyServiceChange(tx, deps, scope, actor, service, {
+      event: 'change',
+      fields: { bundleCode: input.bundleCode, optionCodes: input.optionCodes },
+      timeline: 'changed',
+      reason: `${label(impact.from)} → ${label(impact.to)}`,
+    });
     return describeImpact(tx, impact, lang);
   });
 
 // ---------------------------------------------------------------- the 30 % rule and deletion
 
 const quotaOf = async (q: Queryable, scope: CompanyScope, lock: boolean) => {
-  const query = q.select().from(contracts).where(inCompany(contracts, scope));
   // deletions of one company queue up behind this lock, so each one counts the ones before it
-  const [contract] = lock ? await query.for('update') : await query;
+  const contract = await findContract(q, scope, { lock });
   if (!contract) return { contractedServices: 0, periodStartsOn: null, periodEndsOn: null, ...checkDeletionQuota(0, 0) };
-  const from = brusselsMidnight(contract.startsOn);
-  const [used] = await q
-    .select({ n: count() })
-    .from(services)
-    .where(inCompany(services, scope, eq(services.endReason, 'deleted'), gte(services.endedAt, from), lt(services.endedAt, brusselsMidnight(nextDay(contract.endsOn)))));
-  const verdict = checkDeletionQuota(contract.contractedServices, used?.n ?? 0);
+  const used = await countDeletedServices(q, scope, brusselsMidnight(contract.startsOn), brusselsMidnight(nextDay(contract.endsOn)));
+  const verdict = checkDeletionQuota(contract.contractedServices, used);
   return { contractedServices: contract.contractedServices, periodStartsOn: contract.startsOn, periodEndsOn: contract.endsOn, ...verdict };
 };
 
@@ -111,11 +110,7 @@ export const deletionQuota = async (q: Queryable, scope: CompanyScope) => {
 
 const contactsOf = async (q: Queryable, scope: CompanyScope) => {
   const op = await getOperatorBranding(q);
-  const [manager] = await q
-    .select({ email: accounts.email, name: accounts.fullName })
-    .from(companies)
-    .innerJoin(accounts, eq(accounts.id, companies.accountManagerId))
-    .where(eq(companies.id, scope.companyId));
+  const manager = await accountManagerOf(q, scope);
   return { salesEmail: op?.salesEmail ?? '', ...(manager ? { accountManagerEmail: manager.email, accountManagerName: manager.name } : {}) };
 };
 
@@ -124,9 +119,9 @@ const contactsOf = async (q: Queryable, scope: CompanyScope) => {
  * number goes back to the company's list, the rest of the month is credited, and the network is
  * told by a durable job. Refused past the 30 % rule, with the limit and the way out in the answer.
  */
-export const deleteService = async ({ db, jobs, clock }: Pick<Deps, 'db' | 'jobs' | 'clock'>, scope: CompanyScope, actor: Actor, id: string, lang: Lang) =>
-  db.transaction(async (tx) => {
-    const now = clock.now();
+export const deleteService = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, lang: Lang) =>
+  deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
     const quota = await quotaOf(tx, scope, true);
     const service = await activeService(tx, scope, id, 'terminate', true);
     if (!quota.allowed) {
@@ -134,23 +129,13 @@ export const deleteService = async ({ db, jobs, clock }: Pick<Deps, 'db' | 'jobs
         params: { limit: quota.limit, used: quota.used, contractedServices: quota.contractedServices, ...(await contactsOf(tx, scope)) },
       });
     }
-    const to = nextStatus(service.status, 'terminate')!;
-    await updateService(tx, scope, id, { status: to, endedAt: now, endReason: 'deleted' });
-    const quarantinedUntil = new Date(now.getTime() + NUMBER_QUARANTINE_DAYS * 86_400_000);
-    await tx
-      .update(mobileNumbers)
-      .set({ status: 'quarantined', quarantinedUntil, updatedAt: now })
-      .where(and(eq(mobileNumbers.companyId, scope.companyId), eq(mobileNumbers.serviceId, id)));
-    const [sim] = await tx
-      .update(simCards)
-      .set({ status: 'retired', updatedAt: now })
-      .where(inCompany(simCards, scope, eq(simCards.serviceId, id)))
-      .returning({ iccid: simCards.iccid });
-    await tx.update(fixedNumbers).set({ status: 'available', serviceId: null, updatedAt: now }).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, id)));
+    await applyServiceChange(tx, deps, scope, actor, service, { event: 'terminate', fields: { endedAt: now, endReason: 'deleted' }, timeline: 'deleted' });
+    await quarantineNumberOf(tx, scope, id, new Date(now.getTime() + NUMBER_QUARANTINE_DAYS * 86_400_000));
+    const [iccid] = await retireSimsOf(tx, scope, id);
+    await releaseFixedNumberOf(tx, scope, id);
     const lines = await writeDeletionLines(tx, scope, service, now);
-    await recordServiceEvent(tx, scope, { serviceId: id, event: 'deleted', fromStatus: service.status, toStatus: to, actor });
-    if (sim && service.msisdn) {
-      await jobs.send(tx, QUEUES.serviceRelease, { companyId: scope.companyId, serviceId: id, msisdn: service.msisdn, iccid: sim.iccid });
+    if (iccid && service.msisdn) {
+      await deps.jobs.send(tx, QUEUES.serviceRelease, { companyId: scope.companyId, serviceId: id, msisdn: service.msisdn, iccid });
     }
     const name = await namer(tx, lines, lang);
     return {

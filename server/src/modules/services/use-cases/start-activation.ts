@@ -1,36 +1,35 @@
 import type { Deps } from '../../../deps.js';
-import type { Queryable } from '../../../platform/db.js';
+import { SYSTEM, type Actor } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/app-error.js';
-import { companyScope, type CompanyScope } from '../../../platform/tenant.js';
+import type { Queryable } from '../../../platform/db.js';
+import { scopeOfJob, type CompanyScope } from '../../../platform/tenant.js';
 import { QUEUES, type ScheduledStartJob } from '../../../jobs/queues.js';
-import { recordAudit, type Actor as AuditActor } from '../../audit/audit.repository.js';
+import { releaseStock } from '../../stock/index.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { scheduleProblems } from '../domain/wizard-rules.js';
-import { findServiceRow, findServiceRows, recordServiceEvent, releaseStock, updateService, type Actor, type ServiceRow } from '../services.repository.js';
-
-const SYSTEM: Actor = { accountId: null, name: 'system' };
-
-const illegal = (from: string, to: string) => new AppError('SERVICE.ILLEGAL_TRANSITION', { params: { from, to } });
+import { cancelPortIns, findServiceRow, findServiceRows, type ServiceRow } from '../services.repository.js';
+import { applyServiceChange } from './apply-service-change.js';
 
 /**
  * Starts the activation process of one service: the status moves through the transition table,
  * the timeline records who started it, and the activation job is queued in the same transaction.
  */
-export const startActivation = async (tx: Queryable, { jobs, clock }: Pick<Deps, 'jobs' | 'clock'>, scope: CompanyScope, service: ServiceRow, actor: Actor, reason: string | null) => {
-  const to = nextStatus(service.status, 'start_activation');
-  if (!to) throw illegal(service.status, 'activation_started');
-  const row = await updateService(tx, scope, service.id, { status: to, activationStartedAt: clock.now(), scheduledStartAt: null });
-  await recordServiceEvent(tx, scope, { serviceId: service.id, event: 'activation_started', fromStatus: service.status, toStatus: to, actor, reason });
-  await jobs.send(tx, QUEUES.serviceActivation, { companyId: scope.companyId, serviceId: service.id }, { singletonKey: service.id });
-  return row;
+export const startActivation = async (tx: Queryable, deps: Pick<Deps, 'jobs' | 'clock'>, scope: CompanyScope, service: ServiceRow, actor: Actor, reason: string | null) => {
+  const { after } = await applyServiceChange(tx, deps, scope, actor, service, {
+    event: 'start_activation',
+    fields: { activationStartedAt: deps.clock.now(), scheduledStartAt: null },
+    timeline: 'activation_started',
+    reason,
+  });
+  await deps.jobs.send(tx, QUEUES.serviceActivation, { companyId: scope.companyId, serviceId: service.id }, { singletonKey: service.id });
+  return after;
 };
 
 /** Sets the date and time a waiting service starts by itself; the job checks it still holds when it fires. */
-export const scheduleStart = async (tx: Queryable, { jobs }: Pick<Deps, 'jobs'>, scope: CompanyScope, service: ServiceRow, actor: Actor, startAt: Date) => {
-  await updateService(tx, scope, service.id, { scheduledStartAt: startAt });
-  await recordServiceEvent(tx, scope, { serviceId: service.id, event: 'scheduled', fromStatus: service.status, toStatus: service.status, actor, reason: startAt.toISOString() });
+export const scheduleStart = async (tx: Queryable, deps: Pick<Deps, 'jobs' | 'clock'>, scope: CompanyScope, service: ServiceRow, actor: Actor, startAt: Date) => {
+  await applyServiceChange(tx, deps, scope, actor, service, { fields: { scheduledStartAt: startAt }, timeline: 'scheduled', reason: startAt.toISOString() });
   const data: ScheduledStartJob = { companyId: scope.companyId, serviceId: service.id, startAt: startAt.toISOString() };
-  await jobs.send(tx, QUEUES.scheduledStart, data, { startAfter: startAt, singletonKey: `${service.id}@${data.startAt}` });
+  await deps.jobs.send(tx, QUEUES.scheduledStart, data, { startAfter: startAt, singletonKey: `${service.id}@${data.startAt}` });
 };
 
 /** Locks the named services of the company; all must exist and still wait for activation. */
@@ -43,7 +42,7 @@ const lockWaiting = async (tx: Queryable, scope: CompanyScope, ids: string[]) =>
 };
 
 /** "Start activation" on a selection of services waiting for activation: all of them, or none. */
-export const startServices = async (deps: Deps, scope: CompanyScope, actor: AuditActor, ids: string[]) =>
+export const startServices = async (deps: Deps, scope: CompanyScope, actor: Actor, ids: string[]) =>
   deps.db.transaction(async (tx) => {
     const rows = await lockWaiting(tx, scope, ids);
     for (const row of rows) await startActivation(tx, deps, scope, row, actor, null);
@@ -51,7 +50,7 @@ export const startServices = async (deps: Deps, scope: CompanyScope, actor: Audi
   });
 
 /** Schedules (or, with null, unschedules) the start of a selection of waiting services. */
-export const scheduleServices = async (deps: Deps, scope: CompanyScope, actor: AuditActor, ids: string[], startAt: Date | null) => {
+export const scheduleServices = async (deps: Deps, scope: CompanyScope, actor: Actor, ids: string[], startAt: Date | null) => {
   if (startAt) {
     const problems = scheduleProblems(startAt, deps.clock.now(), 'startAt');
     if (problems.length) throw new AppError('SERVICE.INVALID_CHOICES', { fieldErrors: problems });
@@ -60,10 +59,7 @@ export const scheduleServices = async (deps: Deps, scope: CompanyScope, actor: A
     const rows = await lockWaiting(tx, scope, ids);
     for (const row of rows) {
       if (startAt) await scheduleStart(tx, deps, scope, row, actor, startAt);
-      else if (row.scheduledStartAt) {
-        await updateService(tx, scope, row.id, { scheduledStartAt: null });
-        await recordServiceEvent(tx, scope, { serviceId: row.id, event: 'schedule_cleared', fromStatus: row.status, toStatus: row.status, actor });
-      }
+      else if (row.scheduledStartAt) await applyServiceChange(tx, deps, scope, actor, row, { fields: { scheduledStartAt: null }, timeline: 'schedule_cleared' });
     }
     return rows.length;
   });
@@ -75,7 +71,7 @@ export const scheduleServices = async (deps: Deps, scope: CompanyScope, actor: A
  */
 export const runScheduledStart = async (deps: Deps, job: ScheduledStartJob) =>
   deps.db.transaction(async (tx) => {
-    const scope = companyScope(job.companyId);
+    const scope = scopeOfJob(job);
     const row = await findServiceRow(tx, scope, job.serviceId, true);
     if (!row || row.status !== 'waiting_for_activation' || row.scheduledStartAt?.toISOString() !== job.startAt) return false;
     await startActivation(tx, deps, scope, row, SYSTEM, 'scheduled');
@@ -83,14 +79,12 @@ export const runScheduledStart = async (deps: Deps, job: ScheduledStartJob) =>
   });
 
 /** Cancels a service that has not started; everything it reserved goes back to stock. */
-export const cancelService = async (deps: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, actor: AuditActor, id: string) =>
+export const cancelService = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string) =>
   deps.db.transaction(async (tx) => {
     const row = await findServiceRow(tx, scope, id, true);
     if (!row) throw new AppError('SERVICE.NOT_FOUND');
-    const to = nextStatus(row.status, 'cancel');
-    if (!to) throw new AppError('SERVICE.NOT_WAITING');
+    if (!nextStatus(row.status, 'cancel')) throw new AppError('SERVICE.NOT_WAITING');
     await releaseStock(tx, scope, row);
-    await updateService(tx, scope, id, { status: to, endedAt: deps.clock.now(), scheduledStartAt: null });
-    await recordServiceEvent(tx, scope, { serviceId: id, event: 'cancelled', fromStatus: row.status, toStatus: to, actor });
-    await recordAudit(tx, { scope, actor, action: 'service.cancelled', entityType: 'service', entityId: id, before: { status: row.status }, after: { status: to } });
+    await cancelPortIns(tx, scope, row.id);
+    await applyServiceChange(tx, deps, scope, actor, row, { event: 'cancel', fields: { endedAt: deps.clock.now(), scheduledStartAt: null }, timeline: 'cancelled' });
   });

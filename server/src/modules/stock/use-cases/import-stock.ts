@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import { isUniqueViolation } from '../../../platform/db-errors.js';
-import { recordAudit, type Actor } from '../../audit/audit.repository.js';
+import type { Actor } from '../../../platform/actor.js';
+import { recordAudit } from '../../audit/index.js';
 import { readStockFile, rowIssues, type LineIssue } from '../domain/stock-file.js';
 import type { StockTarget } from './stock-targets.js';
 

@@ -1,0 +1,12 @@
+// The services module's public surface. A service's status and fields change only through
+// applyServiceChange (use-cases/apply-service-change.ts), whoever asks: the activation process, the
+// line operations, the administrator.
+export {
+  applyServiceChange,
+  createService,
+  type AppliedServiceChange,
+  type ServiceChange,
+  type ServiceChangeHook,
+  type ServiceFields,
+} from './use-cases/apply-service-change.js';
+export { findServiceRow, getServiceDetail, hasServiceEvent, userOrNumberSearch, type ServiceRow } from './services.repository.js';
