@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
+import { movableClock } from '../../server/src/platform/clock.js';
 
 type Service = { id: string; status: string; events: { event: string; toStatus: string; reason: string | null }[]; [k: string]: unknown };
 
-const setup = (overrides: Record<string, string> = {}) => {
+const setup = (overrides: Record<string, string> = {}, opts: Parameters<typeof createTestPortal>[1] = {}) => {
   const ctx = {} as { portal: TestPortal; acme: Client; bright: Client; q: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]> };
   beforeAll(async () => {
-    ctx.portal = await createTestPortal(overrides);
+    ctx.portal = await createTestPortal(overrides, opts);
     ctx.acme = await ctx.portal.signIn('admin@acme.example');
     ctx.bright = await ctx.portal.signIn('admin@brightwave.example');
     ctx.q = async (text, values = []) => (await ctx.portal.database.sql.executeSql(text, values)).rows as never;
@@ -251,5 +252,27 @@ describe(`activation across a restart (${process.env.TEST_DB})`, () => {
     } finally {
       await again.stop();
     }
+  });
+});
+
+describe(`the portal's clock (${process.env.TEST_DB})`, () => {
+  // the use cases read the time from the portal's one clock, so a test moves it instead of waiting
+  const clock = movableClock();
+  const ctx = setup({ ACTIVATION_LINK_TTL_DAYS: '30' }, { clock });
+
+  it('a personal activation link stops working when its 30 days are over', async () => {
+    const user = await newUser(ctx.acme);
+    const msisdn = (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers[0];
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn }, sim: { kind: 'esim' }, activation: { method: 'email', timing: 'asap' } });
+    await waitFor(ctx.acme, created.body.id, statusIs('awaiting_user'));
+    const [row] = await ctx.q<{ text: string }>(`select text from outbox_messages where template = 'activation' and to_address = $1`, [user.email]);
+    const token = /\/activate\/([A-Za-z0-9_-]{20,})/.exec(row!.text)![1]!;
+    const anon = ctx.portal.anonymous();
+    clock.advance(29 * 86_400_000);
+    expect((await anon.get(`/api/activation/${token}`)).status).toBe(200);
+    clock.advance(2 * 86_400_000);
+    const expired = await anon.get(`/api/activation/${token}`);
+    expect(expired.status).toBe(404);
+    expect(expired.body.code).toBe('ACTIVATION.LINK_INVALID');
   });
 });

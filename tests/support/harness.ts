@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../../server/src/platform/db.js';
 import { startPortal } from '../../server/src/portal.js';
 import type { JobRunner } from '../../server/src/jobs/job-runner.js';
 import type { Deps } from '../../server/src/deps.js';
+import type { Clock } from '../../server/src/platform/clock.js';
 import { DEMO_PASSWORD } from '../../server/src/db/seed/demo.js';
 import { TEST_PG_URL, urlForDatabase } from './env.js';
 
@@ -104,11 +105,14 @@ export type TestPortal = {
   close(): Promise<void>;
 };
 
-/** The whole portal (database, jobs, HTTP) on a fresh copy of the demo data, driven through inject. */
-export const createTestPortal = async (configOverrides: Record<string, string> = {}): Promise<TestPortal> => {
+/**
+ * The whole portal (database, jobs, HTTP) on a fresh copy of the demo data, driven through inject.
+ * `clock`: the portal's clock, for a test that moves time (platform/clock.ts, movableClock).
+ */
+export const createTestPortal = async (configOverrides: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestPortal> => {
   const kind = testDbKind();
   const { database, drop } = await openTestDatabase(kind);
-  const portal = await startPortal(testConfig(configOverrides), { database, listen: false });
+  const portal = await startPortal(testConfig(configOverrides), { database, listen: false, ...opts });
   const app = portal.app as unknown as FastifyInstance;
   await app.ready();
   return {

@@ -131,9 +131,3 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
   };
 };
 
-/** Creates the runner and starts it with these definitions. */
-export const startJobRunner = async (database: Database, log: JobLog, definitions: readonly JobDefinition<any>[]) => {
-  const runner = createJobRunner(database, log);
-  await runner.start(definitions);
-  return runner;
-};

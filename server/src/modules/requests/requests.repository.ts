@@ -318,7 +318,6 @@ export const getRequestDetail = async (q: Queryable, scope: CompanyScope, id: st
     })),
   };
 };
-export type RequestDetailView = NonNullable<Awaited<ReturnType<typeof getRequestDetail>>>;
 
 /** The company's services a request can name (not ended), by name or number, or the ones asked for by id. */
 export const listRequestableServices = async (q: Queryable, scope: CompanyScope, f: { q?: string | undefined; ids?: string[] | undefined }, lang: Lang) => {

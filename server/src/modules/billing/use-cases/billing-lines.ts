@@ -50,8 +50,6 @@ export const writeDeletionLines = async (tx: Queryable, scope: CompanyScope, ser
   return lines;
 };
 
-export type ImpactLine = BillingLine & { itemKind: ItemKind; itemCode: string; monthlyPriceCents: number };
-
 /** What a change on `day` does to the bill: credit what goes, charge what comes, for the rest of the month. */
 export const changeImpact = async (q: Queryable, before: Selection, after: Selection, day: string) => {
   const [from, to] = await Promise.all([pricedSelection(q, before, day), pricedSelection(q, after, day)]);
