@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
 
-// "Billing – changed services" (contract: notes/issue5-api.md). Money is integer euro cents;
+// "Billing – changed services". Money is integer euro cents;
 // credits are negative amounts.
 
 export type PricedItem = { code: string; name: string; monthlyPriceCents: number };

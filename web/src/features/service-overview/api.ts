@@ -3,7 +3,7 @@ import { api } from '../../shared/api/client';
 import type { CodeName, SortOrder } from '../../shared/api/types';
 import type { ServiceStatus } from '../services/api';
 
-// Self-service › UC & Mobile › Service overview (contract: notes/issue5-api.md, "Service overview").
+// Self-service › UC & Mobile › Service overview.
 
 export type OverviewSort = 'user' | 'number' | 'activated';
 

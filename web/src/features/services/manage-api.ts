@@ -3,8 +3,7 @@ import { api, isApiError } from '../../shared/api/client';
 import type { BillingImpact, BillingLine, PricedItem } from '../billing/api';
 import type { ServiceDetail } from './api';
 
-// "Manage service" (change bundle and options) and "Remove" (delete) on the service page
-// (contract: notes/issue5-api.md).
+// "Manage service" (change bundle and options) and "Remove" (delete) on the service page.
 
 export type ChangeOptions = {
   current: { bundleCode: string; optionCodes: string[] };

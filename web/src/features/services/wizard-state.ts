@@ -293,10 +293,6 @@ export const changeChoices = (catalog: Catalog, current: WizardChoices, change: 
   return next;
 };
 
-/** Port details that still apply after a change (none unless porting in). */
-export const portDetailsFor = (choices: WizardChoices, port: PortDetails): PortDetails =>
-  choices.numberKind === 'port_in' ? port : EMPTY_PORT_DETAILS;
-
 // ---------------------------------------------------------------- what goes to the server
 
 const numberInput = (choices: WizardChoices, port: PortDetails): WizardInput['number'] | undefined => {

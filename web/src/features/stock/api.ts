@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, isApiError } from '../../shared/api/client';
 import type { Page } from '../../shared/api/types';
 
-// Shapes of the stock endpoints (back office, operator staff), as in notes/issue3-api.md › Stock.
+// Shapes of the stock endpoints (back office, operator staff).
 
 export type SimKind = 'physical' | 'esim';
 export type SimStatus = 'in_stock' | 'reserved' | 'assigned' | 'retired';

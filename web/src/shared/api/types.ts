@@ -1,4 +1,4 @@
-// Response shapes of the Fleetdesk API as documented in notes/api-contract.md.
+// Response shapes of the Fleetdesk API (the OpenAPI document at /api/docs).
 // Hand-written for now; to be generated from the server's zod schemas (OpenAPI) once they settle.
 
 export type Language = 'en' | 'fr' | 'nl';
