@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { asc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { billingLines, bundleOptions, bundles, mobileUsers, serviceChanges, services } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
-import { inCompany, type CompanyScope } from '../../platform/tenant.js';
+import { inCompany, sameCompanyRow, userOfService, type CompanyScope } from '../../platform/tenant.js';
 import type { BillingLine } from './domain/pro-rata.js';
 import type { ItemKind } from '../catalog/index.js';
 
@@ -63,7 +63,7 @@ export const servicesBilledFrom = async (q: Queryable, scope: CompanyScope, mont
       optionCodes: services.optionCodes,
     })
     .from(services)
-    .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+    .innerJoin(mobileUsers, userOfService)
     .where(inCompany(services, scope, lt(services.activatedAt, monthStart), or(isNull(services.endedAt), gte(services.endedAt, monthStart))))
     .orderBy(asc(mobileUsers.lastName), asc(mobileUsers.firstName), asc(services.mobileUserId), asc(services.createdAt));
 
@@ -94,8 +94,8 @@ export const linesOfMonth = async (q: Queryable, scope: CompanyScope, monthFirst
       amountCents: billingLines.amountCents,
     })
     .from(billingLines)
-    .innerJoin(services, and(eq(services.companyId, billingLines.companyId), eq(services.id, billingLines.serviceId)))
-    .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, billingLines.companyId), eq(mobileUsers.id, billingLines.mobileUserId)))
+    .innerJoin(services, sameCompanyRow(services, billingLines.serviceId, billingLines))
+    .innerJoin(mobileUsers, sameCompanyRow(mobileUsers, billingLines.mobileUserId, billingLines))
     .where(inCompany(billingLines, scope, eq(billingLines.billingMonth, monthFirstDay)))
     .orderBy(asc(billingLines.occurredOn), asc(billingLines.createdAt), asc(billingLines.kind), asc(billingLines.itemKind), asc(billingLines.itemCode));
 

@@ -15,7 +15,7 @@ import {
 } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
-import { inCompany, type CompanyScope } from '../../platform/tenant.js';
+import { inCompany, sameCompanyRow, userOfService, type CompanyScope } from '../../platform/tenant.js';
 import { likePattern } from '../mobile-users/domain/search.js';
 import { userOrNumberSearch } from '../services/index.js';
 import type { RequestDetails, RequestKind } from './domain/request-details.js';
@@ -225,7 +225,7 @@ export const listRequests = async (q: Queryable, scope: CompanyScope | null, f: 
     searchCondition(f.q, scope === null),
   ];
   const where = scope ? inCompany(requests, scope, ...conditions) : and(...conditions);
-  const officeJoin = and(eq(offices.companyId, requests.companyId), eq(offices.id, requests.officeId));
+  const officeJoin = sameCompanyRow(offices, requests.officeId, requests);
   const [rows, [total]] = await Promise.all([
     q
       .select(summaryColumns)
@@ -257,7 +257,7 @@ export const getRequestDetail = async (q: Queryable, scope: CompanyScope, id: st
     .innerJoin(companies, eq(companies.id, requests.companyId))
     .innerJoin(filedBy, eq(filedBy.id, requests.filedByAccountId))
     .leftJoin(assignee, eq(assignee.id, requests.assignedToAccountId))
-    .leftJoin(offices, and(eq(offices.companyId, requests.companyId), eq(offices.id, requests.officeId)))
+    .leftJoin(offices, sameCompanyRow(offices, requests.officeId, requests))
     .where(inCompany(requests, scope, eq(requests.id, id)));
   if (!head) return null;
   const [serviceRows, commentRows, eventRows] = await Promise.all([
@@ -272,8 +272,8 @@ export const getRequestDetail = async (q: Queryable, scope: CompanyScope, id: st
         bundle: bundles.name,
       })
       .from(requestServices)
-      .innerJoin(services, and(eq(services.companyId, requestServices.companyId), eq(services.id, requestServices.serviceId)))
-      .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+      .innerJoin(services, sameCompanyRow(services, requestServices.serviceId, requestServices))
+      .innerJoin(mobileUsers, userOfService)
       .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
       .innerJoin(bundles, eq(bundles.code, services.bundleCode))
       .where(inCompany(requestServices, scope, eq(requestServices.requestId, id)))
@@ -333,7 +333,7 @@ export const listRequestableServices = async (q: Queryable, scope: CompanyScope,
       bundle: bundles.name,
     })
     .from(services)
-    .innerJoin(mobileUsers, and(eq(mobileUsers.companyId, services.companyId), eq(mobileUsers.id, services.mobileUserId)))
+    .innerJoin(mobileUsers, userOfService)
     .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
     .innerJoin(bundles, eq(bundles.code, services.bundleCode))
     .where(inCompany(services, scope, notInArray(services.status, [...ENDED]), f.ids?.length ? inArray(services.id, f.ids) : undefined, userOrNumberSearch(f.q)))
