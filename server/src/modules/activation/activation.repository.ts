@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { accounts, activationLinks, companies, mobileUsers, portIns, services, serviceTypes, simCards } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
+import { listPage, pageWindow } from '../../platform/paging.js';
 import { localize, type Lang } from '../../platform/i18n.js';
 import { inCompany, userOfService, type CompanyScope } from '../../platform/tenant.js';
 import { DONOR_OPERATORS } from '../services/domain/donor-operators.js';
@@ -84,15 +85,12 @@ const queryPortingIssues = async (q: Queryable, companyCondition: SQL | undefine
       .innerJoin(mobileUsers, userOfService)
       .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
       .where(where);
-  const [rows, [total]] = await Promise.all([
-    base()
-      .orderBy(asc(portIns.refusedAt), asc(services.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+  const { limit, offset } = pageWindow(query);
+  return listPage(
+    query,
+    base().orderBy(asc(portIns.refusedAt), asc(services.id)).limit(limit).offset(offset),
     q.select({ n: count() }).from(services).innerJoin(portIns, portInOfService).innerJoin(mobileUsers, userOfService).where(where),
-  ]);
-  return {
-    items: rows.map((r) => ({
+    (r) => ({
       serviceId: r.service.id,
       companyId: r.service.companyId,
       companyName: r.companyName,
@@ -109,11 +107,8 @@ const queryPortingIssues = async (q: Queryable, companyCondition: SQL | undefine
       refusalCode: r.portIn.refusalCode ?? 'number_unknown',
       refusedAt: (r.portIn.refusedAt ?? r.portIn.updatedAt).toISOString(),
       attempts: r.portIn.attempt,
-    })),
-    total: total?.n ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    }),
+  );
 };
 
 /** Mobile porting issues: the company's services whose port-in the donor refused. */

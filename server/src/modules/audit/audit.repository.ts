@@ -1,6 +1,7 @@
 import { count, desc, eq } from 'drizzle-orm';
 import { auditEvents } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
+import { listPage, pageWindow } from '../../platform/paging.js';
 import type { Actor } from '../../platform/actor.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import { diffSnapshots } from './domain/changes.js';
@@ -40,19 +41,12 @@ export const listAudit = async (q: Queryable, scope: CompanyScope, f: AuditFilte
     f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
     f.action ? eq(auditEvents.action, f.action) : undefined,
   );
-  const [rows, [totalRow]] = await Promise.all([
-    q
-      .select()
-      .from(auditEvents)
-      .where(where)
-      .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
+  const { limit, offset } = pageWindow(f);
+  return listPage(
+    f,
+    q.select().from(auditEvents).where(where).orderBy(desc(auditEvents.createdAt), desc(auditEvents.id)).limit(limit).offset(offset),
     q.select({ n: count() }).from(auditEvents).where(where),
-  ]);
-  return {
-    total: totalRow?.n ?? 0,
-    items: rows.map((r) => ({
+    (r) => ({
       id: r.id,
       createdAt: r.createdAt.toISOString(),
       actorName: r.actorName,
@@ -61,8 +55,8 @@ export const listAudit = async (q: Queryable, scope: CompanyScope, f: AuditFilte
       entityId: r.entityId,
       entityLabel: entityLabel(r.after ?? r.before),
       changes: diffSnapshots(r.before, r.after),
-    })),
-  };
+    }),
+  );
 };
 
 const entityLabel = (snapshot: Record<string, unknown> | null) => {

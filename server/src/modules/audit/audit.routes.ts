@@ -19,9 +19,6 @@ export const auditRoutes =
           response: { 200: AuditPageSchema, ...problemResponses(400, 401, 403) },
         },
       },
-      async (req) => {
-        const page = await listAudit(deps.db, adminContext(req).scope, req.query);
-        return { ...page, page: req.query.page, pageSize: req.query.pageSize };
-      },
+      async (req) => listAudit(deps.db, adminContext(req).scope, req.query),
     );
   };

@@ -98,8 +98,7 @@ export const mobileUserRoutes =
       },
       async (req) => {
         if (!(await findMobileUserRow(db, adminContext(req).scope, req.params.id))) throw new AppError('MOBILE_USER.NOT_FOUND');
-        const page = await listAudit(db, adminContext(req).scope, { ...req.query, entityType: 'mobile_user', entityId: req.params.id });
-        return { ...page, page: req.query.page, pageSize: req.query.pageSize };
+        return listAudit(db, adminContext(req).scope, { ...req.query, entityType: 'mobile_user', entityId: req.params.id });
       },
     );
   };

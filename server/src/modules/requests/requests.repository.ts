@@ -249,6 +249,17 @@ export const listRequests = async (q: Queryable, scope: CompanyScope | null, f: 
   return { items: rows.map(toSummary), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
 };
 
+/** A service as a request shows it: its user, type and bundle (names in every language). */
+const serviceColumns = {
+  id: services.id,
+  status: services.status,
+  msisdn: services.msisdn,
+  mobileUserId: services.mobileUserId,
+  userName: sql<string>`${mobileUsers.firstName} || ' ' || ${mobileUsers.lastName}`,
+  serviceType: serviceTypes.name,
+  bundle: bundles.name,
+};
+
 /** One request with everything its page shows: office, services, comments and history. */
 export const getRequestDetail = async (q: Queryable, scope: CompanyScope, id: string, lang: Lang) => {
   const [head] = await q
@@ -262,15 +273,7 @@ export const getRequestDetail = async (q: Queryable, scope: CompanyScope, id: st
   if (!head) return null;
   const [serviceRows, commentRows, eventRows] = await Promise.all([
     q
-      .select({
-        id: services.id,
-        status: services.status,
-        msisdn: services.msisdn,
-        mobileUserId: services.mobileUserId,
-        userName: sql<string>`${mobileUsers.firstName} || ' ' || ${mobileUsers.lastName}`,
-        serviceType: serviceTypes.name,
-        bundle: bundles.name,
-      })
+      .select(serviceColumns)
       .from(requestServices)
       .innerJoin(services, sameCompanyRow(services, requestServices.serviceId, requestServices))
       .innerJoin(mobileUsers, userOfService)
@@ -322,16 +325,7 @@ export const getRequestDetail = async (q: Queryable, scope: CompanyScope, id: st
 /** The company's services a request can name (not ended), by name or number, or the ones asked for by id. */
 export const listRequestableServices = async (q: Queryable, scope: CompanyScope, f: { q?: string | undefined; ids?: string[] | undefined }, lang: Lang) => {
   const rows = await q
-    .select({
-      id: services.id,
-      status: services.status,
-      msisdn: services.msisdn,
-      mobileUserId: services.mobileUserId,
-      userName: sql<string>`${mobileUsers.firstName} || ' ' || ${mobileUsers.lastName}`,
-      officeId: mobileUsers.officeId,
-      serviceType: serviceTypes.name,
-      bundle: bundles.name,
-    })
+    .select({ ...serviceColumns, officeId: mobileUsers.officeId })
     .from(services)
     .innerJoin(mobileUsers, userOfService)
     .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))

@@ -18,6 +18,7 @@ import {
   type ServiceStatus,
 } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
+import { listPage, pageWindow } from '../../platform/paging.js';
 import { localize, type Lang } from '../../platform/i18n.js';
 import type { Actor } from '../../platform/actor.js';
 import { inCompany, sameCompanyRow, userOfService, type CompanyScope } from '../../platform/tenant.js';
@@ -157,15 +158,18 @@ export const hasServiceEvent = async (q: Queryable, scope: CompanyScope, service
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: string, lang: Lang): Promise<ServiceDetail | null> => {
-  const [row] = await q
+/** Services with their user's name and their catalog entries (product type, service type, bundle). */
+const servicesWithCatalog = (q: Queryable) =>
+  q
     .select({ service: services, userName, productType: productTypes, serviceType: serviceTypes, bundle: bundles })
     .from(services)
     .innerJoin(mobileUsers, userOfService)
     .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
     .innerJoin(productTypes, eq(productTypes.code, serviceTypes.productTypeCode))
-    .innerJoin(bundles, eq(bundles.code, services.bundleCode))
-    .where(inCompany(services, scope, eq(services.id, id)));
+    .innerJoin(bundles, eq(bundles.code, services.bundleCode));
+
+export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: string, lang: Lang): Promise<ServiceDetail | null> => {
+  const [row] = await servicesWithCatalog(q).where(inCompany(services, scope, eq(services.id, id)));
   if (!row) return null;
   const s = row.service;
   const [options, [sim], [fixed], [portIn], events, [link]] = await Promise.all([
@@ -273,28 +277,16 @@ export const listWaiting = async (q: Queryable, scope: CompanyScope, query: Wait
       : query.sort === 'scheduledStartAt'
         ? [sql`${services.scheduledStartAt} ${sql.raw(query.order === 'desc' ? 'desc' : 'asc')} nulls last`, asc(services.id)]
         : [dir(services.createdAt), asc(services.id)];
-  const base = () =>
-    q
-      .select({ service: services, userName, productType: productTypes, serviceType: serviceTypes, bundle: bundles })
-      .from(services)
-      .innerJoin(mobileUsers, userOfService)
-      .innerJoin(serviceTypes, eq(serviceTypes.code, services.serviceTypeCode))
-      .innerJoin(productTypes, eq(productTypes.code, serviceTypes.productTypeCode))
-      .innerJoin(bundles, eq(bundles.code, services.bundleCode))
-      .where(where);
-  const [rows, [total]] = await Promise.all([
-    base()
+  const { limit, offset } = pageWindow(query);
+  return listPage(
+    query,
+    servicesWithCatalog(q)
+      .where(where)
       .orderBy(...orderBy)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    q
-      .select({ n: count() })
-      .from(services)
-      .innerJoin(mobileUsers, userOfService)
-      .where(where),
-  ]);
-  return {
-    items: rows.map((r) => ({
+      .limit(limit)
+      .offset(offset),
+    q.select({ n: count() }).from(services).innerJoin(mobileUsers, userOfService).where(where),
+    (r) => ({
       id: r.service.id,
       mobileUserId: r.service.mobileUserId,
       userName: r.userName,
@@ -307,11 +299,8 @@ export const listWaiting = async (q: Queryable, scope: CompanyScope, query: Wait
       activationMethod: r.service.activationMethod,
       scheduledStartAt: iso(r.service.scheduledStartAt),
       createdAt: r.service.createdAt.toISOString(),
-    })),
-    total: total?.n ?? 0,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    }),
+  );
 };
 
 /** What the wizard shows of the company's stock (and the operator's free numbers). */

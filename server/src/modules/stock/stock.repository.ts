@@ -2,6 +2,7 @@ import { and, asc, count, eq, getTableName, ilike, inArray, like, or, sql, type 
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { companies, fixedNumbers, mobileNumbers, mobileUsers, services, simCards } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
+import { listPage } from '../../platform/paging.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import { likePattern, parseUserSearch } from '../mobile-users/domain/search.js';
 import { activationCode, type FixedNumberItem, type PoolNumberItem, type SimCardItem } from './domain/stock-items.js';
@@ -13,13 +14,6 @@ const inBatches = async <T, R>(items: T[], write: (batch: T[]) => Promise<R[]>) 
   const written: R[] = [];
   for (let i = 0; i < items.length; i += BATCH) written.push(...(await write(items.slice(i, i + BATCH))));
   return written;
-};
-
-type PageQuery = { page: number; pageSize: number };
-/** One page of a list: its rows and the count of all that match, run side by side. */
-const listPage = async <R, I>(q: PageQuery, rows: Promise<R[]>, counted: Promise<{ n: number }[]>, toItem: (row: R) => I) => {
-  const [page, [total]] = await Promise.all([rows, counted]);
-  return { items: page.map(toItem), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 };
 
 /** Which of these values a unique column already holds (whatever the company: the index spans them all). */

@@ -47,14 +47,5 @@ export const nextStatus = (status: ServiceStatus, event: LifecycleEvent): Servic
   return (t.from as readonly ServiceStatus[]).includes(status) ? t.to : null;
 };
 
-/** Statuses in which a service still holds its number, SIM and fixed number. */
-export const HOLDS_STOCK: readonly ServiceStatus[] = [
-  'waiting_for_activation',
-  'activation_started',
-  'awaiting_user',
-  'provisioning',
-  'porting',
-  'porting_refused',
-  'active',
-  'suspended',
-];
+/** Statuses in which a service still holds its number, SIM and fixed number: all but the two ends. */
+export const HOLDS_STOCK: readonly ServiceStatus[] = SERVICE_STATUSES.filter((s) => s !== 'terminated' && s !== 'cancelled');
