@@ -1,5 +1,5 @@
-import type { Deps } from '../../../deps.js';
 import QRCode from 'qrcode';
+import type { Deps } from '../../../deps.js';
 import type { Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import type { Actor } from '../../../platform/actor.js';
