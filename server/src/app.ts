@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { isApiPath, pathOf, registerNoStore } from './http/api-paths.js';
 import { errorHandler } from './http/problem.js';
 import { registerSessionHooks } from './http/session-hooks.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -30,6 +31,7 @@ import { stockRoutes } from './modules/stock/stock.routes.js';
 import { backOfficeRequestRoutes, requestRoutes } from './modules/requests/requests.routes.js';
 import { AppError } from './platform/app-error.js';
 import type { AppDeps } from './deps.js';
+import { isPagePath } from '../../web/src/app/page-routes.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -78,6 +80,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerSessionHooks(app, deps.db);
+  registerNoStore(app);
 
   for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
     await app.register(routes(deps));
@@ -87,9 +90,10 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   fs.mkdirSync(webDist, { recursive: true });
   await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler(async (req, reply) => {
-    // A missing API path or built asset is a real 404; only page addresses get the app shell.
-    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || req.method !== 'GET') throw new AppError('NOT_FOUND');
-    // The browser app routes on the client: every other GET gets its shell.
+    // The browser app routes on the client: its own addresses (web/src/app/page-routes.ts) get its
+    // page; anything else — an API path, a missing asset, /robots.txt — is a real 404.
+    const at = pathOf(req.url);
+    if (req.method !== 'GET' || isApiPath(at) || !isPagePath(at)) throw new AppError('NOT_FOUND');
     if (!fs.existsSync(path.join(webDist, 'index.html'))) {
       return reply.status(503).type('text/plain').send('The web app is not built: run `npm run build:web`.');
     }

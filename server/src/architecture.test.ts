@@ -39,6 +39,11 @@ describe('layering', () => {
     expect(forbidden).toEqual([]);
   });
 
+  it('writes every CSV through the one writer that neutralises formulas (platform/csv.ts)', () => {
+    const writers = sources.filter((f) => importsOf(f).some((i) => i.from === 'csv-stringify'));
+    expect(writers.map(rel)).toEqual(['platform/csv.ts']);
+  });
+
   // STYLE.md, principle 5: SQL lives in repositories. Use cases and routes call them; they build no query.
   it.each([...useCaseFiles, ...routeFiles].map((f) => [rel(f), f]))('%s builds no query (no drizzle-orm, no tables)', (_name, file) => {
     const forbidden = importsOf(file).filter((i) => i.from.startsWith('drizzle-orm') || (!i.typeOnly && resolved(file, i.from) === 'db/schema.js'));

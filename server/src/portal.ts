@@ -1,11 +1,12 @@
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
-import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemo } from './db/seed/demo.js';
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from './db/seed/demo.js';
+import { seedOnStart } from './db/seed/on-start.js';
 import type { AppDeps, Deps, Links } from './deps.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { moduleJobs } from './jobs/module-jobs.js';
 import { smtpTransport } from './modules/mail/index.js';
-import { NetworkSimulator, seedDonorRegister } from './modules/network/index.js';
+import { NetworkSimulator } from './modules/network/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db.js';
 
@@ -32,9 +33,7 @@ export const startPortal = async (
   const database =
     opts.database ??
     (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }));
-  const seeded = config.seedDemo ? await seedDemo(database.db) : false;
-  // The simulated operator network's donor register (numbers at other operators a port-in can take).
-  await seedDonorRegister(database.db);
+  const seeded = await seedOnStart(database, { demo: config.seedDemo });
   const log = { error: (obj: unknown, msg?: string) => console.error(msg ?? 'error', obj) };
   // Links in e-mails start with PUBLIC_URL, or else with the address the portal ends up listening on.
   let base = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -44,7 +43,8 @@ export const startPortal = async (
   const deps = buildDeps(config, database, runner, links, opts.clock ?? systemClock);
   // E-mail goes through SMTP when configured, otherwise it is kept in the outbox (modules/mail).
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
-  await runner.start(moduleJobs(deps, mail));
+  // pg-boss creating its queues from two instances at once deadlocks: they take turns, as for the seed
+  await database.withStartupLock(() => runner.start(moduleJobs(deps, mail)));
   const appDeps: AppDeps = { ...deps, config, database, jobStatus: runner.status };
   const app = await buildApp(appDeps);
   const listen = opts.listen ?? true;

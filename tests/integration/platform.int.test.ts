@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/src/config/config.js';
 import { createTestPortal, type TestPortal } from '../support/harness.js';
+import { PATIENCE_MS } from '../support/wait.js';
 
 describe(`platform (${process.env.TEST_DB})`, () => {
   let portal: TestPortal;
@@ -14,7 +15,7 @@ describe(`platform (${process.env.TEST_DB})`, () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up', kind: portal.kind }, jobs: { status: 'up' } });
     await expect
-      .poll(async () => (await portal.anonymous().get('/api/health')).body.jobs.lastHeartbeatAt, { timeout: 15_000, interval: 250 })
+      .poll(async () => (await portal.anonymous().get('/api/health')).body.jobs.lastHeartbeatAt, { timeout: PATIENCE_MS, interval: 250 })
       .not.toBeNull();
   });
 
@@ -39,13 +40,43 @@ describe(`platform (${process.env.TEST_DB})`, () => {
   });
 
   it('serves the browser app on every page address, and 404 for a missing asset', async () => {
-    for (const url of ['/', '/login', '/self-service/uc-mobile/users?q=x']) {
+    for (const url of ['/', '/login', '/login/', '/self-service/uc-mobile/users?q=x', '/back-office/', '/back-office/no-such-page', '/activate/abc123', '/set-password/abc123/', '/dev/mailbox']) {
       const res = await portal.anonymous().get(url);
       expect(res.status, url).toBe(200);
       expect(String(res.headers['content-type'])).toMatch(/text\/html/);
       expect(String(res.body)).toContain('<div id="root">');
     }
     expect((await portal.anonymous().get('/assets/missing-1234.js')).status).toBe(404);
+  });
+
+  it('answers 404 at every other address instead of the page: API paths, files, unknown pages', async () => {
+    for (const url of ['/tmf-api/anything', '/tmf-api', '/tmf-api/', '/api', '/api/', '/api/nothing/', '/favicon.png', '/robots.txt', '/wp-login.php', '/activate', '/activate/a/b', '/login/more', '/self-servicex']) {
+      const res = await portal.anonymous().get(url);
+      expect(res.status, url).toBe(404);
+      expect(String(res.headers['content-type']), url).toMatch(/application\/problem\+json/);
+      expect(res.body, url).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    }
+    expect((await portal.anonymous().request('POST', '/tmf-api/productOrder', {})).status).toBe(404);
+  });
+
+  it('tells browsers and proxies to keep no API answer (the CSRF token above all), but lets them keep the app’s files', async () => {
+    const admin = await portal.signIn('admin@acme.example');
+    const me = await admin.get('/api/auth/me');
+    expect(me.body.csrfToken).toBeTruthy();
+    const answers = [
+      me,
+      await portal.anonymous().get('/api/health'),
+      await portal.anonymous().get('/api/auth/me'),
+      await portal.anonymous().post('/api/auth/login', { email: 'nobody@acme.example', password: 'wrong password!' }),
+      await admin.get('/api/service-overview?limit=1'),
+      await admin.request('GET', '/api/service-overview/export.csv'),
+      await admin.get('/api/nothing-here'),
+      await portal.anonymous().get('/tmf-api/anything'),
+      await portal.anonymous().get('/api/docs/json'),
+    ];
+    for (const res of answers) expect(res.headers['cache-control'], JSON.stringify(res.body).slice(0, 80)).toBe('no-store');
+    const file = (await portal.anonymous().get('/')).body.match(/\/assets\/[^"]+\.js/)[0];
+    for (const url of [file, '/favicon.svg', '/', '/login']) expect(String((await portal.anonymous().get(url)).headers['cache-control']), url).not.toContain('no-store');
   });
 
   it('keeps the status of a body that is too large or not JSON', async () => {

@@ -71,7 +71,8 @@ describe(`wizard input rules (${process.env.TEST_DB})`, () => {
         const number = port
           ? { kind: 'port_in', msisdn, donorOperator: 'proximus', accountType: 'postpaid', customerNumber: 'C-123456', holderName: 'Jan Peeters' }
           : { kind: 'new', msisdn };
-        await refused(5, { ...mobile, number }, 'number.msisdn', 'Mobiel nummer');
+        // the number to port is named as its field is labelled on the form, not as a new line's number
+        await refused(5, { ...mobile, number }, 'number.msisdn', port ? 'Over te zetten nummer' : 'Mobiel nummer');
       }),
       RUNS,
     );

@@ -1,8 +1,17 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PATIENCE_MS } from './wait.js';
 
 // What the browser flows share: fresh browser profiles, the sign-in form and the axe scan.
+
+/**
+ * How long one step waits for the page (an element to appear, a navigation): far above what an idle
+ * machine needs, because a busy one is slow, not wrong.
+ */
+export const PAGE_STEP_MS = 30_000;
+/** For what background work shows on a page (a job's result, an e-mail in the mailbox). */
+export const BACKGROUND = { timeout: PATIENCE_MS };
 
 export const DEMO_PASSWORD = 'fleetdesk-demo';
 
@@ -13,7 +22,7 @@ export const browserProfiles = (browser: () => Browser) => {
     newPage: async (): Promise<Page> => {
       const context = await browser().newContext({ locale: 'en-GB', viewport: { width: 1366, height: 900 } });
       contexts.push(context);
-      context.setDefaultTimeout(10_000);
+      context.setDefaultTimeout(PAGE_STEP_MS);
       return context.newPage();
     },
     closeAll: () => Promise.all(contexts.map((context) => context.close().catch(() => undefined))),
@@ -28,7 +37,7 @@ export const expectAccessible = async (page: Page, where: string) => {
   await page.waitForFunction(
     () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
     undefined,
-    { timeout: 5000 },
+    { timeout: PAGE_STEP_MS },
   );
   // Sandboxed frames without scripts (the development mailbox's e-mail preview) cannot take axe's
   // script: scanning into one hangs the run. The e-mails' own HTML is checked in their unit tests.

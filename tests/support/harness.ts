@@ -36,12 +36,26 @@ export const openTestDatabase = async (kind: DbKind = testDbKind()): Promise<{ d
     database,
     drop: async () => {
       await database.close().catch(() => undefined);
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropPgDatabase(name);
     },
   };
+};
+
+const dropPgDatabase = async (name: string) => {
+  const c = new pg.Client({ connectionString: TEST_PG_URL });
+  await c.connect();
+  await c.query(`drop database if exists ${name} with (force)`);
+  await c.end();
+};
+
+/** An empty PostgreSQL database (no tables, no seed), as a new installation starts from. */
+export const createEmptyPgDatabase = async (): Promise<{ url: string; drop(): Promise<void> }> => {
+  const name = `fd_e_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return { url: urlForDatabase(name), drop: () => dropPgDatabase(name) };
 };
 
 export const testConfig = (overrides: Record<string, string> = {}): Config =>

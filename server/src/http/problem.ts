@@ -16,7 +16,8 @@ export type Problem = {
   params?: Record<string, string | number>;
 };
 
-const fieldLabel = (lang: Lang, field: string) => {
+const fieldLabel = (lang: Lang, field: string, label?: string) => {
+  if (label && hasKey(lang, `fields.${label}`)) return t(lang, `fields.${label}`);
   const parts = field.split('.').filter((p) => !/^\d+$/.test(p));
   // "number.kind" and "sim.kind" need their own labels; most fields are named well by their last part.
   const path = parts.join('_');
@@ -28,7 +29,7 @@ const fieldLabel = (lang: Lang, field: string) => {
 export const translateFieldError = (lang: Lang, e: FieldError) => ({
   field: e.field,
   rule: e.rule,
-  message: t(lang, [`rules.${e.rule}`, 'rules.invalid'], { ...e.params, field: fieldLabel(lang, e.field) }),
+  message: t(lang, [`rules.${e.rule}`, 'rules.invalid'], { ...e.params, field: fieldLabel(lang, e.field, e.label) }),
 });
 
 export const toProblem = (err: AppError, lang: Lang, instance?: string): Problem => ({
@@ -48,9 +49,12 @@ const fromValidation = (err: FastifyError): AppError | null => {
   const fieldErrors = err.validation.map((v) => {
     const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(err.validationContext ?? 'body');
     const params: Record<string, string | number> = {};
+    // a refinement's own limits (zod keeps them under `params`), e.g. the first and last month, count too
+    const given = { ...(v.params as Record<string, unknown>), ...((v.params as { params?: Record<string, unknown> }).params ?? {}) };
     for (const k of ['minimum', 'maximum'] as const) {
-      const value = (v.params as Record<string, unknown>)[k];
+      const value = given[k];
       if (typeof value === 'number' || typeof value === 'bigint') params[k] = Number(value);
+      else if (typeof value === 'string') params[k] = value;
     }
     // unrecognized_keys reports the unknown names in `keys`; name them rather than the parent object
     const keys = (v.params as { keys?: string[] }).keys;

@@ -58,6 +58,8 @@ export const ERROR_STATUS = {
   'CATALOG.PRICE_EXISTS': 409,
   'CATALOG.PRICE_NOT_FOUND': 404,
   'CATALOG.PRICE_IN_EFFECT': 409,
+  // the development mailbox answers the computer that runs the portal only
+  'MAILBOX.LOCAL_ONLY': 403,
   'INTERNAL': 500,
 } as const;
 
@@ -70,6 +72,11 @@ export type FieldError = {
   rule: string;
   /** Values the translated message may use (limits, allowed values). */
   params?: Record<string, string | number>;
+  /**
+   * The `fields.*` key that names the field in the message, when its path alone does not say which
+   * field the form shows: `number.msisdn` of a port-in is the "Number to port" (`portMsisdn`).
+   */
+  label?: string;
 };
 
 export class AppError extends Error {

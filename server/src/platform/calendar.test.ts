@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsDay, brusselsMidnight, firstDayOfMonth, isMonth, lastDayOfMonth, monthOfDay } from './calendar.js';
+import { brusselsDay, brusselsMidnight, firstDayOfMonth, isMonth, isMonthInRange, lastDayOfMonth, monthOfDay } from './calendar.js';
 
 describe('business calendar', () => {
   it('counts the day in Brussels: 23:30 UTC on 31 March is already 1 April there', () => {
@@ -18,6 +18,10 @@ describe('business calendar', () => {
     expect(isMonth('2026-11')).toBe(true);
     expect(isMonth('2026-13')).toBe(false);
     expect(isMonth('2026-1')).toBe(false);
+  });
+  it('works with months from 2000 to 2999 only (Date.UTC reads years below 100 as 19xx; there is no year 0)', () => {
+    expect(['2000-01', '2026-11', '2999-12'].every(isMonthInRange)).toBe(true);
+    expect(['0000-01', '0099-12', '1999-12', '3000-01'].some(isMonthInRange)).toBe(false);
   });
 });
 

@@ -17,6 +17,14 @@ export const lastDayOfMonth = (month: string): string => {
 
 export const isMonth = (s: string) => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 
+/**
+ * The months a client may ask about. The calendar code above reads years below 100 as 19xx (that
+ * is how Date.UTC works) and PostgreSQL has no year 0, so an open range let '0000-01' reach the
+ * database as a date it refuses; every contract the portal bills lies well inside this one.
+ */
+export const MONTH_RANGE = { first: '2000-01', last: '2999-12' } as const;
+export const isMonthInRange = (month: string) => month >= MONTH_RANGE.first && month <= MONTH_RANGE.last;
+
 /** The instant a Brussels day begins (its local midnight), as a Date. */
 export const brusselsMidnight = (day: string): Date => {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];

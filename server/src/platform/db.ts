@@ -33,10 +33,22 @@ export type Database = {
   db: Db;
   sql: SqlExecutor;
   ping(): Promise<void>;
+  /**
+   * Runs `work` while holding the start-up lock. Instances started together on one empty
+   * PostgreSQL database would otherwise create the same tables and seed the same rows at once (a
+   * duplicate type or key stops one of them): with the lock, the second waits and then finds the
+   * work done. PGlite belongs to one process, which needs no lock.
+   */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a tarball, to start other instances from (tests). */
   dump?: () => Promise<Blob>;
 };
+
+// A session-level advisory lock: PostgreSQL scopes it to the database, so other databases on the
+// same server (tests, other portals) never wait for it. Any fixed number works; this one is
+// "fleetdsk" in ASCII, far from pg-boss's hashed keys.
+const STARTUP_LOCK = '7380385375772242795';
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -47,7 +59,7 @@ export type OpenOptions =
 /** Opens the database named by configuration and brings its schema up to date. */
 export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
   const database = opts.kind === 'postgres' ? await openPostgres(opts.url, opts.poolSize) : await openPglite(opts.dataDir, opts.loadDataDir);
-  await migrateDatabase(database);
+  await database.withStartupLock(() => migrateDatabase(database));
   return database;
 };
 
@@ -76,6 +88,22 @@ const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
     },
     ping: async () => {
       await pool.query('select 1');
+    },
+    withStartupLock: async (work) => {
+      // held by one connection for the whole of `work`, which runs on the pool's others
+      const holder = await pool.connect();
+      let broken = false;
+      try {
+        await holder.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+        try {
+          return await work();
+        } finally {
+          // a lost connection has released the lock already; it must not go back to the pool
+          await holder.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => (broken = true));
+        }
+      } finally {
+        holder.release(broken);
+      }
     },
     close: async () => {
       await pool.end();
@@ -110,6 +138,7 @@ const openPglite = async (dataDir: string | null, loadDataDir?: Blob | File): Pr
     ping: async () => {
       await client.query('select 1');
     },
+    withStartupLock: (work) => work(),
     close: async () => {
       await client.close();
     },

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/domain/password.js';
-import type { Db } from '../../platform/db.js';
+import type { Db, Tx } from '../../platform/db.js';
 import {
   accounts,
   bundleAllowedOptions,
@@ -63,32 +63,55 @@ const matchingId = (companyNo: number, n: number) =>
 
 const slug = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, '');
 
-/** Seeds the operator, the catalog and two demo companies — once, on an empty database. */
-export const seedDemo = async (db: Db): Promise<boolean> => {
+/** Whether nothing was seeded yet: the operator's settings are the first row any seed writes. */
+const isEmpty = async (db: Db) => {
   const [row] = await db.select({ n: count() }).from(operatorSettings);
-  if ((row?.n ?? 0) > 0) return false;
+  return (row?.n ?? 0) === 0;
+};
+
+/**
+ * The operator's own settings and catalog: every portal needs them and no screen creates them
+ * (Back office › Catalog renames and prices what is there).
+ */
+const insertOperatorBase = async (tx: Tx) => {
+  await tx.insert(operatorSettings).values({
+    id: 1,
+    name: 'Dstny',
+    portalName: 'MyDstny',
+    supportPhone: '+32 2 401 97 00 (option 1)',
+    supportEmail: 'support@dstny.be',
+    salesEmail: 'sales@dstny.be',
+    financeEmail: 'finance@dstny.be',
+    portalUrl: 'https://my.dstny.be',
+  });
+  await tx.insert(productTypes).values(PRODUCT_TYPES);
+  await tx.insert(serviceTypes).values(SERVICE_TYPES);
+  await tx.insert(bundles).values(BUNDLES);
+  await tx.insert(bundleOptions).values(OPTIONS);
+  await tx.insert(bundleAllowedOptions).values(ALLOWED_OPTIONS);
+  await tx.insert(catalogPrices).values([
+    ...BUNDLES.map((b) => ({ itemKind: 'bundle' as const, itemCode: b.code, monthlyPriceCents: b.monthlyPriceCents, effectiveFrom: '2025-01-01' })),
+    ...OPTIONS.map((o) => ({ itemKind: 'option' as const, itemCode: o.code, monthlyPriceCents: o.monthlyPriceCents, effectiveFrom: '2025-01-01' })),
+  ]);
+};
+
+/** The operator's settings and catalog alone (production), once, into an empty database. */
+export const seedOperatorBase = async (db: Db): Promise<boolean> => {
+  if (!(await isEmpty(db))) return false;
+  await db.transaction(insertOperatorBase);
+  return true;
+};
+
+/**
+ * The operator's settings and catalog plus two demo companies and their accounts (public password),
+ * once, into an empty database. Never in production unless SEED_DEMO=true says so.
+ */
+export const seedDemo = async (db: Db): Promise<boolean> => {
+  if (!(await isEmpty(db))) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await db.transaction(async (tx) => {
-    await tx.insert(operatorSettings).values({
-      id: 1,
-      name: 'Dstny',
-      portalName: 'MyDstny',
-      supportPhone: '+32 2 401 97 00 (option 1)',
-      supportEmail: 'support@dstny.be',
-      salesEmail: 'sales@dstny.be',
-      financeEmail: 'finance@dstny.be',
-      portalUrl: 'https://my.dstny.be',
-    });
-    await tx.insert(productTypes).values(PRODUCT_TYPES);
-    await tx.insert(serviceTypes).values(SERVICE_TYPES);
-    await tx.insert(bundles).values(BUNDLES);
-    await tx.insert(bundleOptions).values(OPTIONS);
-    await tx.insert(bundleAllowedOptions).values(ALLOWED_OPTIONS);
-    await tx.insert(catalogPrices).values([
-      ...BUNDLES.map((b) => ({ itemKind: 'bundle' as const, itemCode: b.code, monthlyPriceCents: b.monthlyPriceCents, effectiveFrom: '2025-01-01' })),
-      ...OPTIONS.map((o) => ({ itemKind: 'option' as const, itemCode: o.code, monthlyPriceCents: o.monthlyPriceCents, effectiveFrom: '2025-01-01' })),
-    ]);
+    await insertOperatorBase(tx);
 
     const [acme, bright] = await tx
       .insert(companies)

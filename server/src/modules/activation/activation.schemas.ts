@@ -1,4 +1,4 @@
-import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf, requiredText, EmailSchema } from '../../platform/validation.js';
+import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf, EmailSchema } from '../../platform/validation.js';
 import { SERVICE_STATUSES } from '../services/domain/lifecycle.js';
 
 export const TokenParamSchema = z.object({ token: text().min(20).max(100) });
@@ -43,12 +43,17 @@ export const PortingIssueSchema = z.object({
 });
 export const PortingIssuePageSchema = pageOf(PortingIssueSchema);
 
+/** Back office › Mobile porting issues: every company's, or one company's. */
+export const BackOfficePortingIssuesQuerySchema = PortingIssuesQuerySchema.extend({ companyId: z.uuid().optional() });
+export const BackOfficePortingIssuePageSchema = pageOf(PortingIssueSchema.extend({ companyId: z.uuid(), companyName: z.string() }));
+
 export const PortCorrectionSchema = z
   .object({
-    donorOperator: text().trim().min(1).max(64),
+    // presence and format are the port-in rules' (wizard-rules.ts): all problems come back at once
+    donorOperator: text().trim().max(64),
     accountType: z.enum(['postpaid', 'prepaid']),
     customerNumber: text().trim().max(64).nullish(),
     donorSimNumber: text().trim().max(64).nullish(),
-    holderName: requiredText(120),
+    holderName: text().trim().max(120),
   })
   .strict();

@@ -1,10 +1,11 @@
 import { z } from '../../platform/validation.js';
-import { isMonth } from '../../platform/calendar.js';
+import { isMonth, isMonthInRange, MONTH_RANGE } from '../../platform/calendar.js';
 
 export const NextBillQuerySchema = z.object({
   month: z
     .string()
-    .refine(isMonth, { message: 'invalid_format' })
+    .refine(isMonth, { message: 'invalid_format', abort: true })
+    .refine(isMonthInRange, { message: 'month_range', params: { minimum: MONTH_RANGE.first, maximum: MONTH_RANGE.last } })
     .optional(),
 });
 

@@ -60,6 +60,7 @@ export const PriceInputSchema = z
   })
   .strict();
 export type PriceInput = z.infer<typeof PriceInputSchema>;
+export const PriceAddedSchema = z.object({ id: z.uuid(), appliedNow: z.boolean() });
 
 export const PriceHistorySchema = z.object({
   today: z.string(),

@@ -1,37 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../platform/validation.js';
 import { ownCompanyScope, requireSignedIn } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { contractedProductTypes, getCatalog } from './catalog.repository.js';
 import type { AppDeps } from '../../deps.js';
+import { CatalogSchema } from './catalog.schemas.js';
 
-const named = { code: z.string(), name: z.string() };
-export const CatalogSchema = z.object({
-  productTypes: z.array(
-    z.object({
-      ...named,
-      description: z.string(),
-      serviceTypes: z.array(
-        z.object({
-          ...named,
-          description: z.string(),
-          needsSim: z.boolean(),
-          needsMobileNumber: z.boolean(),
-          needsFixedNumber: z.boolean(),
-          bundles: z.array(
-            z.object({
-              ...named,
-              dataGb: z.number().nullable(),
-              callMinutes: z.number().int().nullable().describe('null means unlimited'),
-              monthlyPriceCents: z.number().int(),
-              options: z.array(z.object({ ...named, monthlyPriceCents: z.number().int() })),
-            }),
-          ),
-        }),
-      ),
-    }),
-  ),
-});
+// the shape lives in catalog.schemas.ts now; the old name stays importable from here
+export { CatalogSchema };
 
 export const catalogRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>

@@ -125,6 +125,15 @@ export const insertAdministrator = async (q: Queryable, scope: CompanyScope, val
   return row!;
 };
 
+/** Operator staff belong to no company; their first password is set when the account is made (npm run create-operator). */
+export const insertOperatorStaff = async (q: Queryable, values: { email: string; fullName: string; language: 'en' | 'fr' | 'nl'; passwordHash: string }) => {
+  const [row] = await q
+    .insert(accounts)
+    .values({ ...values, role: 'operator', companyId: null, status: 'active' })
+    .returning();
+  return row!;
+};
+
 export const setAccountStatus = async (q: Queryable, scope: CompanyScope, accountId: string, status: AccountStatus, extra: { passwordHash?: string } = {}) => {
   const [row] = await q
     .update(accounts)

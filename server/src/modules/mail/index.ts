@@ -1,6 +1,6 @@
 // The mail module's public surface. Other modules queue e-mail with `queueMail` inside their own
 // transaction; the `mail.send` job (mail.jobs.ts) sends it through the transport portal.ts makes.
-export { queueMail, type MailMessage } from './use-cases/queue-mail.js';
+export { mobileUserRecipient, queueMail, type MailMessage } from './use-cases/queue-mail.js';
 export { smtpTransport, type MailTransport } from './mail-transport.js';
 export { MAIL_TEMPLATES, type MailContent, type MailTemplate } from './templates/render.js';
 export type { ActivationMailData } from './templates/activation.js';

@@ -1,18 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../platform/validation.js';
 import { AppError } from '../../platform/app-error.js';
 import { getOperatorBranding } from './operator.repository.js';
 import type { AppDeps } from '../../deps.js';
+import { OperatorBrandingSchema } from './operator.schemas.js';
 
-export const OperatorBrandingSchema = z.object({
-  name: z.string(),
-  portalName: z.string(),
-  supportPhone: z.string(),
-  supportEmail: z.string(),
-  salesEmail: z.string(),
-  financeEmail: z.string(),
-  portalUrl: z.string(),
-});
+// the shape lives in operator.schemas.ts now; the old name stays importable from here
+export { OperatorBrandingSchema };
 
 export const operatorRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>

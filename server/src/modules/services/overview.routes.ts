@@ -1,15 +1,15 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../platform/validation.js';
 import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { brusselsDay } from '../../platform/calendar.js';
+import { csvWriter } from '../../platform/csv.js';
 import { t } from '../../platform/i18n.js';
 import type { AppDeps } from '../../deps.js';
 import { SERVICE_STATUSES } from './domain/lifecycle.js';
 import { allOverviewRows, countOverview, listOverview, overviewCounts, overviewFacets, type OverviewItem } from './overview.repository.js';
-import { OverviewExportQuerySchema, OverviewFacetsSchema, OverviewFilterSchema, OverviewPageSchema, OverviewQuerySchema, OverviewSummarySchema } from './services.schemas.js';
+import { OverviewCountSchema, OverviewExportQuerySchema, OverviewFacetsSchema, OverviewFilterSchema, OverviewPageSchema, OverviewQuerySchema, OverviewSummarySchema } from './services.schemas.js';
 import { deletionQuota } from './use-cases/manage-service.js';
 
 const CSV_COLUMNS = ['user', 'department', 'product', 'serviceType', 'bundle', 'options', 'monthlyPrice', 'mobileNumber', 'fixedNumber', 'simKind', 'iccid', 'status', 'activatedAt'] as const;
@@ -42,7 +42,7 @@ export const overviewRoutes =
 
     app.get(
       '/api/service-overview/count',
-      { schema: { tags, summary: 'How many services the filters match', querystring: OverviewFilterSchema, response: { 200: z.object({ total: z.number().int() }), ...problemResponses(400, 401, 403) } } },
+      { schema: { tags, summary: 'How many services the filters match', querystring: OverviewFilterSchema, response: { 200: OverviewCountSchema, ...problemResponses(400, 401, 403) } } },
       async (req) => ({ total: await countOverview(database, adminContext(req).scope, req.query) }),
     );
 
@@ -95,7 +95,7 @@ export const overviewRoutes =
         async function* rows() {
           for await (const s of allOverviewRows(database, scope, req.query, lang)) yield row(s);
         }
-        const csv = Readable.from(rows()).pipe(stringify({ bom: true, header: true, columns: CSV_COLUMNS.map((c) => t(lang, `overviewCsv.columns.${c}`)) }));
+        const csv = Readable.from(rows()).pipe(csvWriter({ bom: true, header: true, columns: CSV_COLUMNS.map((c) => t(lang, `overviewCsv.columns.${c}`)) }));
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="services-${brusselsDay(deps.clock.now())}.csv"`)

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from '../../platform/validation.js';
 import { AppError } from '../../platform/app-error.js';
 import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, requireAdmin } from '../../http/context.js';
@@ -10,16 +9,20 @@ import {
   BillingImpactSchema,
   CandidateQuerySchema,
   ChangeOptionsSchema,
+  ChangeResultSchema,
   ChangeSelectionSchema,
   DeletionQuotaSchema,
   DeletionResultSchema,
   PortCandidatesSchema,
   ScheduleServicesSchema,
+  ScheduledSchema,
   ServiceDetailSchema,
   StartServicesSchema,
+  StartedSchema,
   WaitingPageSchema,
   WaitingQuerySchema,
   WizardCheckQuerySchema,
+  WizardCheckedSchema,
   WizardDraftSchema,
   WizardFixedNumbersSchema,
   WizardInputSchema,
@@ -83,7 +86,7 @@ export const serviceRoutes =
           params: IdParamSchema,
           querystring: WizardCheckQuerySchema,
           body: WizardDraftSchema,
-          response: { 200: z.object({ ok: z.literal(true) }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+          response: { 200: WizardCheckedSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {
@@ -131,7 +134,7 @@ export const serviceRoutes =
           tags,
           summary: 'Start the activation of services waiting for activation (all or none)',
           body: StartServicesSchema,
-          response: { 200: z.object({ started: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409) },
+          response: { 200: StartedSchema, ...problemResponses(400, 401, 403, 404, 409) },
         },
       },
       async (req) => {
@@ -147,7 +150,7 @@ export const serviceRoutes =
           tags,
           summary: 'Schedule (or with null, unschedule) the start of services waiting for activation',
           body: ScheduleServicesSchema,
-          response: { 200: z.object({ scheduled: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+          response: { 200: ScheduledSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {
@@ -197,7 +200,7 @@ export const serviceRoutes =
           summary: 'Change the bundle and options of an active service, from today (Manage service → Continue)',
           params: IdParamSchema,
           body: ChangeSelectionSchema,
-          response: { 200: z.object({ service: ServiceDetailSchema, impact: BillingImpactSchema }), ...problemResponses(400, 401, 403, 404, 409, 422) },
+          response: { 200: ChangeResultSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {

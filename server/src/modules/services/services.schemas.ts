@@ -1,4 +1,4 @@
-import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf, requiredText } from '../../platform/validation.js';
+import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf } from '../../platform/validation.js';
 import { SERVICE_STATUSES } from '../../db/schema.js';
 import { ImpactLineSchema } from '../billing/billing.schemas.js';
 import { OVERVIEW_SORTS } from './domain/overview-query.js';
@@ -6,18 +6,19 @@ import { OVERVIEW_SORTS } from './domain/overview-query.js';
 const code = () => text().trim().min(1).max(64);
 const isoDateTime = () => z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
-// Step 5. Formats (Belgian mobile, ICCID, …) are checked by the wizard rules, which name the rule broken.
+// Step 5. Formats (Belgian mobile, ICCID, …) and the port-in details' presence are checked by the
+// wizard rules, which name every rule broken at once (a shape error here would hide the others).
 const NumberChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new'), msisdn: text().trim().max(32) }).strict(),
   z
     .object({
       kind: z.literal('port_in'),
       msisdn: text().trim().max(32),
-      donorOperator: code(),
+      donorOperator: text().trim().max(64),
       accountType: z.enum(['postpaid', 'prepaid']),
       customerNumber: text().trim().max(64).nullish(),
       donorSimNumber: text().trim().max(64).nullish(),
-      holderName: requiredText(120),
+      holderName: text().trim().max(120),
     })
     .strict(),
   z.object({ kind: z.literal('port_internal'), serviceId: z.uuid() }).strict(),
@@ -53,6 +54,7 @@ export type WizardInput = z.infer<typeof WizardInputSchema>;
 /** The choices so far, checked up to a step (Next of that step); same field paths as Save. */
 export const WizardDraftSchema = z.object(wizardFields).partial().strict();
 export const WizardCheckQuerySchema = z.object({ step: z.coerce.number().int().min(1).max(8) });
+export const WizardCheckedSchema = z.object({ ok: z.literal(true) });
 
 const ServiceStatusSchema = z.enum(SERVICE_STATUSES);
 
@@ -135,6 +137,8 @@ export const WaitingPageSchema = pageOf(WaitingServiceSchema);
 const ServiceIdsSchema = z.array(z.uuid()).min(1).max(200);
 export const StartServicesSchema = z.object({ serviceIds: ServiceIdsSchema }).strict();
 export const ScheduleServicesSchema = z.object({ serviceIds: ServiceIdsSchema, startAt: isoDateTime().nullable() }).strict();
+export const StartedSchema = z.object({ started: z.number().int() });
+export const ScheduledSchema = z.object({ scheduled: z.number().int() });
 
 export const WizardStockSchema = z.object({
   freeMobileNumbers: z.array(z.string()),
@@ -173,6 +177,8 @@ export const BillingImpactSchema = z.object({
   totalCents: z.number().int(),
   monthlyDifferenceCents: z.number().int(),
 });
+
+export const ChangeResultSchema = z.object({ service: ServiceDetailSchema, impact: BillingImpactSchema });
 
 export const ChangeOptionsSchema = z.object({
   current: z.object({ bundleCode: z.string(), optionCodes: z.array(z.string()) }),
@@ -224,6 +230,7 @@ export const OverviewQuerySchema = OverviewFilterSchema.extend(OverviewSortSchem
   after: text().max(2000).optional(),
   before: text().max(2000).optional(),
 });
+export const OverviewCountSchema = z.object({ total: z.number().int() });
 export const OverviewExportQuerySchema = OverviewFilterSchema.extend(OverviewSortSchema.shape);
 
 export const OverviewItemSchema = z.object({

@@ -5,6 +5,7 @@ import type { Queryable } from '../../platform/db.js';
 import { listPage } from '../../platform/paging.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import { likePattern, parseUserSearch } from '../mobile-users/domain/search.js';
+import { iccidSearchDigits } from './domain/iccid.js';
 import { activationCode, type FixedNumberItem, type PoolNumberItem, type SimCardItem } from './domain/stock-items.js';
 import type { FixedNumberListQuery, PoolNumberListQuery, SimCardListQuery } from './stock.schemas.js';
 
@@ -68,11 +69,11 @@ export const toSimCard = (r: SimCardRow, holderName: string | null) => ({
 const simSearch = (raw: string | undefined): SQL | undefined => {
   const text = raw?.trim();
   if (!text) return undefined;
-  const digits = text.replace(/[\s-]/g, '');
+  const digits = iccidSearchDigits(text);
   return or(
     sql`${simHolder} ilike ${likePattern(text)}`,
     ilike(simCards.matchingId, likePattern(text)),
-    /^\d{3,}$/.test(digits) ? like(simCards.iccid, likePattern(digits)) : undefined,
+    digits ? like(simCards.iccid, likePattern(digits)) : undefined,
   );
 };
 

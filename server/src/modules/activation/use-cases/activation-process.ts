@@ -5,7 +5,7 @@ import { scopeOfJob, type CompanyScope } from '../../../platform/tenant.js';
 import { newToken, sha256 } from '../../../platform/tokens.js';
 import { QUEUES, type NetworkJob, type ReleaseJob, type ServiceJob } from '../../../jobs/queues.js';
 import { writeDeletionLines, writeNewServiceLines } from '../../billing/index.js';
-import { queueMail } from '../../mail/index.js';
+import { mobileUserRecipient, queueMail } from '../../mail/index.js';
 import type { RequestStatus } from '../../network/index.js';
 import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
 import { applyServiceChange, findServiceRow, hasServiceEvent, type ServiceChange } from '../../services/index.js';
@@ -49,7 +49,7 @@ export const sendActivationMail = async (tx: Queryable, deps: Deps, scope: Compa
       expiresAt,
     },
     companyId: scope.companyId,
-    to: { address: a.user.email, name: `${a.user.firstName} ${a.user.lastName}` },
+    to: mobileUserRecipient(a.user),
     language: a.user.language,
   });
   await changeActivation(tx, deps, scope, a, actor, { timeline: 'activation_link_sent', reason: a.user.email, audit: { after: { sentTo: a.user.email } } });
@@ -109,7 +109,7 @@ const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activat
         template: 'service_active',
         data: { audience: 'user', msisdn: a.service.msisdn },
         companyId: scope.companyId,
-        to: { address: a.user.email, name: `${a.user.firstName} ${a.user.lastName}` },
+        to: mobileUserRecipient(a.user),
         language: a.user.language,
       });
     }

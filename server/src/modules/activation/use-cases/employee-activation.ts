@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/app-error.js';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeOfRow, type CompanyScope } from '../../../platform/tenant.js';
 import { sha256 } from '../../../platform/tokens.js';
-import { lpaActivationCode, queueMail } from '../../mail/index.js';
+import { lpaActivationCode, mobileUserRecipient, queueMail } from '../../mail/index.js';
 import { getOperatorBranding } from '../../operator/index.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveSim } from '../../stock/index.js';
@@ -80,7 +80,7 @@ const act = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation
       template: 'esim_qr',
       data: { smdpAddress: a.sim.smdpAddress, matchingId: a.sim.matchingId, msisdn: a.service.msisdn, numberSource: a.service.numberSource },
       companyId: scope.companyId,
-      to: { address: a.user.email, name: `${a.user.firstName} ${a.user.lastName}` },
+      to: mobileUserRecipient(a.user),
       language: a.user.language,
     });
   }

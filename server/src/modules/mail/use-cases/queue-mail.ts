@@ -11,9 +11,20 @@ import { renderMail, type MailContent } from '../templates/render.js';
 export type MailMessage = MailContent & {
   /** The company the mail is about (null for none); the outbox row carries it. */
   companyId: string | null;
-  to: { address: string; name?: string | null };
+  /** `greetingName` is how the e-mail greets (an employee by first name); otherwise `name` does. */
+  to: { address: string; name?: string | null; greetingName?: string | null };
   language: Lang;
 };
+
+/**
+ * An employee (mobile user) as an e-mail's recipient: the full name on the envelope, greeted by first
+ * name like their activation page does ("Hello Lotte,").
+ */
+export const mobileUserRecipient = (user: { email: string; firstName: string; lastName: string }): MailMessage['to'] => ({
+  address: user.email,
+  name: `${user.firstName} ${user.lastName}`,
+  greetingName: user.firstName,
+});
 
 /** Branding used when the operator row is missing (a database without the seed). */
 const FALLBACK_BRAND = { name: 'Fleetdesk', portalName: 'Fleetdesk', supportPhone: '', supportEmail: '', portalUrl: 'http://localhost' };
@@ -26,7 +37,7 @@ const FALLBACK_BRAND = { name: 'Fleetdesk', portalName: 'Fleetdesk', supportPhon
 export const queueMail = async (tx: Queryable, jobs: JobQueue, message: MailMessage): Promise<{ id: string; messageId: string }> => {
   const brand = (await getOperatorBranding(tx)) ?? FALLBACK_BRAND;
   const { template, data, companyId, to, language } = message;
-  const rendered = await renderMail({ template, data } as MailContent, { lang: language, brand, recipientName: to.name?.trim() || null });
+  const rendered = await renderMail({ template, data } as MailContent, { lang: language, brand, recipientName: to.greetingName?.trim() || to.name?.trim() || null });
   const id = randomUUID();
   const row = await insertOutboxMessage(tx, {
     id,

@@ -51,6 +51,10 @@ const CUSTOMER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9 ./-]{2,29}$/;
 
 const err = (field: string, rule: string, params?: Record<string, string | number>): FieldError => (params ? { field, rule, params } : { field, rule });
 
+/** The number of step 5: a port-in's is the "Number to port" on the form, a new one's just the mobile number. */
+export const numberField = (kind: NumberChoice['kind']): Pick<FieldError, 'field' | 'label'> =>
+  kind === 'port_in' ? { field: 'number.msisdn', label: 'portMsisdn' } : { field: 'number.msisdn' };
+
 /** Steps 1–4: the product is contracted, the service type is of that product, the bundle of that type, the options allowed for it. */
 export const catalogProblems = (draft: WizardDraft, facts: CatalogFacts, upto: number): FieldError[] => {
   const errors: FieldError[] = [];
@@ -103,7 +107,7 @@ export const choiceProblems = (
     if (n.kind === 'new' || n.kind === 'port_in') {
       const checked = checkBelgianMobile(n.msisdn);
       if (checked.ok) normalized.msisdn = checked.e164;
-      else errors.push(err('number.msisdn', checked.rule));
+      else errors.push({ ...numberField(n.kind), rule: checked.rule });
     }
     if (n.kind === 'port_in') {
       const details = portInDetailProblems(n, 'number.');
@@ -146,7 +150,8 @@ export type PortInDetails = Omit<Extract<NumberChoice, { kind: 'port_in' }>, 'ki
 export const portInDetailProblems = (n: PortInDetails, prefix = ''): { errors: FieldError[]; donorSimNumber: string | null } => {
   const errors: FieldError[] = [];
   let donorSimNumber: string | null = null;
-  if (!isDonorOperator(n.donorOperator)) errors.push(err(`${prefix}donorOperator`, 'invalid_choice'));
+  if (!n.donorOperator.trim()) errors.push(err(`${prefix}donorOperator`, 'required'));
+  else if (!isDonorOperator(n.donorOperator)) errors.push(err(`${prefix}donorOperator`, 'invalid_choice'));
   if (!n.holderName.trim()) errors.push(err(`${prefix}holderName`, 'required'));
   if (n.accountType === 'postpaid') {
     const customer = (n.customerNumber ?? '').trim();

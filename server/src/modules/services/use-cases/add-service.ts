@@ -6,7 +6,7 @@ import type { CompanyScope } from '../../../platform/tenant.js';
 import type { Actor } from '../../../platform/actor.js';
 import { findMobileUserRow } from '../../mobile-users/index.js';
 import { assignFixedNumber, countFreeEsims, findFixedNumber, findSimByIccid, mobileNumberStatus, reserveEsim, reserveMobileNumber, reserveSim } from '../../stock/index.js';
-import { catalogProblems, choiceProblems, STEPS, type WizardDraft } from '../domain/wizard-rules.js';
+import { catalogProblems, choiceProblems, numberField, STEPS, type WizardDraft } from '../domain/wizard-rules.js';
 import { catalogFacts, findPortCandidate, findServiceRow, insertPortIn, portInNumberState } from '../services.repository.js';
 import { applyServiceChange, createService } from './apply-service-change.js';
 import { scheduleStart, startActivation } from './start-activation.js';
@@ -41,8 +41,8 @@ const evaluate = async (q: Queryable, scope: CompanyScope, draft: WizardDraft, u
   }
   if (n?.kind === 'port_in') {
     const state = await portInNumberState(q, normalized.msisdn!);
-    if (state === 'pending') problems.push({ field: 'number.msisdn', rule: 'port_pending', conflict: 'PORTING.ALREADY_PENDING' });
-    else if (state === 'ours') problems.push({ field: 'number.msisdn', rule: 'number_is_ours' });
+    if (state === 'pending') problems.push({ ...numberField('port_in'), rule: 'port_pending', conflict: 'PORTING.ALREADY_PENDING' });
+    else if (state === 'ours') problems.push({ ...numberField('port_in'), rule: 'number_is_ours' });
   }
   if (n?.kind === 'port_internal') {
     const { row, moving } = await findPortCandidate(q, scope, n.serviceId);
@@ -159,7 +159,7 @@ export const addService = async (deps: Deps, scope: CompanyScope, actor: Actor, 
     // The unique indexes settle the races the conditional updates cannot see: a second port-in of
     // the same number, a second new service for the same internal number.
     if (isUniqueViolation(err, 'port_ins_open_msisdn_uq')) {
-      throw new AppError('PORTING.ALREADY_PENDING', { fieldErrors: [{ field: 'number.msisdn', rule: 'port_pending' }] });
+      throw new AppError('PORTING.ALREADY_PENDING', { fieldErrors: [{ ...numberField('port_in'), rule: 'port_pending' }] });
     }
     if (isUniqueViolation(err, 'services_open_port_from_uq')) {
       throw new AppError('PORTING.INTERNAL_ALREADY_MOVING', { fieldErrors: [{ field: 'number.serviceId', rule: 'already_moving' }] });

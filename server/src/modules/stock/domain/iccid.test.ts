@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { iccidProblem, luhnCheckDigit, normalizeIccid } from './iccid.js';
+import { iccidProblem, iccidSearchDigits, luhnCheckDigit, normalizeIccid } from './iccid.js';
 
 const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 /** A well-formed ICCID: 89, digits, and the Luhn check digit, 19 or 20 digits in all. */
@@ -22,6 +22,20 @@ describe('ICCID rules', () => {
         expect(normalizeIccid(typed)).toBe(iccid);
       }),
     );
+  });
+
+  it('searches an ICCID the same whether typed in groups of four (as the portal shows it) or run together', () => {
+    fc.assert(
+      fc.property(validIccid, fc.constantFrom(' ', '-', '.', '  '), fc.integer({ min: 3, max: 20 }), (iccid, separator, typed) => {
+        const part = iccid.slice(0, typed);
+        const grouped = part.match(/.{1,4}/g)!.join(separator);
+        expect(iccidSearchDigits(grouped)).toBe(part);
+        expect(iccidSearchDigits(part)).toBe(part);
+      }),
+    );
+    expect(iccidSearchDigits('89')).toBeNull();
+    expect(iccidSearchDigits('Janssens')).toBeNull();
+    expect(iccidSearchDigits('+32 470')).toBeNull();
   });
 
   it('refuses a wrong length, whatever the check digit', () => {

@@ -6,6 +6,19 @@ export type IccidRule = 'required' | 'iccid_digits' | 'iccid_length' | 'iccid_pr
 
 export const normalizeIccid = (input: string) => input.replace(/[\s-]/g, '');
 
+/**
+ * The digits of an ICCID typed into a search box: as printed on the card in groups of four
+ * ("8932 1099 0000 0000 015"), with dashes or dots, or all run together. Null when the text is not
+ * such a number or holds fewer than `minimum` digits. The stock list and the service overview both
+ * read ICCID searches with this, so both take every way the portal writes one.
+ */
+export const iccidSearchDigits = (text: string, minimum = 3): string | null => {
+  const trimmed = text.trim();
+  if (!/^\d[\d\s.-]*$/.test(trimmed)) return null;
+  const digits = trimmed.replace(/\D/g, '');
+  return digits.length >= minimum ? digits : null;
+};
+
 /** Luhn over the whole string, check digit included. */
 export const luhnValid = (digits: string) => {
   let sum = 0;

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Where the machine interfaces live: the portal's API, and the TM Forum API to come. Never a page. */
+const API_PREFIXES = ['/api', '/tmf-api'];
+
+/** The path of a request URL, without its query string. */
+export const pathOf = (url: string) => url.split('?', 1)[0] || '/';
+
+export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+
+// Swagger UI's scripts and styles are files like the web app's, which the browser may keep.
+const isApiDocsFile = (path: string) => path.startsWith('/api/docs/static/');
+
+/**
+ * An API answer holds one person's data (and `GET /api/auth/me` their CSRF token): no browser cache
+ * or proxy on the way may keep it. Every answer under the API prefixes says so, errors and 404s
+ * included; the web app's files keep the caching @fastify/static gives them.
+ */
+export const registerNoStore = (app: FastifyInstance) => {
+  app.addHook('onSend', async (req, reply, payload) => {
+    const path = pathOf(req.url);
+    if (isApiPath(path) && !isApiDocsFile(path)) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+};
