@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
+import { BACKGROUND, browserProfiles, expectAccessible, signIn } from '../support/browser.js';
 import { launchChromium, startPortal } from '../support/portal.js';
 
 // Activation end to end, in a real browser on a fresh demo portal whose simulated operator network
@@ -17,8 +17,6 @@ let browser: Browser;
 const profiles = browserProfiles(() => browser);
 const newPage = profiles.newPage;
 
-/** The network and the mail jobs run in the background: long enough for a slow machine, still event-based. */
-const BACKGROUND = { timeout: 30_000 };
 
 beforeAll(async () => {
   [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
@@ -200,7 +198,7 @@ describe('activation by the employee', () => {
     if (admin.url() !== serviceUrl) await admin.goto(serviceUrl);
     await serviceStatus(admin, 'Active').waitFor(BACKGROUND);
     await admin.getByText('The service is active.').waitFor();
-  }, 120_000); // the pages poll every 5 s: a handful of polls
+  });
 
   test('a link that does not exist shows what to do, not an error', async () => {
     const page = await newPage();
@@ -274,5 +272,5 @@ describe('Mobile porting issues', () => {
     await serviceStatus(page, 'Active').waitFor(BACKGROUND);
     // the timeline tells the story
     for (const event of ['Port-in refused', 'Port-in corrected and submitted again', 'Number ported']) await page.getByText(event, { exact: true }).first().waitFor();
-  }, 120_000);
+  });
 });

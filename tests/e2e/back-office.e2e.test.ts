@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
+import { BACKGROUND, browserProfiles, expectAccessible, signIn } from '../support/browser.js';
 import { launchChromium, startPortal } from '../support/portal.js';
 
 // The operator back office in a real browser: operator staff invite a fleet administrator from the
@@ -12,8 +12,6 @@ let portal: Awaited<ReturnType<typeof startPortal>>;
 let browser: Browser;
 const profiles = browserProfiles(() => browser);
 
-/** The mail job runs in the background. */
-const BACKGROUND = { timeout: 30_000 };
 
 beforeAll(async () => {
   [portal, browser] = await Promise.all([startPortal(), launchChromium()]);

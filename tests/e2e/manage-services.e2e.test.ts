@@ -170,7 +170,8 @@ describe('Managing services', () => {
     await dialog.waitFor();
     await dialog.getByText(`${quota.used} of ${quota.limit} deletions used in this contract period`).waitFor();
     await dialog.getByText(new RegExp(`mobile number ${shown(line.msisdn).replace(/\+/g, '\\+')} is quarantined`)).waitFor();
-    await dialog.getByText(/SIM card \d+ is retired/).waitFor();
+    // an ICCID is shown in groups of four, as on the card (and everywhere else in the portal)
+    await dialog.getByText(/SIM card \d{4}( \d{4}){3} \d{3,4} is retired/).waitFor();
     await expectAccessible(page, 'delete confirmation');
     await dialog.getByRole('button', { name: 'No' }).click();
     await dialog.waitFor({ state: 'detached' });

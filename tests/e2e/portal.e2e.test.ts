@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
+import { browserProfiles, expectAccessible, PAGE_STEP_MS, signIn } from '../support/browser.js';
 import { launchChromium, startPortal } from '../support/portal.js';
 
 // The portal in a real browser: one Chromium and one portal (fresh demo data) for the whole file.
@@ -32,7 +32,7 @@ const errorUnder = async (input: Locator): Promise<string> => {
 
 /** Every page sets its own document title once it has rendered. */
 const expectTitle = async (page: Page, title: string) => {
-  await page.waitForFunction((expected) => document.title === expected, title, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction((expected) => document.title === expected, title, { timeout: PAGE_STEP_MS }).catch(() => undefined);
   expect(await page.title()).toBe(title);
 };
 

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
 import { launchChromium, startPortal } from '../support/portal.js';
+import { waitUntil } from '../support/wait.js';
 
 // A Change request end to end, in a real browser, with e-mail through a real SMTP server: the
 // administrator files it, operator staff take it, comment and schedule it, and the administrator
@@ -38,16 +39,6 @@ const header = (raw: string, name: string) => {
   return match[1]!.replace(/\r?\n[ \t]/g, ' ').replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
     enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
   );
-};
-
-const waitFor = async <T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 30_000): Promise<T> => {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 };
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -161,7 +152,7 @@ describe('MACD requests', () => {
 
     // and receives the e-mails, through SMTP, in English, linking to the request
     const toAdmin = () => smtp.received.filter((m) => m.to.includes('admin@acme.example') && header(m.raw, 'Subject').includes(reference));
-    const mails = await waitFor('the three update e-mails', () => (toAdmin().length >= 3 ? toAdmin() : null));
+    const mails = await waitUntil('the three update e-mails', () => (toAdmin().length >= 3 ? toAdmin() : null));
     const subjects = mails.map((m) => header(m.raw, 'Subject'));
     expect(subjects).toEqual(expect.arrayContaining([`Request ${reference}: In review`, `Request ${reference}: new comment from Dstny`, `Request ${reference}: Scheduled`]));
     const scheduled = mails.find((m) => header(m.raw, 'Subject') === `Request ${reference}: Scheduled`)!;

@@ -1,5 +1,4 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { RouterProvider } from 'react-router';
@@ -31,7 +30,6 @@ configureApi({
 
 export const App = () => (
   <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-    <Notifications position="bottom-right" />
     <QueryClientProvider client={queryClient}>
       <Suspense fallback={<FullPageLoader />}>
         <RouterProvider router={router} />

@@ -35,7 +35,7 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Me } from '../shared/api/types';
+import type { Me } from '../shared/api/contract';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
 import { BrandMark } from '../shared/ui/BrandMark';
 import { useLogout, useMe, useOperator } from '../features/auth/session';

@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '../shared/api/types';
+import type { Role } from '../shared/api/contract';
 import { QueryError } from '../shared/ui/QueryError';
 import { homePathFor, useMe } from '../features/auth/session';
 

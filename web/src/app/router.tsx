@@ -1,4 +1,4 @@
-import { Navigate, createBrowserRouter } from 'react-router';
+import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage';
 import { CatalogPage } from '../features/catalog/CatalogPage';
@@ -14,7 +14,7 @@ import { CreateUserPage, EditUserPage } from '../features/mobile-users/UserFormP
 import { UserViewPage } from '../features/mobile-users/UserViewPage';
 import { UsersListPage } from '../features/mobile-users/UsersListPage';
 import { MobileNumberPoolPage } from '../features/stock/MobileNumberPoolPage';
-import { AddServicePage } from '../features/services/AddServicePage';
+import { AddServicePage } from '../features/services/wizard/AddServicePage';
 import { ServiceDetailPage } from '../features/services/ServiceDetailPage';
 import { WaitingServicesPage } from '../features/services/WaitingServicesPage';
 import { ServiceOverviewPage } from '../features/service-overview/ServiceOverviewPage';
@@ -26,18 +26,22 @@ import { RequestDetailPage } from '../features/requests/RequestDetailPage';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { NotFoundPage } from './NotFoundPage';
+import { PAGE_PATHS } from './page-routes';
 import { PortalShell } from './PortalShell';
-import { RouteError } from './RouteError';
+import { RootLayout } from './RootLayout';
+import { PageError, RouteError } from './RouteError';
 
 // Paths follow the portal's menu: Self-service › UC & Mobile › Manage users, and Back office › Companies, Mobile number pool.
-export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+// Inside the shell, a page that fails to render says so in place of itself (PageError): the menu,
+// the account and every other page keep working.
+const routes: RouteObject[] = [
+  { path: PAGE_PATHS.login, element: <LoginPage />, errorElement: <RouteError /> },
   // development only (DEV_MAILBOX): the e-mails the portal kept instead of sending; no sign-in
-  { path: '/dev/mailbox', element: <MailboxPage />, errorElement: <RouteError /> },
+  { path: PAGE_PATHS.devMailbox, element: <MailboxPage />, errorElement: <RouteError /> },
   // the employee's personal activation link (from the activation e-mail); no sign-in
-  { path: '/activate/:token', element: <ActivationPage />, errorElement: <RouteError /> },
+  { path: PAGE_PATHS.activate, element: <ActivationPage />, errorElement: <RouteError /> },
   // an invited fleet administrator chooses a password (link from the invitation e-mail); no sign-in
-  { path: '/set-password/:token', element: <SetPasswordPage />, errorElement: <RouteError /> },
+  { path: PAGE_PATHS.setPassword, element: <SetPasswordPage />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -46,10 +50,11 @@ export const router = createBrowserRouter([
         element: <PortalShell />,
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <HomeRedirect /> },
+          { index: true, element: <HomeRedirect />, errorElement: <PageError /> },
           {
-            path: 'self-service',
+            path: PAGE_PATHS.selfService,
             element: <RequireRole role="admin" />,
+            errorElement: <PageError />,
             children: [
               { index: true, element: <Navigate to="/self-service/uc-mobile/users" replace /> },
               { path: 'uc-mobile', element: <Navigate to="/self-service/uc-mobile/users" replace /> },
@@ -71,8 +76,9 @@ export const router = createBrowserRouter([
             ],
           },
           {
-            path: 'back-office',
+            path: PAGE_PATHS.backOffice,
             element: <RequireRole role="operator" />,
+            errorElement: <PageError />,
             children: [
               { index: true, element: <Navigate to="/back-office/companies" replace /> },
               { path: 'companies', element: <CompaniesPage /> },
@@ -84,9 +90,12 @@ export const router = createBrowserRouter([
               { path: 'requests/:requestId', element: <BackOfficeRequestDetailPage /> },
             ],
           },
-          { path: '*', element: <NotFoundPage /> },
+          { path: '*', element: <NotFoundPage />, errorElement: <PageError /> },
         ],
       },
     ],
   },
-]);
+];
+
+// Notifications are drawn in the root layout, inside the router: a toast may link to a page.
+export const router = createBrowserRouter([{ element: <RootLayout />, errorElement: <RouteError />, children: routes }]);

@@ -20,6 +20,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
+import type { ActivationView } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { BrandMark } from '../../shared/ui/BrandMark';
@@ -28,9 +29,9 @@ import { QueryError } from '../../shared/ui/QueryError';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { usePageTitle } from '../../shared/ui/use-page-title';
 import { useOperator } from '../auth/session';
-import { groupIccid } from './iccid';
+import { groupIccid } from '../../shared/i18n/format';
 import { ProgressSteps } from './ProgressSteps';
-import { useActivate, useActivation, useEnterSim, type ActivationView } from './api';
+import { useActivate, useActivation, useEnterSim } from './api';
 
 // The employee's activation page (seed activate-sim-*.txt, section 1 "Users"): reached from the
 // personal link of the activation e-mail, without an account. Like the sign-in page it stands

@@ -2,9 +2,10 @@ import { Box, Card, darken, Group, Loader, Stack, Text, ThemeIcon, Title, useMan
 import { IconAlertTriangle, IconCheck, IconListCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ActivationView } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
-import { IN_PROGRESS, type ActivationView } from './api';
-import { groupIccid } from './iccid';
+import { IN_PROGRESS } from './api';
+import { groupIccid } from '../../shared/i18n/format';
 
 // Where the employee's line stands, as the seeds tell the steps: start (SIM number or Activate),
 // activation on the network, the number's move from the other operator (port-ins only), ready.

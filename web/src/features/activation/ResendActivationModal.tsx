@@ -3,11 +3,12 @@ import { IconAlertCircle, IconMailForward } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
+import type { ServiceDetail } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useMobileUser } from '../mobile-users/api';
-import { useResendActivation, type ServiceDetail } from '../services/api';
+import { useResendActivation } from '../services/api';
 
 // "Resend activation e-mail" on the service page, while the service waits for its user: a new
 // e-mail with a new personal link; the old link stops working. The address can be corrected on

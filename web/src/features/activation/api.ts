@@ -1,31 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { Language } from '../../shared/api/types';
+import type { ActivationView, ServiceStatus } from '../../shared/api/contract';
 import { i18n } from '../../shared/i18n/i18n';
-import type { NumberKind, ServiceStatus } from '../services/api';
 
-// The employee's activation page (issue-4 API contract): public, reached only through the personal
-// link of the activation e-mail. No session, no account; the token in the address is the key.
-
-export type ActivationView = {
-  language: Language;
-  firstName: string;
-  companyName: string;
-  status: ServiceStatus;
-  simKind: 'physical' | 'esim';
-  /** A physical SIM card that is not pre-filled: the employee must enter its number. */
-  needsIccid: boolean;
-  /** The pre-filled or entered SIM card (physical), or the profile's ICCID (eSIM). */
-  iccid: string | null;
-  msisdn: string | null;
-  numberSource: NumberKind | null;
-  /** Only once the employee pressed Activate (eSIM). */
-  esim: { activationCode: string; qrPngDataUrl: string } | null;
-  activatedAt: string | null;
-  support: { phone: string; email: string; operatorName: string };
-  /** The fleet administrator who created the service. */
-  adminContact: { name: string; email: string } | null;
-};
+// The employee's activation page: public, reached only through the personal link of the
+// activation e-mail. No session, no account; the token in the address is the key.
 
 /** The network is working on the line: the page asks again every few seconds. */
 export const IN_PROGRESS: readonly ServiceStatus[] = ['activation_started', 'provisioning', 'porting'];

@@ -1,6 +1,6 @@
 import { List, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../shared/api/types';
+import type { AuditEvent } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
 import { useCompany } from '../company/api';
 

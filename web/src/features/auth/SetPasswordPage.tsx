@@ -6,15 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, apiRequest, isApiError } from '../../shared/api/client';
-import type { Language } from '../../shared/api/types';
+import type { InvitationView, PasswordSet } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
 import { BrandMark } from '../../shared/ui/BrandMark';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { usePageTitle } from '../../shared/ui/use-page-title';
 import { homePathFor, useLogin, useOperator } from './session';
-
-type Invitation = { email: string; fullName: string; companyName: string; language: Language; expiresAt: string };
 
 // The same minimum the server checks (modules/auth/domain/password.ts); the server has the last word.
 const MIN_LENGTH = 12;
@@ -33,10 +31,10 @@ export const SetPasswordPage = () => {
   const [failure, setFailure] = useState<string | null>(null);
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: ({ signal }) => apiRequest<Invitation>(`/api/auth/invitations/${encodeURIComponent(token)}`, { signal, expectUnauthorized: true }),
+    queryFn: ({ signal }) => apiRequest<InvitationView>(`/api/auth/invitations/${encodeURIComponent(token)}`, { signal, expectUnauthorized: true }),
     retry: false,
   });
-  const setPassword = useMutation({ mutationFn: (password: string) => api.post<{ email: string }>(`/api/auth/invitations/${encodeURIComponent(token)}/password`, { password }) });
+  const setPassword = useMutation({ mutationFn: (password: string) => api.post<PasswordSet>(`/api/auth/invitations/${encodeURIComponent(token)}/password`, { password }) });
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError, api, apiRequest, rememberCsrfToken } from '../../shared/api/client';
-import type { Language, Me, Operator } from '../../shared/api/types';
+import type { Language, Me, Operator } from '../../shared/api/contract';
 import { currentLanguage, i18n, storeLanguage } from '../../shared/i18n/i18n';
 
 export const meQueryKey = ['auth', 'me'] as const;

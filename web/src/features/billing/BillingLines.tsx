@@ -1,8 +1,8 @@
 import { Badge, Table, Text, type MantineFontSize } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BillingLine } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { TableScroll } from '../../shared/ui/TableScroll';
-import type { BillingLine } from './api';
 
 /** "Charge" / "Credit" as a small badge; credits are the negative amounts. */
 export const LineKind = ({ kind }: { kind: BillingLine['kind'] }) => {

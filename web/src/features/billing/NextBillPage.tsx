@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronRight, IconReceipt, IconUserSearch } from '
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { NextBill, NextBillUser } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useListParams } from '../../shared/ui/list-params';
 import { Page } from '../../shared/ui/Page';
@@ -13,7 +14,7 @@ import { TableScroll } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { userPath } from '../mobile-users/UsersListPage';
 import { servicePath } from '../services/ServiceDetailPage';
-import { useNextBill, type NextBill, type NextBillUser } from './api';
+import { useNextBill } from './api';
 import { currentBillingMonth, readBillingMonth, recentMonths } from './billing-month';
 import { Amount, LineKind } from './BillingLines';
 

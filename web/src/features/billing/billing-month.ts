@@ -1,15 +1,12 @@
+import { brusselsMonth } from '../../shared/time/brussels';
+
 // Billing months are calendar months in Belgian time ("YYYY-MM"); the picker offers the current
 // month and the ones before it.
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-const brusselsParts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' });
-
 /** The current billing month in Brussels, e.g. "2026-05" (the 1st after midnight Belgian time, whatever the computer's zone). */
-export const currentBillingMonth = (now: Date = new Date()): string => {
-  const parts = Object.fromEntries(brusselsParts.formatToParts(now).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}`;
-};
+export const currentBillingMonth = (now: Date = new Date()): string => brusselsMonth(now);
 
 export const isBillingMonth = (value: string | null): value is string => value !== null && MONTH.test(value);
 

@@ -3,15 +3,16 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CatalogEntryKind, ItemKind, Localized } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
 import { TableScroll } from '../../shared/ui/TableScroll';
-import { useAddPrice, useEditEntry, usePriceHistory, useWithdrawPrice, type EntryKind, type ItemKind, type Localized } from './api';
+import { useAddPrice, useEditEntry, usePriceHistory, useWithdrawPrice } from './api';
 
-export type CatalogItem = { entry: EntryKind; code: string; name: Localized; active: boolean | null; priced: ItemKind | null };
+export type CatalogItem = { entry: CatalogEntryKind; code: string; name: Localized; active: boolean | null; priced: ItemKind | null };
 
 const STATUS_COLOR = { past: 'gray', current: 'green', planned: 'indigo' } as const;
 

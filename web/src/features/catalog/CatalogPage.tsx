@@ -3,11 +3,13 @@ import { IconPackage, IconPuzzle, IconSearch, IconSitemap } from '@tabler/icons-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { BackOfficeCatalog, Localized, PlannedPrice } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { TableScroll } from '../../shared/ui/TableScroll';
-import { useBackOfficeCatalog, type BackOfficeCatalog, type Localized, type PlannedPrice } from './api';
+import { useServiceText } from '../services/service-text';
+import { useBackOfficeCatalog } from './api';
 import { CatalogItemModal, type CatalogItem } from './CatalogItemModal';
 
 const TABS = ['bundles', 'options', 'types'] as const;
@@ -63,7 +65,7 @@ const NoMatch = ({ q, onClear }: { q: string; onClear: () => void }) => {
 const BundlesTable = ({ catalog, q, onOpen, onClear }: { catalog: BackOfficeCatalog; q: string; onOpen: (item: CatalogItem) => void; onClear: () => void }) => {
   const { t } = useTranslation();
   const name = useName();
-  const format = useFormat();
+  const text = useServiceText();
   const typeName = (code: string) => {
     const st = catalog.serviceTypes.find((s) => s.code === code);
     return st ? name(st.name) : code;
@@ -105,12 +107,7 @@ const BundlesTable = ({ catalog, q, onOpen, onClear }: { catalog: BackOfficeCata
               </Table.Td>
               <Table.Td>{typeName(b.serviceTypeCode)}</Table.Td>
               <Table.Td className="fd-nowrap">
-                {[
-                  b.dataGb !== null ? t('backOffice.catalog.data', { gb: format.number(b.dataGb) }) : null,
-                  b.callMinutes === null ? t('backOffice.catalog.unlimited') : b.callMinutes > 0 ? t('backOffice.catalog.minutes', { count: b.callMinutes, formatted: format.number(b.callMinutes) }) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {text.allowance(b, 'short')}
               </Table.Td>
               <Table.Td maw={240}>
                 {/* codes keep the row short; the name is the badge's title and in the Options tab */}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
-import type { CompanyDetail } from '../../shared/api/types';
+import type { CompanyDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';

@@ -5,12 +5,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/client';
-import type { CompanyDetail } from '../../shared/api/types';
+import type { Catalog, CompanyDetail, ContractInput } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
-import { useCreateCompany, useOperatorStaff, useSaveContract, useUpdateCompany, type ContractInput } from './api';
+import { useCreateCompany, useOperatorStaff, useSaveContract, useUpdateCompany } from './api';
 
 type ProductTypeOption = { value: string; label: string };
 
@@ -19,7 +19,7 @@ const useProductTypeOptions = (): ProductTypeOption[] => {
   const { i18n } = useTranslation();
   const catalog = useQuery({
     queryKey: ['catalog', 'product-types', i18n.language],
-    queryFn: ({ signal }) => api.get<{ productTypes: { code: string; name: string }[] }>('/api/catalog', undefined, signal),
+    queryFn: ({ signal }) => api.get<Catalog>('/api/catalog', undefined, signal),
     staleTime: 60_000,
   });
   return (catalog.data?.productTypes ?? []).map((p) => ({ value: p.code, label: p.name }));

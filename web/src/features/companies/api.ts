@@ -1,11 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CompanyDetail, CompanySummary, Language, Page, StaffMember } from '../../shared/api/types';
+import type {
+  CompanyDetail,
+  CompanyInput,
+  CompanyPage,
+  ContractInput,
+  CreateCompanyInput,
+  Created,
+  InviteInput,
+  OfficeInput,
+  StaffList,
+} from '../../shared/api/contract';
 
 export const useCompanies = (params: { q: string; page: number; pageSize: number }) =>
   useQuery({
     queryKey: ['companies', 'list', params],
-    queryFn: ({ signal }) => api.get<Page<CompanySummary>>('/api/companies', { ...params, q: params.q.trim() }, signal),
+    queryFn: ({ signal }) => api.get<CompanyPage>('/api/companies', { ...params, q: params.q.trim() }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -18,14 +28,9 @@ export const useCompanyDetail = (id: string) =>
 export const useOperatorStaff = () =>
   useQuery({
     queryKey: ['back-office', 'operator-staff'],
-    queryFn: ({ signal }) => api.get<{ items: StaffMember[] }>('/api/back-office/operator-staff', undefined, signal),
+    queryFn: ({ signal }) => api.get<StaffList>('/api/back-office/operator-staff', undefined, signal),
     staleTime: 60_000,
   });
-
-export type CompanyInput = { name: string; vatNumber: string | null; accountManagerId: string | null };
-export type ContractInput = { reference: string; productTypes: string[]; contractedServices: number; startsOn: string; endsOn: string };
-export type OfficeInput = { name: string; street: string; postalCode: string; city: string; country: string };
-export type InviteInput = { email: string; fullName: string; language: Language };
 
 /** After any change to a company: its page, the list, and the administrator's own view. */
 const useRefresh = () => {
@@ -40,7 +45,7 @@ const useRefresh = () => {
 
 export const useCreateCompany = () => {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (input: CompanyInput & { contract?: ContractInput }) => api.post<{ id: string }>('/api/companies', input), onSuccess: refresh });
+  return useMutation({ mutationFn: (input: CreateCompanyInput) => api.post<Created>('/api/companies', input), onSuccess: refresh });
 };
 
 export const useUpdateCompany = (id: string) => {
@@ -57,7 +62,7 @@ export const useSaveContract = (id: string) => {
 export const useOfficeMutations = (base: string) => {
   const refresh = useRefresh();
   return {
-    add: useMutation({ mutationFn: (input: OfficeInput) => api.post<{ id: string }>(`${base}/offices`, input), onSuccess: refresh }),
+    add: useMutation({ mutationFn: (input: OfficeInput) => api.post<Created>(`${base}/offices`, input), onSuccess: refresh }),
     edit: useMutation({ mutationFn: ({ id, input }: { id: string; input: OfficeInput }) => api.put<void>(`${base}/offices/${encodeURIComponent(id)}`, input), onSuccess: refresh }),
     remove: useMutation({ mutationFn: (id: string) => api.delete<void>(`${base}/offices/${encodeURIComponent(id)}`), onSuccess: refresh }),
   };
@@ -69,7 +74,7 @@ export const useAdministratorMutations = (companyId: string) => {
   const refresh = useRefresh();
   const base = `/api/companies/${encodeURIComponent(companyId)}/administrators`;
   return {
-    invite: useMutation({ mutationFn: (input: InviteInput) => api.post<{ id: string }>(base, input), onSuccess: refresh }),
+    invite: useMutation({ mutationFn: (input: InviteInput) => api.post<Created>(base, input), onSuccess: refresh }),
     act: useMutation({ mutationFn: ({ id, action }: { id: string; action: AdministratorAction }) => api.post<void>(`${base}/${encodeURIComponent(id)}/${action}`), onSuccess: refresh }),
   };
 };

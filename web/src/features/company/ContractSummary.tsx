@@ -1,7 +1,7 @@
 import { Badge, Card, DataList, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contract } from '../../shared/api/types';
+import type { Contract } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 
 /** Contract reference, product types, services in use against the contract, and its period. */

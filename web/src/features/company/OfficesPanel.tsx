@@ -3,17 +3,20 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Office } from '../../shared/api/types';
+import type { Office, OfficeInput } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
 import { TableScroll } from '../../shared/ui/TableScroll';
-import { useOfficeMutations, type OfficeInput } from '../companies/api';
+import { useOfficeMutations } from '../companies/api';
 
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'country'] as const;
-const EMPTY: OfficeInput = { name: '', street: '', postalCode: '', city: '', country: 'BE' };
+/** The form's values: every field present (the API may take the country from its default). */
+type OfficeValues = Required<OfficeInput>;
+
+const EMPTY: OfficeValues = { name: '', street: '', postalCode: '', city: '', country: 'BE' };
 
 type OfficeFormProps = { base: string; office: Office | null; opened: boolean; onClose: () => void };
 
@@ -25,7 +28,7 @@ const OfficeFormModal = ({ base, office, opened, onClose }: OfficeFormProps) => 
   const { add, edit } = useOfficeMutations(base);
   const [formError, setFormError] = useState<string | null>(null);
   const idPrefix = useId();
-  const form = useForm<OfficeInput>({ initialValues: EMPTY });
+  const form = useForm<OfficeValues>({ initialValues: EMPTY });
   const [loadedFor, setLoadedFor] = useState<string | null | undefined>(undefined);
   // fill the form once per opening, with the office being edited or empty for a new one
   if (opened && loadedFor !== (office?.id ?? null)) {

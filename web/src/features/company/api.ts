@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CompanyDetail } from '../../shared/api/types';
+import type { CompanyDetail } from '../../shared/api/contract';
 
 /** The signed-in administrator's company, contract and offices. */
 export const useCompany = (enabled = true) =>

@@ -3,6 +3,7 @@ import { IconInbox, IconInfoCircle, IconMailOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../shared/api/client';
+import type { MailboxItem, MailboxMessage } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { BrandMark } from '../../shared/ui/BrandMark';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
@@ -13,7 +14,7 @@ import { TableScroll } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { usePageTitle } from '../../shared/ui/use-page-title';
 import { useOperator } from '../auth/session';
-import { useMailbox, useMailboxMessage, type MailboxItem, type MailboxMessage } from './api';
+import { useMailbox, useMailboxMessage } from './api';
 
 // The development mailbox: what the portal would have e-mailed, for someone trying the demo.
 // It lives outside the signed-in shell: an employee's activation link needs no account either.

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
-import type { Language, MobileUser, MobileUserInput } from '../../shared/api/types';
+import type { Language, MobileUser, MobileUserInput } from '../../shared/api/contract';
 import { LANGUAGES, currentLanguage } from '../../shared/i18n/i18n';
 import { useLabels } from '../../shared/i18n/labels';
 import { Page } from '../../shared/ui/Page';

@@ -1,39 +1,25 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  Card,
-  DataList,
-  EmptyState,
-  SimpleGrid,
-  Group,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, DataList, EmptyState, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconDeviceMobileOff, IconHistory, IconList, IconPencil, IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../shared/ui/TableScroll';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
-import type { MobileUser } from '../../shared/api/types';
+import type { MobileUser } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
-import { QueryError } from '../../shared/ui/QueryError';
+import { ListEmpty } from '../../shared/ui/ListScaffold';
 import { positiveInt } from '../../shared/ui/list-params';
-import { TableFooter, TablePager } from '../../shared/ui/TablePager';
+import { TableScroll } from '../../shared/ui/TableScroll';
+import { Dash, SimSummary } from '../../shared/ui/values';
 import { NotFoundContent } from '../../app/NotFoundPage';
-import { AuditTable } from '../audit/AuditTable';
+import { AuditList } from '../audit/AuditTable';
 import { useMobileUser, useMobileUserAudit } from './api';
 import { useSelfServiceCrumbs } from './crumbs';
 import { ServiceStatusBadge } from './ServiceStatusBadge';
 import { userPath } from './UsersListPage';
-import { addServicePath } from '../services/AddServicePage';
+import { addServicePath } from '../services/wizard/AddServicePage';
 import { servicePath } from '../services/ServiceDetailPage';
 
 const HISTORY_PAGE_SIZE = 10;
@@ -43,12 +29,6 @@ const Detail = ({ label, children }: { label: string; children: ReactNode }) => 
     <DataList.ItemLabel>{label}</DataList.ItemLabel>
     <DataList.ItemValue>{children}</DataList.ItemValue>
   </DataList.Item>
-);
-
-const Empty = () => (
-  <Text span c="dimmed" fz="sm">
-    —
-  </Text>
 );
 
 const DetailsCard = ({ user }: { user: MobileUser }) => {
@@ -72,15 +52,15 @@ const DetailsCard = ({ user }: { user: MobileUser }) => {
             {user.numbers.length ? (
               <span className="fd-nowrap">{user.numbers.map((number) => format.phone(number)).join(', ')}</span>
             ) : (
-              <Empty />
+              <Dash />
             )}
           </Detail>
           <Detail label={t('userView.createdAt')}>{format.dateTime(user.createdAt)}</Detail>
         </DataList>
         <DataList labelWidth={170} gap="sm">
-          <Detail label={labels.field('department')}>{user.department ?? <Empty />}</Detail>
-          <Detail label={labels.field('costCentre')}>{user.costCentre ?? <Empty />}</Detail>
-          <Detail label={labels.field('officeId')}>{user.officeName ?? <Empty />}</Detail>
+          <Detail label={labels.field('department')}>{user.department ?? <Dash />}</Detail>
+          <Detail label={labels.field('costCentre')}>{user.costCentre ?? <Dash />}</Detail>
+          <Detail label={labels.field('officeId')}>{user.officeName ?? <Dash />}</Detail>
           <Detail label={t('userView.updatedAt')}>{format.dateTime(user.updatedAt)}</Detail>
         </DataList>
       </SimpleGrid>
@@ -145,10 +125,10 @@ const ServicesTable = ({ user }: { user: MobileUser }) => {
                 ))}
               </Table.Td>
               <Table.Td ta="right" className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {service.monthlyPriceCents !== undefined ? <Text fz="sm">{format.money(service.monthlyPriceCents)}</Text> : <Empty />}
+                {service.monthlyPriceCents !== undefined ? <Text fz="sm">{format.money(service.monthlyPriceCents)}</Text> : <Dash />}
               </Table.Td>
               <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {service.msisdn ? <Text fz="sm">{format.phone(service.msisdn)}</Text> : !service.fixedNumber && <Empty />}
+                {service.msisdn ? <Text fz="sm">{format.phone(service.msisdn)}</Text> : !service.fixedNumber && <Dash />}
                 {service.fixedNumber && (
                   <Text fz="xs" c="dimmed">
                     {t('userView.fixedNumber', { number: format.phone(service.fixedNumber) })}
@@ -156,16 +136,7 @@ const ServicesTable = ({ user }: { user: MobileUser }) => {
                 )}
               </Table.Td>
               <Table.Td>
-                {service.sim ? (
-                  <>
-                    <Text fz="sm">{t(`overview.simKind.${service.sim.kind}`)}</Text>
-                    <Text fz="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                      {service.sim.iccid}
-                    </Text>
-                  </>
-                ) : (
-                  <Empty />
-                )}
+                <SimSummary sim={service.sim} />
               </Table.Td>
               <Table.Td>
                 <ServiceStatusBadge status={service.status} />
@@ -189,7 +160,7 @@ const ServiceDates = ({ service }: { service: MobileUser['services'][number] }) 
     service.activatedAt ? t('userView.dates.activated', { date: format.date(service.activatedAt) }) : service.createdAt ? t('userView.dates.created', { date: format.date(service.createdAt) }) : null,
     service.endedAt ? t('userView.dates.ended', { date: format.date(service.endedAt) }) : null,
   ].filter((line): line is string => line !== null);
-  if (lines.length === 0) return <Empty />;
+  if (lines.length === 0) return <Dash />;
   return (
     <>
       {lines.map((line, index) => (
@@ -204,31 +175,16 @@ const ServiceDates = ({ service }: { service: MobileUser['services'][number] }) 
 const UserHistory = ({ userId, page, onPageChange }: { userId: string; page: number; onPageChange: (page: number) => void }) => {
   const { t } = useTranslation();
   const history = useMobileUserAudit(userId, page, HISTORY_PAGE_SIZE);
-  if (history.isError) {
-    return (
-      <Box p="md">
-        <QueryError error={history.error} onRetry={() => history.refetch()} />
-      </Box>
-    );
-  }
-  if (history.data && history.data.total === 0) {
-    return <EmptyState py={40} icon={<IconHistory size={28} aria-hidden="true" />} withIndicatorBackground title={t('userView.noHistory')} />;
-  }
   return (
-    <>
-      <AuditTable
-        events={history.data?.items}
-        loading={history.isLoading}
-        label={t('userView.history')}
-        withSubject={false}
-        dimmed={history.isPlaceholderData}
-      />
-      {history.data && history.data.total > HISTORY_PAGE_SIZE && (
-        <TableFooter>
-          <TablePager page={page} pageSize={HISTORY_PAGE_SIZE} total={history.data.total} onPageChange={onPageChange} />
-        </TableFooter>
-      )}
-    </>
+    <AuditList
+      framed={false}
+      query={history}
+      label={t('userView.history')}
+      withSubject={false}
+      empty={<ListEmpty icon={<IconHistory size={28} aria-hidden="true" />} title={t('userView.noHistory')} />}
+      // one page is the usual case: no pager for it
+      pager={history.data && history.data.total > HISTORY_PAGE_SIZE ? { page, pageSize: HISTORY_PAGE_SIZE, onPageChange } : undefined}
+    />
   );
 };
 

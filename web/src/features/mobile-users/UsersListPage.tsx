@@ -1,202 +1,154 @@
-import { Anchor, Badge, Button, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconUserSearch, IconUsers } from '@tabler/icons-react';
-import { type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type { SortOrder, UserSort } from '../../shared/api/types';
+import { Link } from 'react-router';
+import type { UserSort } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
-import { pagingHandlers, readPaging, useListParams, useSearchBox } from '../../shared/ui/list-params';
+import { ListEmpty, ListScaffold, NoMatch, useRowLink } from '../../shared/ui/ListScaffold';
+import { pagingHandlers, readPaging, readSort, sortControl, useListParams, useSearchBox } from '../../shared/ui/list-params';
 import { Page } from '../../shared/ui/Page';
-import { QueryError } from '../../shared/ui/QueryError';
-import { SearchInput } from '../../shared/ui/SearchInput';
 import { SortableTh } from '../../shared/ui/SortableTh';
-import { TableFooter, TablePager } from '../../shared/ui/TablePager';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { useSelfServiceCrumbs } from './crumbs';
 import { useMobileUsers, type MobileUserListParams } from './api';
 
 const SORTS: readonly UserSort[] = ['name', 'email', 'department', 'createdAt'];
+const DEFAULT_SORT = { sort: 'name', order: 'asc' } as const;
+const NEW_USER_PATH = '/self-service/uc-mobile/users/new';
 
-const readParams = (searchParams: URLSearchParams): MobileUserListParams => {
-  const sort = searchParams.get('sort') as UserSort | null;
-  return {
-    q: searchParams.get('q') ?? '',
-    ...readPaging(searchParams),
-    sort: sort && SORTS.includes(sort) ? sort : 'name',
-    order: searchParams.get('order') === 'desc' ? 'desc' : 'asc',
-  };
-};
+const readParams = (searchParams: URLSearchParams): MobileUserListParams => ({
+  q: searchParams.get('q') ?? '',
+  ...readPaging(searchParams),
+  ...readSort(searchParams.get('sort'), searchParams.get('order'), SORTS, DEFAULT_SORT),
+});
 
 export const userPath = (id: string) => `/self-service/uc-mobile/users/${id}`;
+
+/** A user's numbers, one a line, or a dash. */
+export const NumberLines = ({ numbers }: { numbers: string[] }) => {
+  const format = useFormat();
+  if (numbers.length === 0) {
+    return (
+      <Text fz="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0}>
+      {numbers.map((number) => (
+        <Text key={number} fz="sm" className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {format.phone(number)}
+        </Text>
+      ))}
+    </Stack>
+  );
+};
+
+/** How many services a user has, as a small badge (grey when none). */
+export const ServiceCountBadge = ({ count }: { count: number }) => {
+  const format = useFormat();
+  return (
+    <Badge variant="light" color={count > 0 ? 'indigo' : 'gray'} radius="sm">
+      {format.number(count)}
+    </Badge>
+  );
+};
 
 export const UsersListPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
   const crumbs = useSelfServiceCrumbs();
-  const navigate = useNavigate();
+  const rowLink = useRowLink();
   const [searchParams, update] = useListParams();
   const params = readParams(searchParams);
   const query = useMobileUsers(params);
-  const { search, setSearch, clear: clearSearch } = useSearchBox(params.q, update);
-
-  const sortBy = (column: UserSort) => {
-    const order: SortOrder =
-      params.sort === column ? (params.order === 'asc' ? 'desc' : 'asc') : column === 'createdAt' ? 'desc' : 'asc';
-    update({ sort: column === 'name' && order === 'asc' ? null : column, order: order === 'asc' ? null : order, page: null });
-  };
-
-  const sortedState = (column: UserSort) => (params.sort === column ? params.order : null);
-
-  const openRow = (id: string) => (event: MouseEvent<HTMLTableRowElement>) => {
-    // The name is a real link; clicks on it (or any other control) are left alone.
-    if ((event.target as HTMLElement).closest('a, button, input')) return;
-    if (event.metaKey || event.ctrlKey) window.open(userPath(id), '_blank', 'noopener');
-    else navigate(userPath(id));
-  };
-
+  const box = useSearchBox(params.q, update);
+  const { sortBy, sorted } = sortControl(params, update, { defaults: DEFAULT_SORT, firstOrder: (column) => (column === 'createdAt' ? 'desc' : 'asc') });
   const data = query.data;
-  const items = data?.items ?? [];
-  const COLUMNS = 7;
+  const createButton = (
+    <Button component={Link} to={NEW_USER_PATH} leftSection={<IconPlus size={16} aria-hidden="true" />}>
+      {t('users.create')}
+    </Button>
+  );
 
   return (
     <Page
       title={t('nav.manageUsers')}
       breadcrumbs={crumbs}
       description={data ? t('users.count', { count: data.total, formatted: format.number(data.total) }) : undefined}
-      actions={
-        <Button component={Link} to="/self-service/uc-mobile/users/new" leftSection={<IconPlus size={16} aria-hidden="true" />}>
-          {t('users.create')}
-        </Button>
-      }
+      actions={createButton}
     >
-      <Card padding={0}>
-        <Group p="md" gap="sm" justify="space-between" wrap="wrap">
-          <SearchInput
-            label={t('users.searchLabel')}
-            placeholder={t('users.searchPlaceholder')}
-            value={search}
-            onChange={setSearch}
-            onClear={clearSearch}
-            busy={query.isFetching && !query.isLoading}
-          />
-        </Group>
-
-        {query.isError ? (
-          <Stack p="md">
-            <QueryError error={query.error} onRetry={() => query.refetch()} />
-          </Stack>
-        ) : data && data.total === 0 ? (
+      <ListScaffold
+        query={query}
+        search={{ label: t('users.searchLabel'), placeholder: t('users.searchPlaceholder'), box }}
+        empty={
           params.q ? (
-            <EmptyState
-              py={48}
+            <NoMatch
               icon={<IconUserSearch size={28} aria-hidden="true" />}
-              withIndicatorBackground
               title={t('users.noMatch', { q: params.q })}
               description={t('users.noMatchHint')}
-            >
-              <EmptyState.Actions>
-                <Button variant="default" onClick={clearSearch}>
-                  {t('actions.clearSearch')}
-                </Button>
-              </EmptyState.Actions>
-            </EmptyState>
+              onClear={box.clear}
+              clearLabel={t('actions.clearSearch')}
+            />
           ) : (
-            <EmptyState
-              py={48}
-              icon={<IconUsers size={28} aria-hidden="true" />}
-              withIndicatorBackground
-              title={t('users.emptyTitle')}
-              description={t('users.emptyHint')}
-            >
-              <EmptyState.Actions>
-                <Button component={Link} to="/self-service/uc-mobile/users/new" leftSection={<IconPlus size={16} aria-hidden="true" />}>
-                  {t('users.create')}
-                </Button>
-              </EmptyState.Actions>
-            </EmptyState>
+            <ListEmpty icon={<IconUsers size={28} aria-hidden="true" />} title={t('users.emptyTitle')} description={t('users.emptyHint')} action={createButton} />
           )
-        ) : (
-          <TableScroll minWidth={860} label={t('users.tableLabel')}>
-            <Table highlightOnHover horizontalSpacing="sm" aria-label={t('users.tableLabel')} aria-busy={query.isFetching} style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <SortableTh sorted={sortedState('name')} onSort={() => sortBy('name')}>
-                    {t('users.columns.name')}
-                  </SortableTh>
-                  <SortableTh sorted={sortedState('email')} onSort={() => sortBy('email')}>
-                    {labels.field('email')}
-                  </SortableTh>
-                  <Table.Th>{t('users.columns.numbers')}</Table.Th>
-                  <SortableTh sorted={sortedState('department')} onSort={() => sortBy('department')}>
-                    {labels.field('department')}
-                  </SortableTh>
-                  <Table.Th>{labels.field('officeId')}</Table.Th>
-                  <Table.Th ta="right">{t('users.columns.services')}</Table.Th>
-                  <SortableTh sorted={sortedState('createdAt')} onSort={() => sortBy('createdAt')}>
-                    {t('users.columns.created')}
-                  </SortableTh>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.isLoading ? (
-                  <TableSkeletonRows columns={COLUMNS} />
-                ) : (
-                  items.map((user) => (
-                    <Table.Tr key={user.id} className="fd-row-link" onClick={openRow(user.id)}>
-                      <Table.Td className="fd-nowrap">
-                        <Anchor component={Link} to={userPath(user.id)} fw={600} fz="sm">
-                          {user.firstName} {user.lastName}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm">{user.email}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {user.numbers.length === 0 ? (
-                          <Text fz="sm" c="dimmed">
-                            —
-                          </Text>
-                        ) : (
-                          <Stack gap={0}>
-                            {user.numbers.map((number) => (
-                              <Text key={number} fz="sm" className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                                {format.phone(number)}
-                              </Text>
-                            ))}
-                          </Stack>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm">{user.department ?? '—'}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text fz="sm">{user.officeName ?? '—'}</Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Badge variant="light" color={user.serviceCount > 0 ? 'indigo' : 'gray'} radius="sm">
-                          {format.number(user.serviceCount)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td className="fd-nowrap">
-                        <Text fz="sm">{format.date(user.createdAt)}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </TableScroll>
+        }
+        table={{
+          label: t('users.tableLabel'),
+          minWidth: 860,
+          columns: 7,
+          head: (
+            <>
+              <SortableTh sorted={sorted('name')} onSort={() => sortBy('name')}>
+                {t('users.columns.name')}
+              </SortableTh>
+              <SortableTh sorted={sorted('email')} onSort={() => sortBy('email')}>
+                {labels.field('email')}
+              </SortableTh>
+              <Table.Th>{t('users.columns.numbers')}</Table.Th>
+              <SortableTh sorted={sorted('department')} onSort={() => sortBy('department')}>
+                {labels.field('department')}
+              </SortableTh>
+              <Table.Th>{labels.field('officeId')}</Table.Th>
+              <Table.Th ta="right">{t('users.columns.services')}</Table.Th>
+              <SortableTh sorted={sorted('createdAt')} onSort={() => sortBy('createdAt')}>
+                {t('users.columns.created')}
+              </SortableTh>
+            </>
+          ),
+        }}
+        row={(user) => (
+          <Table.Tr key={user.id} {...rowLink(userPath(user.id))}>
+            <Table.Td className="fd-nowrap">
+              <Anchor component={Link} to={userPath(user.id)} fw={600} fz="sm">
+                {user.firstName} {user.lastName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Text fz="sm">{user.email}</Text>
+            </Table.Td>
+            <Table.Td>
+              <NumberLines numbers={user.numbers} />
+            </Table.Td>
+            <Table.Td>
+              <Text fz="sm">{user.department ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text fz="sm">{user.officeName ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td ta="right">
+              <ServiceCountBadge count={user.serviceCount} />
+            </Table.Td>
+            <Table.Td className="fd-nowrap">
+              <Text fz="sm">{format.date(user.createdAt)}</Text>
+            </Table.Td>
+          </Table.Tr>
         )}
-
-        {data && data.total > 0 && (
-          <TableFooter>
-            <TablePager page={params.page} pageSize={params.pageSize} total={data.total} {...pagingHandlers(update)} />
-          </TableFooter>
-        )}
-      </Card>
+        pager={{ page: params.page, pageSize: params.pageSize, ...pagingHandlers(update) }}
+      />
     </Page>
   );
 };

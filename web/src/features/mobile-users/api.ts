@@ -1,14 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type {
-  AuditEvent,
-  MobileUser,
-  MobileUserInput,
-  MobileUserSummary,
-  Page,
-  SortOrder,
-  UserSort,
-} from '../../shared/api/types';
+import type { AuditPage, MobileUser, MobileUserInput, MobileUserPage, SortOrder, UserSort } from '../../shared/api/contract';
 
 export type MobileUserListParams = {
   q: string;
@@ -29,7 +21,7 @@ export const useMobileUsers = (params: MobileUserListParams) =>
   useQuery({
     queryKey: mobileUserKeys.list(params),
     queryFn: ({ signal }) =>
-      api.get<Page<MobileUserSummary>>('/api/mobile-users', { ...params, q: params.q.trim() }, signal),
+      api.get<MobileUserPage>('/api/mobile-users', { ...params, q: params.q.trim() }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -44,7 +36,7 @@ export const useMobileUserAudit = (id: string, page: number, pageSize: number, e
   useQuery({
     queryKey: mobileUserKeys.audit(id, page, pageSize),
     queryFn: ({ signal }) =>
-      api.get<Page<AuditEvent>>(`/api/mobile-users/${encodeURIComponent(id)}/audit`, { page, pageSize }, signal),
+      api.get<AuditPage>(`/api/mobile-users/${encodeURIComponent(id)}/audit`, { page, pageSize }, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

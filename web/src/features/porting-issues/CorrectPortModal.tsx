@@ -1,26 +1,27 @@
-import { Alert, Box, Button, Grid, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconSend } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
+import type { PortingIssue } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { useWizardStock, type AccountType } from '../services/api';
-import { useResubmitPort, type PortingIssue, type ResubmitInput } from './api';
+import { useWizardStock } from '../services/api';
+import { missingPortInFields, PORT_IN_FIELDS, PORT_IN_LABELS, portInDetailsInput, type PortInField, type PortInValues } from '../services/port-in';
+import { PortInFields } from '../services/PortInFields';
+import { useResubmitPort } from './api';
 import { useRefusalLabel } from './refusal-label';
 
 // "Correct and resubmit": the port-in details of wizard step 5, filled in with what was refused.
 // The server checks them with the wizard's rules; its field errors go under the fields.
 
-type Fields = 'donorOperator' | 'accountType' | 'customerNumber' | 'donorSimNumber' | 'holderName';
-type Values = { donorOperator: string | null; accountType: AccountType; customerNumber: string; donorSimNumber: string; holderName: string };
+type Errors = Partial<Record<PortInField, string>>;
 
-const fieldId = (field: Fields) => `port-fix-${field}`;
-const FIELDS: readonly Fields[] = ['donorOperator', 'accountType', 'customerNumber', 'donorSimNumber', 'holderName'];
+const fieldId = (field: PortInField) => `port-fix-${field}`;
 
-const valuesOf = (issue: PortingIssue): Values => ({
+const valuesOf = (issue: PortingIssue): PortInValues => ({
   donorOperator: issue.donorOperator.code,
   accountType: issue.accountType,
   customerNumber: issue.customerNumber ?? '',
@@ -29,7 +30,10 @@ const valuesOf = (issue: PortingIssue): Values => ({
 });
 
 /** Which of our fields a server error names (`customerNumber`, or a path ending in it). */
-const fieldOf = (name: string): Fields | undefined => FIELDS.find((field) => name === field || name.endsWith(`.${field}`));
+const fieldOf = (name: string): PortInField | undefined => PORT_IN_FIELDS.find((field) => name === field || name.endsWith(`.${field}`));
+
+/** The field the donor's refusal is about, to start there. */
+const REFUSED_FIELD: Record<string, PortInField> = { customer_number_mismatch: 'customerNumber', sim_number_mismatch: 'donorSimNumber' };
 
 export const CorrectPortModal = ({ issue, onClose }: { issue: PortingIssue | null; onClose: () => void }) => {
   const { t } = useTranslation();
@@ -39,8 +43,8 @@ export const CorrectPortModal = ({ issue, onClose }: { issue: PortingIssue | nul
   const refusalLabel = useRefusalLabel();
   const stock = useWizardStock(issue !== null);
   const resubmit = useResubmitPort();
-  const [values, setValues] = useState<Values | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
+  const [values, setValues] = useState<PortInValues | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string | null>(null);
   // the row stays known while the modal closes, so its content does not vanish mid-animation
   const [shown, setShown] = useState<PortingIssue | null>(issue);
@@ -53,39 +57,31 @@ export const CorrectPortModal = ({ issue, onClose }: { issue: PortingIssue | nul
     setProblem(null);
   }, [issue]);
 
-  const change = (patch: Partial<Values>) => {
+  const change = (patch: Partial<PortInValues>) => {
     setValues((current) => (current ? { ...current, ...patch } : current));
     setErrors((current) => {
       const next = { ...current };
-      for (const key of Object.keys(patch) as Fields[]) delete next[key];
+      for (const key of Object.keys(patch) as PortInField[]) delete next[key];
       return next;
     });
   };
 
-  const required = (field: Fields) => t('rules.required', { ns: 'common', field: labels.field(field) });
+  const showErrors = (next: Errors) => {
+    setErrors(next);
+    const first = PORT_IN_FIELDS.find((field) => next[field]);
+    if (first) document.getElementById(fieldId(first))?.focus();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!issue || !values) return;
     setProblem(null);
-    const postpaid = values.accountType === 'postpaid';
-    const local: Partial<Record<Fields, string>> = {};
-    if (!values.donorOperator) local.donorOperator = required('donorOperator');
-    if (postpaid && !values.customerNumber.trim()) local.customerNumber = required('customerNumber');
-    if (!postpaid && !values.donorSimNumber.trim()) local.donorSimNumber = required('donorSimNumber');
-    if (!values.holderName.trim()) local.holderName = required('holderName');
-    const firstLocal = FIELDS.find((field) => local[field]);
-    if (firstLocal) {
-      setErrors(local);
-      document.getElementById(fieldId(firstLocal))?.focus();
+    const missing = missingPortInFields(values);
+    if (missing.length) {
+      showErrors(Object.fromEntries(missing.map((field) => [field, t('rules.required', { ns: 'common', field: labels.field(PORT_IN_LABELS[field]) })])));
       return;
     }
-    const input: ResubmitInput = {
-      donorOperator: values.donorOperator ?? '',
-      accountType: values.accountType,
-      ...(postpaid ? { customerNumber: values.customerNumber.trim() } : { donorSimNumber: values.donorSimNumber.trim() }),
-      holderName: values.holderName.trim(),
-    };
+    const input = portInDetailsInput(values);
     try {
       await resubmit.mutateAsync({ serviceId: issue.serviceId, input });
       notify({
@@ -95,25 +91,19 @@ export const CorrectPortModal = ({ issue, onClose }: { issue: PortingIssue | nul
       });
       onClose();
     } catch (caught) {
-      const fieldErrors: Partial<Record<Fields, string>> = {};
+      const fieldErrors: Errors = {};
       if (isApiError(caught)) {
         for (const item of caught.errors) {
           const field = fieldOf(item.field);
-          if (field && !fieldErrors[field]) fieldErrors[field] = item.message;
+          if (field) fieldErrors[field] ??= item.message;
         }
       }
-      const first = FIELDS.find((field) => fieldErrors[field]);
-      if (first) {
-        setErrors(fieldErrors);
-        document.getElementById(fieldId(first))?.focus();
-      } else {
-        setProblem(problemMessage(caught));
-      }
+      if (Object.keys(fieldErrors).length) showErrors(fieldErrors);
+      else setProblem(problemMessage(caught));
     }
   };
 
   const current = issue ?? shown;
-  const postpaid = values?.accountType !== 'prepaid';
 
   return (
     <Modal
@@ -141,94 +131,23 @@ export const CorrectPortModal = ({ issue, onClose }: { issue: PortingIssue | nul
                 </Alert>
               )}
             </div>
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput label={t('portingIssues.modal.number')} value={format.phone(current.msisdn)} readOnly variant="filled" description={t('portingIssues.modal.numberHint')} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <Select
-                  id={fieldId('donorOperator')}
-                  label={labels.field('donorOperator')}
-                  description={t('wizard.number.donorOperatorHint')}
-                  placeholder={stock.data ? t('wizard.number.donorOperatorPlaceholder') : t('status.loading')}
-                  withAsterisk
-                  allowDeselect={false}
-                  data={(stock.data?.donorOperators ?? [current.donorOperator]).map((donor) => ({ value: donor.code, label: donor.name }))}
-                  value={values.donorOperator}
-                  onChange={(donorOperator) => change({ donorOperator })}
-                  error={errors.donorOperator}
-                  comboboxProps={{ withinPortal: true }}
-                />
-              </Grid.Col>
-              <Grid.Col span={12}>
-                <Radio.Group
-                  id={fieldId('accountType')}
-                  label={labels.field('accountType')}
-                  withAsterisk
-                  value={values.accountType}
-                  onChange={(accountType) => change({ accountType: accountType as AccountType })}
-                  error={errors.accountType}
-                >
-                  <Group gap="xl" mt={6}>
-                    <Radio value="postpaid" label={t('wizard.number.postpaid')} description={t('wizard.number.postpaidHint')} />
-                    <Radio value="prepaid" label={t('wizard.number.prepaid')} description={t('wizard.number.prepaidHint')} />
-                  </Group>
-                </Radio.Group>
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                {postpaid ? (
-                  <TextInput
-                    id={fieldId('customerNumber')}
-                    label={labels.field('customerNumber')}
-                    description={t('wizard.number.customerNumberHint')}
-                    autoComplete="off"
-                    withAsterisk
-                    data-autofocus={current.refusalCode === 'customer_number_mismatch' ? true : undefined}
-                    value={values.customerNumber}
-                    onChange={(event) => change({ customerNumber: event.currentTarget.value })}
-                    error={errors.customerNumber}
-                  />
-                ) : (
-                  <TextInput
-                    id={fieldId('donorSimNumber')}
-                    label={labels.field('donorSimNumber')}
-                    description={t('wizard.number.donorSimNumberHint')}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    withAsterisk
-                    data-autofocus={current.refusalCode === 'sim_number_mismatch' ? true : undefined}
-                    value={values.donorSimNumber}
-                    onChange={(event) => change({ donorSimNumber: event.currentTarget.value })}
-                    error={errors.donorSimNumber}
-                  />
-                )}
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, sm: 6 }}>
-                <TextInput
-                  id={fieldId('holderName')}
-                  label={labels.field('holderName')}
-                  description={t('wizard.number.holderNameHint')}
-                  autoComplete="off"
-                  withAsterisk
-                  value={values.holderName}
-                  onChange={(event) => change({ holderName: event.currentTarget.value })}
-                  error={errors.holderName}
-                />
-              </Grid.Col>
-            </Grid>
-            <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
-              {t('wizard.number.oldSimKeepsWorking')}
-            </Alert>
-            <Box>
-              <Group justify="flex-end" gap="sm">
-                <Button variant="default" onClick={onClose} disabled={resubmit.isPending}>
-                  {t('actions.cancel')}
-                </Button>
-                <Button type="submit" loading={resubmit.isPending} leftSection={<IconSend size={16} aria-hidden="true" />}>
-                  {t('portingIssues.modal.submit')}
-                </Button>
-              </Group>
-            </Box>
+            <PortInFields
+              idOf={fieldId}
+              number={{ value: format.phone(current.msisdn), description: t('portingIssues.modal.numberHint') }}
+              values={values}
+              onChange={change}
+              errors={errors}
+              donorOperators={stock.data?.donorOperators ?? [current.donorOperator]}
+              autoFocus={REFUSED_FIELD[current.refusalCode] ?? null}
+            />
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={onClose} disabled={resubmit.isPending}>
+                {t('actions.cancel')}
+              </Button>
+              <Button type="submit" loading={resubmit.isPending} leftSection={<IconSend size={16} aria-hidden="true" />}>
+                {t('portingIssues.modal.submit')}
+              </Button>
+            </Group>
           </Stack>
         </form>
       )}

@@ -1,9 +1,23 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { PortingIssue } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
-import type { PortingIssue } from './api';
 import { useRefusalLabel } from './refusal-label';
+
+/** The header cells over PortingIssueCells. */
+export const PortingIssueHead = () => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  return (
+    <>
+      <Table.Th>{labels.field('donorOperator')}</Table.Th>
+      <Table.Th>{t('portingIssues.columns.details')}</Table.Th>
+      <Table.Th>{t('portingIssues.columns.reason')}</Table.Th>
+      <Table.Th>{t('portingIssues.columns.refused')}</Table.Th>
+    </>
+  );
+};
 
 /** The refused port-in itself — donor, the details sent, the donor's reason, when and how often — as the administrator's and the operator's lists both show it. */
 export const PortingIssueCells = ({ item }: { item: PortingIssue }) => {

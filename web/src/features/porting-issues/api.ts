@@ -1,40 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CodeName, Page } from '../../shared/api/types';
-import type { AccountType, ServiceDetail } from '../services/api';
+import type { BackOfficePortingIssuePage, PortCorrectionInput, PortingIssuePage, ServiceDetail } from '../../shared/api/contract';
 
-// Mobile porting issues (issue-4 API contract): the services whose port-in the donor operator
-// refused, and the administrator's corrected resubmission.
-
-export type RefusalCode = 'number_unknown' | 'customer_number_mismatch' | 'sim_number_mismatch' | 'port_already_pending';
-
-export type PortingIssue = {
-  serviceId: string;
-  mobileUserId: string;
-  userName: string;
-  msisdn: string;
-  serviceType: CodeName;
-  donorOperator: CodeName;
-  accountType: AccountType;
-  customerNumber: string | null;
-  donorSimNumber: string | null;
-  holderName: string;
-  /** The donor's message, in English as the network gives it. */
-  refusalReason: string;
-  refusalCode: RefusalCode;
-  refusedAt: string;
-  attempts: number;
-};
+// Mobile porting issues: the services whose port-in the donor operator refused, and the
+// administrator's corrected resubmission.
 
 export type PortingIssueListParams = { q: string; page: number; pageSize: number };
-
-export type ResubmitInput = {
-  donorOperator: string;
-  accountType: AccountType;
-  customerNumber?: string;
-  donorSimNumber?: string;
-  holderName: string;
-};
+export type BackOfficePortingIssueListParams = PortingIssueListParams & { companyId: string | null };
 
 const portingKeys = {
   all: ['porting-issues'] as const,
@@ -44,14 +16,14 @@ const portingKeys = {
 export const usePortingIssues = (params: PortingIssueListParams) =>
   useQuery({
     queryKey: portingKeys.list(params),
-    queryFn: ({ signal }) => api.get<Page<PortingIssue>>('/api/porting-issues', { ...params, q: params.q.trim() }, signal),
+    queryFn: ({ signal }) => api.get<PortingIssuePage>('/api/porting-issues', { ...params, q: params.q.trim() }, signal),
     placeholderData: keepPreviousData,
   });
 
 export const useResubmitPort = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ serviceId, input }: { serviceId: string; input: ResubmitInput }) =>
+    mutationFn: ({ serviceId, input }: { serviceId: string; input: PortCorrectionInput }) =>
       api.post<ServiceDetail>(`/api/porting-issues/${encodeURIComponent(serviceId)}/resubmit`, input),
     onSuccess: async (service) => {
       queryClient.setQueryData(['services', 'detail', service.id], service);
@@ -64,3 +36,11 @@ export const useResubmitPort = () => {
     },
   });
 };
+
+/** Back office: every company's refused port-ins, or one company's (read-only). */
+export const usePortingIssuesAcross = (params: BackOfficePortingIssueListParams) =>
+  useQuery({
+    queryKey: ['back-office', 'porting-issues', params],
+    queryFn: ({ signal }) => api.get<BackOfficePortingIssuePage>('/api/back-office/porting-issues', { ...params, q: params.q.trim() }, signal),
+    placeholderData: keepPreviousData,
+  });

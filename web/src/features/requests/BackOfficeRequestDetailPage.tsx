@@ -5,17 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { NotFoundContent } from '../../app/NotFoundPage';
 import { isApiError } from '../../shared/api/client';
+import type { RequestDetail, RequestEvent } from '../../shared/api/contract';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
+import { brusselsToday } from '../../shared/time/brussels';
 import { useMe } from '../auth/session';
-import { useAssignToMe, useMoveRequest, useOperatorComment, useQueueRequest, type RequestDetail, type RequestEvent } from './api';
+import { useAssignToMe, useMoveRequest, useOperatorComment, useQueueRequest } from './api';
 import { RequestCommentsCard, RequestFactsCard, RequestHistoryCard, RequestServicesCard } from './RequestParts';
 import { useRequestText } from './request-text';
 
 const QUEUE_PATH = '/back-office/requests';
-const brusselsToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 /** One step of the transition table, asked for with what it needs: a date (schedule), a reason (reject), or a confirmation. */
 const StepModal = ({ request, event, onClose }: { request: RequestDetail; event: RequestEvent | null; onClose: () => void }) => {

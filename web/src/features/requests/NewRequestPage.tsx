@@ -1,92 +1,28 @@
 import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, NumberInput, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle, IconSend } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
+import type { RequestKind, SupportTopic } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
+import { brusselsToday } from '../../shared/time/brussels';
+import { ChoiceCards } from '../../shared/ui/ChoiceCards';
 import { Page } from '../../shared/ui/Page';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useOperator } from '../auth/session';
 import { useCompany } from '../company/api';
-import { ChoiceCards } from '../services/ChoiceCards';
-import { REQUEST_KINDS, requestPath, TRIED_STEPS, useFileRequest, type FileRequestInput, type RequestKind, type SupportTopic } from './api';
+import { isTriedStep, REQUEST_KINDS, requestPath, TRIED_STEPS, useFileRequest, useRequestableServices } from './api';
+import { formPath, initialRequestValues, officeOfServices, requestFormProblems, requestInput, type RequestFormValues } from './request-form';
 import { REQUESTS_PATH } from './RequestDetailPage';
 import { SelfServiceHint } from './RequestsPage';
 import { useRequestText } from './request-text';
 import { ServiceSinglePicker, ServicesMultiPicker } from './ServicePicker';
 
-type AddressValues = { street: string; postalCode: string; city: string; country: string };
-type Values = {
-  officeId: string | null;
-  serviceIds: string[];
-  movingDate: string;
-  newAddress: AddressValues;
-  otherServices: string;
-  notes: string;
-  addTarget: 'service' | 'office';
-  deleteTarget: 'service' | 'office';
-  wanted: string;
-  newOffice: AddressValues & { name: string };
-  desiredDate: string;
-  serviceName: string;
-  currentConfiguration: string;
-  newConfiguration: string;
-  reason: string;
-  topic: SupportTopic;
-  message: string;
-  quantity: number | string;
-  triedSteps: string[];
-};
-
-const emptyAddress = (): AddressValues => ({ street: '', postalCode: '', city: '', country: 'BE' });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Today in Brussels, as the server counts days (YYYY-MM-DD). */
-const brusselsToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const inputId = (path: string) => `request-${path.replace(/\./g, '-')}`;
-
-/** Where a field error of the server belongs in this form. */
-const formPath = (field: string, kind: RequestKind) => {
-  if (field === 'officeId') return 'officeId';
-  if (field === 'serviceIds' || field.startsWith('serviceIds.')) return 'serviceIds';
-  if (field === 'details.target') return kind === 'add' ? 'addTarget' : 'deleteTarget';
-  if (field.startsWith('details.')) return field.slice('details.'.length);
-  return null;
-};
-
-const orNull = (s: string) => (s.trim() ? s.trim() : null);
-const address = (a: AddressValues) => ({ street: a.street.trim(), postalCode: a.postalCode.trim(), city: a.city.trim(), country: a.country.trim() || 'BE' });
-
-const toInput = (kind: RequestKind, v: Values): FileRequestInput => {
-  switch (kind) {
-    case 'move':
-      return { kind, officeId: v.officeId, serviceIds: v.serviceIds, details: { newAddress: address(v.newAddress), movingDate: v.movingDate, otherServices: orNull(v.otherServices), notes: orNull(v.notes) } };
-    case 'add':
-      return {
-        kind,
-        officeId: v.addTarget === 'service' ? v.officeId : null,
-        details: { target: v.addTarget, wanted: v.wanted.trim(), newOffice: v.addTarget === 'office' ? { name: v.newOffice.name.trim(), ...address(v.newOffice) } : null, desiredDate: orNull(v.desiredDate), notes: orNull(v.notes) },
-      };
-    case 'change':
-      return {
-        kind,
-        officeId: v.officeId,
-        serviceIds: v.serviceIds,
-        details: { serviceName: v.serviceName.trim(), currentConfiguration: v.currentConfiguration.trim(), newConfiguration: v.newConfiguration.trim(), desiredDate: orNull(v.desiredDate), notes: orNull(v.notes) },
-      };
-    case 'delete':
-      return { kind, officeId: v.officeId, serviceIds: v.deleteTarget === 'service' ? v.serviceIds : [], details: { target: v.deleteTarget, otherServices: orNull(v.otherServices), desiredDate: orNull(v.desiredDate), reason: orNull(v.reason) } };
-    case 'support':
-      return {
-        kind,
-        serviceIds: v.topic === 'service_problem' ? v.serviceIds.slice(0, 1) : [],
-        details: { topic: v.topic, message: v.message.trim(), quantity: v.topic === 'fixed_numbers' && v.quantity !== '' ? Number(v.quantity) : null, triedSteps: v.topic === 'service_problem' ? v.triedSteps : [] },
-      };
-  }
-};
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
   <Card>
@@ -107,62 +43,20 @@ const RequestForm = ({ kind, initialServiceIds, initialTopic }: { kind: RequestK
   const file = useFileRequest();
   const [formError, setFormError] = useState<string | null>(null);
   const today = brusselsToday();
-  const rule = (r: string, field: string, params: Record<string, unknown> = {}) => t(`rules.${r}`, { ns: 'common', field: labels.field(field), ...params });
-  const required = (field: string) => (value: string | null) => (value && value.trim() ? null : rule('required', field));
-  const future = (field: string, optional: boolean) => (value: string) => (!value ? (optional ? null : rule('required', field)) : value <= today ? rule('in_past', field) : null);
-
-  const form = useForm<Values>({
-    initialValues: {
-      officeId: null,
-      serviceIds: initialServiceIds,
-      movingDate: '',
-      newAddress: emptyAddress(),
-      otherServices: '',
-      notes: '',
-      addTarget: 'service',
-      deleteTarget: 'service',
-      wanted: '',
-      newOffice: { ...emptyAddress(), name: '' },
-      desiredDate: '',
-      serviceName: '',
-      currentConfiguration: '',
-      newConfiguration: '',
-      reason: '',
-      topic: initialTopic,
-      message: '',
-      quantity: '',
-      triedSteps: [],
-    },
-    // Convenience only, in the server's words: the server checks all of it again.
-    validate: (v) => {
-      const e: Record<string, string | null> = {};
-      const needsOffice = kind === 'move' || kind === 'change' || kind === 'delete' || (kind === 'add' && v.addTarget === 'service');
-      if (needsOffice) e.officeId = v.officeId ? null : rule('required', 'officeId');
-      if (kind === 'move') {
-        e.movingDate = future('movingDate', false)(v.movingDate);
-        for (const f of ['street', 'postalCode', 'city'] as const) e[`newAddress.${f}`] = required(f)(v.newAddress[f]);
-      }
-      if ((kind === 'move' || (kind === 'delete' && v.deleteTarget === 'service')) && v.serviceIds.length === 0 && !v.otherServices.trim()) e.serviceIds = rule('services_required', 'serviceIds');
-      if (kind === 'add') {
-        e.wanted = required('wanted')(v.wanted);
-        if (v.addTarget === 'office') for (const f of ['name', 'street', 'postalCode', 'city'] as const) e[`newOffice.${f}`] = required(f)(v.newOffice[f]);
-      }
-      if (kind === 'change') {
-        e.serviceName = required('serviceName')(v.serviceName);
-        e.currentConfiguration = required('currentConfiguration')(v.currentConfiguration);
-        e.newConfiguration =
-          required('newConfiguration')(v.newConfiguration) ??
-          (v.newConfiguration.trim().toLowerCase() === v.currentConfiguration.trim().toLowerCase() ? rule('same_as_current', 'newConfiguration') : null);
-      }
-      if (kind === 'add' || kind === 'change' || kind === 'delete') e.desiredDate = future('desiredDate', true)(v.desiredDate);
-      if (kind === 'support') {
-        e.message = required('message')(v.message);
-        if (v.topic === 'fixed_numbers') e.quantity = v.quantity === '' ? rule('required', 'quantity') : null;
-        else e.serviceIds = v.serviceIds.length ? null : rule('required', 'serviceIds');
-      }
-      return Object.fromEntries(Object.entries(e).filter(([, m]) => m));
-    },
+  const form = useForm<RequestFormValues>({
+    initialValues: initialRequestValues(initialServiceIds, initialTopic),
+    validate: (values) =>
+      Object.fromEntries(Object.entries(requestFormProblems(kind, values, today)).map(([path, problem]) => [path, t(`rules.${problem.rule}`, { ns: 'common', field: labels.field(problem.label) })])),
   });
+
+  // Services chosen beforehand (the Delete request the 30 % limit offers) bring their office along.
+  const preselected = useRequestableServices('', initialServiceIds, initialServiceIds.length > 0);
+  const preselectedOffice = preselected.data ? officeOfServices(preselected.data.items, initialServiceIds) : null;
+  useEffect(() => {
+    if (preselectedOffice && !form.getValues().officeId) form.setFieldValue('officeId', preselectedOffice);
+    // only when the services' office becomes known
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preselectedOffice]);
 
   const focusFirst = (errors: Record<string, unknown>) => {
     const first = Object.keys(errors)[0];
@@ -172,7 +66,7 @@ const RequestForm = ({ kind, initialServiceIds, initialTopic }: { kind: RequestK
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     try {
-      const created = await file.mutateAsync(toInput(kind, values));
+      const created = await file.mutateAsync(requestInput(kind, values));
       notify({ color: 'green', title: t('requests.form.filed'), message: t('requests.form.filedHint', { reference: created.reference }) });
       navigate(requestPath(created.id));
     } catch (error) {
@@ -192,7 +86,9 @@ const RequestForm = ({ kind, initialServiceIds, initialTopic }: { kind: RequestK
   }, focusFirst);
 
   const offices = company.data?.offices ?? [];
-  const officeSelect = (label: string, description?: string) => (
+  // the seed's "relocation section" is a page of the operator's website; the portal names who to ask instead
+  const moveContact = company.data?.accountManager?.email ?? operator?.salesEmail ?? null;
+  const officeSelect = (label: string, description?: ReactNode) => (
     <Select
       id={inputId('officeId')}
       label={label}
@@ -263,7 +159,17 @@ const RequestForm = ({ kind, initialServiceIds, initialTopic }: { kind: RequestK
           <>
             <Section title={t('requests.form.move.where')}>
               <Stack gap="md">
-                {officeSelect(t('requests.form.move.office'), t('requests.form.move.officeHint'))}
+                {officeSelect(
+                  t('requests.form.move.office'),
+                  <>
+                    {t('requests.form.move.officeHint')}{' '}
+                    {moveContact && (
+                      <Anchor href={`mailto:${moveContact}`} fz="xs" fw={600}>
+                        {moveContact}
+                      </Anchor>
+                    )}
+                  </>,
+                )}
                 <Text fz="sm" fw={600}>
                   {labels.field('newAddress')}
                 </Text>
@@ -384,7 +290,13 @@ const RequestForm = ({ kind, initialServiceIds, initialTopic }: { kind: RequestK
                     onChange={(id) => form.setFieldValue('serviceIds', id ? [id] : [])}
                     error={form.errors.serviceIds as string | undefined}
                   />
-                  <Checkbox.Group id={inputId('triedSteps')} label={labels.field('triedSteps')} description={t('requests.optional')} {...form.getInputProps('triedSteps')}>
+                  <Checkbox.Group
+                    id={inputId('triedSteps')}
+                    label={labels.field('triedSteps')}
+                    description={t('requests.optional')}
+                    value={form.values.triedSteps}
+                    onChange={(steps) => form.setFieldValue('triedSteps', steps.filter(isTriedStep))}
+                  >
                     <Stack gap={6} mt={6}>
                       {TRIED_STEPS.map((s) => (
                         <Checkbox key={s} value={s} label={t(`requests.tried.${s}`)} />

@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { NotFoundContent } from '../../app/NotFoundPage';
 import { isApiError } from '../../shared/api/client';
+import type { RequestDetail } from '../../shared/api/contract';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { servicePath } from '../services/ServiceDetailPage';
-import { useAdminComment, useRequest, useWithdrawRequest, type RequestDetail } from './api';
+import { useAdminComment, useRequest, useWithdrawRequest } from './api';
 import { RequestCommentsCard, RequestFactsCard, RequestHistoryCard, RequestServicesCard } from './RequestParts';
 import { useRequestText } from './request-text';
 

@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { REQUEST_KINDS, REQUEST_STATUSES, type RequestKind, type RequestStatus } from './api';
+import type { RequestKind, RequestStatus } from '../../shared/api/contract';
+import { REQUEST_KINDS, REQUEST_STATUSES } from './api';
 import { useRequestText } from './request-text';
 
 export const isStatus = (v: string | null): v is RequestStatus => (REQUEST_STATUSES as readonly (string | null)[]).includes(v);

@@ -4,13 +4,13 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../shared/api/client';
+import type { RequestAddress, RequestDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
-import type { Address, RequestDetail } from './api';
 import { useRequestText } from './request-text';
 import { RequestStatusBadge } from './RequestStatusBadge';
 
@@ -27,7 +27,7 @@ const Multiline = ({ children }: { children: string }) => (
   </Text>
 );
 
-const AddressText = ({ address, name }: { address: Address; name?: string }) => {
+const AddressText = ({ address, name }: { address: RequestAddress; name?: string }) => {
   const format = useFormat();
   return (
     <Text fz="sm">

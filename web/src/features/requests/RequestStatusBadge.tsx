@@ -1,5 +1,5 @@
 import { Badge, type MantineColor } from '@mantine/core';
-import type { RequestStatus } from './api';
+import type { RequestStatus } from '../../shared/api/contract';
 import { useRequestText } from './request-text';
 
 const COLORS: Record<RequestStatus, MantineColor> = {

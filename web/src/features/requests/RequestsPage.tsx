@@ -1,17 +1,15 @@
-import { Alert, Anchor, Button, Card, EmptyState, Group, List, Stack } from '@mantine/core';
-import { IconBulb, IconClipboardList, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Alert, Anchor, Button, List } from '@mantine/core';
+import { IconBulb, IconClipboardList, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../shared/i18n/format';
+import { ListEmpty, NoMatch } from '../../shared/ui/ListScaffold';
 import { pagingHandlers, readPaging, useListParams, useSearchBox } from '../../shared/ui/list-params';
 import { Page } from '../../shared/ui/Page';
-import { QueryError } from '../../shared/ui/QueryError';
-import { SearchInput } from '../../shared/ui/SearchInput';
-import { TableFooter, TablePager } from '../../shared/ui/TablePager';
 import { useOperator } from '../auth/session';
 import { NEW_REQUEST_PATH, requestPath, useRequests, type RequestListParams } from './api';
 import { isKind, isStatus, StatusKindFilters } from './RequestFilters';
-import { RequestsTable } from './RequestsTable';
+import { RequestList } from './RequestsTable';
 
 const readParams = (sp: URLSearchParams): RequestListParams => {
   const status = sp.get('status');
@@ -49,11 +47,16 @@ export const RequestsPage = () => {
   const [searchParams, update] = useListParams();
   const params = readParams(searchParams);
   const query = useRequests(params);
-  const { search, setSearch, clear: clearSearch } = useSearchBox(params.q, update);
+  const box = useSearchBox(params.q, update);
   const data = query.data;
+  const newRequestButton = (
+    <Button component={Link} to={NEW_REQUEST_PATH} leftSection={<IconPlus size={16} aria-hidden="true" />}>
+      {t('requests.newRequest')}
+    </Button>
+  );
   const filtered = Boolean(params.q || params.status || params.kind);
   const clearAll = () => {
-    clearSearch();
+    box.clear();
     update({ status: null, kind: null, page: null });
   };
 
@@ -62,58 +65,23 @@ export const RequestsPage = () => {
       title={t('nav.requests')}
       breadcrumbs={[{ label: t('nav.selfService') }, { label: t('nav.requests') }]}
       description={data && data.total > 0 ? t('requests.count', { count: data.total, formatted: format.number(data.total) }) : t('requests.intro')}
-      actions={
-        <Button component={Link} to={NEW_REQUEST_PATH} leftSection={<IconPlus size={16} aria-hidden="true" />}>
-          {t('requests.newRequest')}
-        </Button>
-      }
+      actions={newRequestButton}
     >
       <SelfServiceHint />
-      <Card padding={0}>
-        <Group p="md" gap="sm" align="flex-end" wrap="wrap">
-          <div style={{ flex: '1 1 260px' }}>
-            <SearchInput
-              label={t('requests.searchLabel')}
-              placeholder={t('requests.searchPlaceholder')}
-              value={search}
-              onChange={setSearch}
-              onClear={clearSearch}
-              busy={query.isFetching && !query.isLoading}
-            />
-          </div>
-          <StatusKindFilters status={params.status} kind={params.kind} onChange={(c) => update({ ...c, page: null })} />
-        </Group>
-        {query.isError ? (
-          <Stack p="md">
-            <QueryError error={query.error} onRetry={() => query.refetch()} />
-          </Stack>
-        ) : data && data.total === 0 ? (
+      <RequestList
+        query={query}
+        pathOf={requestPath}
+        search={{ label: t('requests.searchLabel'), placeholder: t('requests.searchPlaceholder'), box }}
+        filters={<StatusKindFilters status={params.status} kind={params.kind} onChange={(c) => update({ ...c, page: null })} />}
+        empty={
           filtered ? (
-            <EmptyState py={48} icon={<IconSearch size={28} aria-hidden="true" />} withIndicatorBackground title={t('requests.noMatch')} description={t('requests.noMatchHint')}>
-              <EmptyState.Actions>
-                <Button variant="default" onClick={clearAll}>
-                  {t('requests.clearFilters')}
-                </Button>
-              </EmptyState.Actions>
-            </EmptyState>
+            <NoMatch title={t('requests.noMatch')} description={t('requests.noMatchHint')} onClear={clearAll} clearLabel={t('requests.clearFilters')} />
           ) : (
-            <EmptyState py={48} icon={<IconClipboardList size={28} aria-hidden="true" />} withIndicatorBackground title={t('requests.emptyTitle')} description={t('requests.emptyHint')}>
-              <EmptyState.Actions>
-                <Button component={Link} to={NEW_REQUEST_PATH} leftSection={<IconPlus size={16} aria-hidden="true" />}>
-                  {t('requests.newRequest')}
-                </Button>
-              </EmptyState.Actions>
-            </EmptyState>
+            <ListEmpty icon={<IconClipboardList size={28} aria-hidden="true" />} title={t('requests.emptyTitle')} description={t('requests.emptyHint')} action={newRequestButton} />
           )
-        ) : (
-          <RequestsTable items={data?.items ?? []} loading={query.isLoading} dimmed={query.isPlaceholderData} busy={query.isFetching} pathOf={requestPath} />
-        )}
-        {data && data.total > 0 && (
-          <TableFooter>
-            <TablePager page={params.page} pageSize={params.pageSize} total={data.total} {...pagingHandlers(update)} />
-          </TableFooter>
-        )}
-      </Card>
+        }
+        pager={{ page: params.page, pageSize: params.pageSize, ...pagingHandlers(update) }}
+      />
     </Page>
   );
 };

@@ -1,40 +1,33 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import type { RequestSummary } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
-import type { RequestSummary } from './api';
+import { ListScaffold, useRowLink, type ListScaffoldProps } from '../../shared/ui/ListScaffold';
 import { useRequestText } from './request-text';
 import { RequestStatusBadge } from './RequestStatusBadge';
 
-type Props = {
-  items: RequestSummary[];
-  loading: boolean;
-  dimmed: boolean;
-  busy: boolean;
+type Props = Pick<ListScaffoldProps<RequestSummary>, 'query' | 'search' | 'filters' | 'empty' | 'pager'> & {
   /** the back office also shows the company and who handles the request */
   backOffice?: boolean;
   pathOf: (id: string) => string;
 };
 
 /** Requests, newest first: a row opens the request, its reference is the link for keyboards and screen readers. */
-export const RequestsTable = ({ items, loading, dimmed, busy, backOffice = false, pathOf }: Props) => {
+export const RequestList = ({ backOffice = false, pathOf, ...list }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useRequestText();
-  const navigate = useNavigate();
-  const columns = backOffice ? 7 : 6;
-  const openRow = (id: string) => (event: MouseEvent<HTMLTableRowElement>) => {
-    if ((event.target as HTMLElement).closest('a, button, input')) return;
-    navigate(pathOf(id));
-  };
+  const rowLink = useRowLink();
   return (
-    <TableScroll minWidth={backOffice ? 1040 : 900} label={t('requests.tableLabel')}>
-      <Table highlightOnHover horizontalSpacing="sm" aria-label={t('requests.tableLabel')} aria-busy={busy} style={{ opacity: dimmed ? 0.6 : 1 }}>
-        <Table.Thead>
-          <Table.Tr>
+    <ListScaffold
+      {...list}
+      table={{
+        label: t('requests.tableLabel'),
+        minWidth: backOffice ? 1040 : 900,
+        columns: backOffice ? 7 : 6,
+        head: (
+          <>
             <Table.Th>{t('requests.columns.reference')}</Table.Th>
             {backOffice && <Table.Th>{t('requests.columns.company')}</Table.Th>}
             <Table.Th>{t('requests.columns.subject')}</Table.Th>
@@ -42,61 +35,55 @@ export const RequestsTable = ({ items, loading, dimmed, busy, backOffice = false
             <Table.Th>{t('requests.columns.status')}</Table.Th>
             {backOffice ? <Table.Th>{t('requests.columns.assignee')}</Table.Th> : <Table.Th>{t('requests.columns.filedBy')}</Table.Th>}
             <Table.Th>{t('requests.columns.filed')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading ? (
-            <TableSkeletonRows columns={columns} />
-          ) : (
-            items.map((r) => (
-              <Table.Tr key={r.id} onClick={openRow(r.id)} style={{ cursor: 'pointer', verticalAlign: 'top' }}>
-                <Table.Td className="fd-nowrap">
-                  <Anchor component={Link} to={pathOf(r.id)} fz="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-                    {r.reference}
-                  </Anchor>
-                  <Text fz="xs" c="dimmed">
-                    {text.kind(r.kind)}
-                  </Text>
-                </Table.Td>
-                {backOffice && (
-                  <Table.Td>
-                    <Text fz="sm">{r.company.name}</Text>
-                  </Table.Td>
-                )}
-                <Table.Td maw={340}>
-                  <Text fz="sm" lineClamp={2}>
-                    {text.subject(r)}
-                  </Text>
-                  {r.commentCount > 0 && (
-                    <Text fz="xs" c="dimmed">
-                      {t('requests.commentCount', { count: r.commentCount, formatted: format.number(r.commentCount) })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text fz="sm">{r.office ? r.office.name : '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <RequestStatusBadge status={r.status} />
-                  {r.status === 'scheduled' && r.scheduledFor && (
-                    <Text fz="xs" c="dimmed" mt={4} className="fd-nowrap">
-                      {format.calendarDate(r.scheduledFor)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text fz="sm">{backOffice ? (r.assignedTo?.name ?? t('requests.unassigned')) : r.filedBy}</Text>
-                </Table.Td>
-                <Table.Td className="fd-nowrap">
-                  <Text fz="sm" component="time" dateTime={r.createdAt}>
-                    {format.date(r.createdAt)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))
+          </>
+        ),
+      }}
+      row={(r) => (
+        <Table.Tr key={r.id} {...rowLink(pathOf(r.id))} style={{ verticalAlign: 'top' }}>
+          <Table.Td className="fd-nowrap">
+            <Anchor component={Link} to={pathOf(r.id)} fz="sm" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {r.reference}
+            </Anchor>
+            <Text fz="xs" c="dimmed">
+              {text.kind(r.kind)}
+            </Text>
+          </Table.Td>
+          {backOffice && (
+            <Table.Td>
+              <Text fz="sm">{r.company.name}</Text>
+            </Table.Td>
           )}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+          <Table.Td maw={340}>
+            <Text fz="sm" lineClamp={2}>
+              {text.subject(r)}
+            </Text>
+            {r.commentCount > 0 && (
+              <Text fz="xs" c="dimmed">
+                {t('requests.commentCount', { count: r.commentCount, formatted: format.number(r.commentCount) })}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text fz="sm">{r.office ? r.office.name : '—'}</Text>
+          </Table.Td>
+          <Table.Td>
+            <RequestStatusBadge status={r.status} />
+            {r.status === 'scheduled' && r.scheduledFor && (
+              <Text fz="xs" c="dimmed" mt={4} className="fd-nowrap">
+                {format.calendarDate(r.scheduledFor)}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text fz="sm">{backOffice ? (r.assignedTo?.name ?? t('requests.unassigned')) : r.filedBy}</Text>
+          </Table.Td>
+          <Table.Td className="fd-nowrap">
+            <Text fz="sm" component="time" dateTime={r.createdAt}>
+              {format.date(r.createdAt)}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      )}
+    />
   );
 };

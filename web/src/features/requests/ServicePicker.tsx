@@ -2,8 +2,9 @@ import { MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RequestableService } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
-import { useRequestableServices, type RequestableService } from './api';
+import { useRequestableServices } from './api';
 
 const useServiceOptions = (selected: string[]) => {
   const format = useFormat();

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../shared/api/client';
+import type { SupportTopic, TriedStep } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { requestPath, TRIED_STEPS, useFileRequest, type SupportTopic, type TriedStep } from './api';
+import { requestPath, TRIED_STEPS, useFileRequest } from './api';
 
 type Props = {
   topic: SupportTopic;

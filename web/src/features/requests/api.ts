@@ -1,83 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { Page } from '../../shared/api/types';
+import type {
+  FileRequestInput,
+  RequestableServices,
+  RequestDetail,
+  RequestEvent,
+  RequestKind,
+  RequestPage,
+  RequestStatus,
+  TransitionInput,
+  TriedStep,
+} from '../../shared/api/contract';
+import { allOf } from '../../shared/api/all-of';
 
 // MACD and support requests: the administrator's own (/api/requests) and the back-office queue
 // across companies (/api/back-office/requests, operator staff only).
 
-export const REQUEST_KINDS = ['move', 'add', 'change', 'delete', 'support'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-export const REQUEST_STATUSES = ['submitted', 'in_review', 'scheduled', 'done', 'rejected', 'withdrawn'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export type RequestEvent = 'start_review' | 'schedule' | 'reschedule' | 'complete' | 'reject' | 'withdraw';
-export type SupportTopic = 'fixed_numbers' | 'service_problem';
-export const TRIED_STEPS = ['flight_mode', 'restart', 'activation_steps'] as const;
-export type TriedStep = (typeof TRIED_STEPS)[number];
-
-export type Address = { street: string; postalCode: string; city: string; country?: string };
-
-/** The details of each kind, as the server's one schema per kind has them. */
-export type RequestDetails = {
-  newAddress?: Address;
-  movingDate?: string;
-  otherServices?: string | null;
-  notes?: string | null;
-  target?: 'service' | 'office';
-  wanted?: string;
-  newOffice?: (Address & { name: string }) | null;
-  desiredDate?: string | null;
-  serviceName?: string;
-  currentConfiguration?: string;
-  newConfiguration?: string;
-  reason?: string | null;
-  topic?: SupportTopic;
-  message?: string;
-  quantity?: number | null;
-  triedSteps?: TriedStep[];
-};
-
-export type RequestSummary = {
-  id: string;
-  reference: string;
-  kind: RequestKind;
-  status: RequestStatus;
-  company: { id: string; name: string };
-  office: { id: string; name: string; city: string } | null;
-  details: RequestDetails;
-  filedBy: string;
-  assignedTo: { id: string; name: string } | null;
-  scheduledFor: string | null;
-  serviceCount: number;
-  commentCount: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type RequestService = { id: string; status: string; msisdn: string | null; mobileUserId: string; userName: string; serviceType: string; bundle: string };
-
-export type RequestDetail = Omit<RequestSummary, 'office'> & {
-  office: { id: string; name: string; street: string; postalCode: string; city: string; country: string } | null;
-  filedByEmail: string;
-  services: RequestService[];
-  comments: { id: string; authorName: string; authorRole: 'admin' | 'operator'; body: string; createdAt: string }[];
-  events: {
-    id: string;
-    event: string;
-    fromStatus: RequestStatus | null;
-    toStatus: RequestStatus;
-    actorName: string;
-    actorRole: 'admin' | 'operator';
-    reason: string | null;
-    scheduledFor: string | null;
-    assignedTo: string | null;
-    createdAt: string;
-  }[];
-  allowedEvents: RequestEvent[];
-};
-
-export type RequestableService = RequestService & { officeId: string | null };
-
-export type FileRequestInput = { kind: RequestKind; officeId?: string | null; serviceIds?: string[]; details: Record<string, unknown> };
+/** Every kind, status and step the server knows, in the order the filters list them (checked against the contract). */
+export const REQUEST_KINDS = allOf<RequestKind>()(['move', 'add', 'change', 'delete', 'support']);
+export const REQUEST_STATUSES = allOf<RequestStatus>()(['submitted', 'in_review', 'scheduled', 'done', 'rejected', 'withdrawn']);
+export const TRIED_STEPS = allOf<TriedStep>()(['flight_mode', 'restart', 'activation_steps']);
+export const isTriedStep = (value: string): value is TriedStep => (TRIED_STEPS as readonly string[]).includes(value);
 
 export type RequestListParams = { q: string; status: RequestStatus | null; kind: RequestKind | null; page: number; pageSize: number };
 export type QueueParams = RequestListParams & { companyId: string | null; assignedToMe: boolean };
@@ -100,18 +43,19 @@ const filters = (p: RequestListParams) => ({ q: p.q.trim(), status: p.status, ki
 export const useRequests = (params: RequestListParams) =>
   useQuery({
     queryKey: keys.list(params),
-    queryFn: ({ signal }) => api.get<Page<RequestSummary>>('/api/requests', filters(params), signal),
+    queryFn: ({ signal }) => api.get<RequestPage>('/api/requests', filters(params), signal),
     placeholderData: keepPreviousData,
   });
 
 export const useRequest = (id: string) =>
   useQuery({ queryKey: keys.detail(id), queryFn: ({ signal }) => api.get<RequestDetail>(`/api/requests/${encodeURIComponent(id)}`, undefined, signal), retry: false });
 
-export const useRequestableServices = (q: string, ids: string[] = []) =>
+export const useRequestableServices = (q: string, ids: string[] = [], enabled = true) =>
   useQuery({
     queryKey: keys.services(q, ids),
-    queryFn: ({ signal }) => api.get<{ items: RequestableService[] }>('/api/requests/services', { q: q.trim(), ids: ids.join(',') }, signal),
+    queryFn: ({ signal }) => api.get<RequestableServices>('/api/requests/services', { q: q.trim(), ids: ids.join(',') }, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 
 const useSetDetail = (key: (id: string) => readonly unknown[]) => {
@@ -147,7 +91,7 @@ export const useRequestQueue = (params: QueueParams) =>
   useQuery({
     queryKey: keys.queue(params),
     queryFn: ({ signal }) =>
-      api.get<Page<RequestSummary>>('/api/back-office/requests', { ...filters(params), companyId: params.companyId, assignedToMe: params.assignedToMe ? 'true' : null }, signal),
+      api.get<RequestPage>('/api/back-office/requests', { ...filters(params), companyId: params.companyId, assignedToMe: params.assignedToMe ? 'true' : null }, signal),
     placeholderData: keepPreviousData,
   });
 
@@ -162,7 +106,7 @@ export const useAssignToMe = (id: string) => {
 export const useMoveRequest = (id: string) => {
   const settle = useSetDetail(keys.queueDetail);
   return useMutation({
-    mutationFn: (input: { event: RequestEvent; reason?: string | null; scheduledFor?: string | null }) =>
+    mutationFn: (input: TransitionInput & { event: RequestEvent }) =>
       api.post<RequestDetail>(`/api/back-office/requests/${encodeURIComponent(id)}/transitions`, input),
     onSuccess: settle,
   });

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RequestKind, RequestStatus, RequestSummary } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
-import type { RequestKind, RequestStatus, RequestSummary } from './api';
 
 /** Words for requests: kinds and statuses (shared with the server's e-mails), a one-line subject, history lines. */
 export const useRequestText = () => {

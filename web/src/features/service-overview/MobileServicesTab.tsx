@@ -1,40 +1,24 @@
-import { Anchor, Box, Button, EmptyState, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconDeviceMobileOff, IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useId, type MouseEvent } from 'react';
+import { Anchor, Button, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconDeviceMobileOff, IconFilterOff } from '@tabler/icons-react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import type { OverviewItem, OverviewSort } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
+import { ListEmpty, ListScaffold, NoMatch, useRowLink } from '../../shared/ui/ListScaffold';
 import { type ParamChanges, useSearchBox } from '../../shared/ui/list-params';
-import { QueryError } from '../../shared/ui/QueryError';
 import { SearchInput } from '../../shared/ui/SearchInput';
 import { SortableTh } from '../../shared/ui/SortableTh';
 import { TableFooter } from '../../shared/ui/TablePager';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
+import { Dash, SimSummary } from '../../shared/ui/values';
 import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
 import { userPath } from '../mobile-users/UsersListPage';
 import { servicePath } from '../services/ServiceDetailPage';
-import { useOverviewCount, useOverviewFacets, useOverviewPage, type OverviewItem, type OverviewSort } from './api';
-import {
-  BACK_TO_FIRST_PAGE,
-  DEFAULT_OVERVIEW_LIMIT,
-  OVERVIEW_PAGE_SIZES,
-  filtersOf,
-  hasFilters,
-  nextSort,
-  pageRange,
-  type OverviewState,
-} from './overview-params';
+import { useOverviewCount, useOverviewFacets, useOverviewPage } from './api';
+import { BACK_TO_FIRST_PAGE, DEFAULT_OVERVIEW_LIMIT, OVERVIEW_PAGE_SIZES, filtersOf, hasFilters, nextSort, pageRange, type OverviewState } from './overview-params';
 
 type Update = (changes: ParamChanges, replace?: boolean) => void;
 
-const COLUMNS = 7;
-
-const None = () => (
-  <Text span fz="sm" c="dimmed">
-    —
-  </Text>
-);
 
 const Filters = ({ state, update }: { state: OverviewState; update: Update }) => {
   const { t } = useTranslation();
@@ -99,15 +83,9 @@ const Filters = ({ state, update }: { state: OverviewState; update: Update }) =>
 const ServiceRow = ({ item }: { item: OverviewItem }) => {
   const { t } = useTranslation();
   const format = useFormat();
-  const navigate = useNavigate();
-  const open = (event: MouseEvent<HTMLTableRowElement>) => {
-    // the links in the row do their own thing; a click elsewhere opens the service
-    if ((event.target as HTMLElement).closest('a, button, input')) return;
-    if (event.metaKey || event.ctrlKey) window.open(servicePath(item.id), '_blank', 'noopener');
-    else navigate(servicePath(item.id));
-  };
+  const rowLink = useRowLink();
   return (
-    <Table.Tr className="fd-row-link" onClick={open}>
+    <Table.Tr {...rowLink(servicePath(item.id))}>
       <Table.Td>
         <Anchor component={Link} to={userPath(item.mobileUserId)} fz="sm" fw={600}>
           {item.userName}
@@ -143,22 +121,13 @@ const ServiceRow = ({ item }: { item: OverviewItem }) => {
         <Text fz="sm">{format.money(item.monthlyPriceCents)}</Text>
       </Table.Td>
       <Table.Td>
-        {item.sim ? (
-          <>
-            <Text fz="sm">{t(`overview.simKind.${item.sim.kind}`)}</Text>
-            <Text fz="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {item.sim.iccid}
-            </Text>
-          </>
-        ) : (
-          <None />
-        )}
+        <SimSummary sim={item.sim} />
       </Table.Td>
       <Table.Td>
         <ServiceStatusBadge status={item.status} />
       </Table.Td>
       <Table.Td className="fd-nowrap">
-        {item.activatedAt ? <Text fz="sm">{format.date(item.activatedAt)}</Text> : <None />}
+        {item.activatedAt ? <Text fz="sm">{format.date(item.activatedAt)}</Text> : <Dash />}
       </Table.Td>
     </Table.Tr>
   );
@@ -229,86 +198,86 @@ export const MobileServicesTab = ({ state, update }: { state: OverviewState; upd
   const onLaterPage = state.after !== null || state.before !== null;
 
   return (
-    <Stack gap={0}>
-      <Stack p="md" gap="sm">
-        <Group gap="sm" justify="space-between" wrap="wrap" align="flex-end">
-          <SearchInput
-            label={t('overview.searchLabel')}
-            placeholder={t('overview.searchPlaceholder')}
-            value={search}
-            onChange={setSearch}
-            onClear={clear}
-            busy={page.isFetching && !page.isLoading}
-          />
-          {filtered && (
-            <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={clearAll}>
-              {t('overview.filters.clearAll')}
-            </Button>
-          )}
-        </Group>
-        <Filters state={state} update={update} />
-      </Stack>
-
-      {page.isError ? (
-        <Box p="md">
-          <QueryError error={page.error} onRetry={() => page.refetch()} />
-        </Box>
-      ) : data && items.length === 0 ? (
+    <ListScaffold
+      framed={false}
+      query={page}
+      toolbar={
+        <Stack p="md" gap="sm">
+          <Group gap="sm" justify="space-between" wrap="wrap" align="flex-end">
+            <SearchInput
+              label={t('overview.searchLabel')}
+              placeholder={t('overview.searchPlaceholder')}
+              value={search}
+              onChange={setSearch}
+              onClear={clear}
+              busy={page.isFetching && !page.isLoading}
+            />
+            {filtered && (
+              <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={clearAll}>
+                {t('overview.filters.clearAll')}
+              </Button>
+            )}
+          </Group>
+          <Filters state={state} update={update} />
+        </Stack>
+      }
+      empty={
         onLaterPage ? (
-          <EmptyState py={48} icon={<IconDeviceMobileOff size={28} aria-hidden="true" />} withIndicatorBackground title={t('overview.pageEmpty')}>
-            <EmptyState.Actions>
+          <ListEmpty
+            icon={<IconDeviceMobileOff size={28} aria-hidden="true" />}
+            title={t('overview.pageEmpty')}
+            action={
               <Button variant="default" onClick={() => update(BACK_TO_FIRST_PAGE)}>
                 {t('overview.firstPage')}
               </Button>
-            </EmptyState.Actions>
-          </EmptyState>
+            }
+          />
         ) : filtered ? (
-          <EmptyState py={48} icon={<IconSearch size={28} aria-hidden="true" />} withIndicatorBackground title={t('overview.noMatch')} description={t('overview.noMatchHint')}>
-            <EmptyState.Actions>
-              <Button variant="default" onClick={clearAll}>
-                {t('overview.filters.clearAll')}
-              </Button>
-            </EmptyState.Actions>
-          </EmptyState>
+          <NoMatch title={t('overview.noMatch')} description={t('overview.noMatchHint')} onClear={clearAll} clearLabel={t('overview.filters.clearAll')} />
         ) : (
-          <EmptyState py={48} icon={<IconDeviceMobileOff size={28} aria-hidden="true" />} withIndicatorBackground title={t('overview.emptyTitle')} description={t('overview.emptyHint')}>
-            <EmptyState.Actions>
+          <ListEmpty
+            icon={<IconDeviceMobileOff size={28} aria-hidden="true" />}
+            title={t('overview.emptyTitle')}
+            description={t('overview.emptyHint')}
+            action={
               <Button component={Link} to="/self-service/uc-mobile/users" variant="default">
                 {t('nav.manageUsers')}
               </Button>
-            </EmptyState.Actions>
-          </EmptyState>
+            }
+          />
         )
-      ) : (
-        <TableScroll minWidth={960} label={t('overview.tableLabel')}>
-          <Table highlightOnHover horizontalSpacing="sm" verticalSpacing="xs" aria-label={t('overview.tableLabel')} aria-busy={page.isFetching} style={{ opacity: page.isPlaceholderData ? 0.6 : 1 }}>
-            <Table.Thead>
-              <Table.Tr>
-                <SortableTh sorted={sorted('user')} onSort={() => sortBy('user')}>
-                  {t('overview.columns.user')}
-                </SortableTh>
-                <SortableTh sorted={sorted('number')} onSort={() => sortBy('number')}>
-                  {t('overview.columns.number')}
-                </SortableTh>
-                <Table.Th>{t('overview.columns.bundle')}</Table.Th>
-                <Table.Th ta="right">{t('overview.columns.monthly')}</Table.Th>
-                <Table.Th>{t('overview.columns.sim')}</Table.Th>
-                <Table.Th>{t('overview.columns.status')}</Table.Th>
-                <SortableTh sorted={sorted('activated')} onSort={() => sortBy('activated')}>
-                  {t('overview.columns.activated')}
-                </SortableTh>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{page.isLoading ? <TableSkeletonRows columns={COLUMNS} /> : items.map((item) => <ServiceRow key={item.id} item={item} />)}</Table.Tbody>
-          </Table>
-        </TableScroll>
-      )}
-
-      {data && items.length > 0 && (
-        <TableFooter>
-          <CursorPager state={state} update={update} shown={items.length} total={count.data?.total} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
-        </TableFooter>
-      )}
-    </Stack>
+      }
+      table={{
+        label: t('overview.tableLabel'),
+        minWidth: 960,
+        columns: 7,
+        verticalSpacing: 'xs',
+        head: (
+          <>
+            <SortableTh sorted={sorted('user')} onSort={() => sortBy('user')}>
+              {t('overview.columns.user')}
+            </SortableTh>
+            <SortableTh sorted={sorted('number')} onSort={() => sortBy('number')}>
+              {t('overview.columns.number')}
+            </SortableTh>
+            <Table.Th>{t('overview.columns.bundle')}</Table.Th>
+            <Table.Th ta="right">{t('overview.columns.monthly')}</Table.Th>
+            <Table.Th>{t('overview.columns.sim')}</Table.Th>
+            <Table.Th>{t('overview.columns.status')}</Table.Th>
+            <SortableTh sorted={sorted('activated')} onSort={() => sortBy('activated')}>
+              {t('overview.columns.activated')}
+            </SortableTh>
+          </>
+        ),
+      }}
+      row={(item) => <ServiceRow key={item.id} item={item} />}
+      footer={
+        data && (
+          <TableFooter>
+            <CursorPager state={state} update={update} shown={items.length} total={count.data?.total} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
+          </TableFooter>
+        )
+      }
+    />
   );
 };

@@ -3,10 +3,11 @@ import { IconAlertTriangle, IconClockPause, IconDeviceMobile, IconTrash } from '
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { OverviewSummary } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { QueryError } from '../../shared/ui/QueryError';
 import { PORTING_ISSUES_PATH } from '../porting-issues/paths';
-import { useOverviewSummary, type OverviewSummary } from './api';
+import { useOverviewSummary } from './api';
 import { OVERVIEW_PATH } from './overview-params';
 
 const WAITING_PATH = '/self-service/uc-mobile/waiting';

@@ -1,52 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
-import type { CodeName, SortOrder } from '../../shared/api/types';
-import type { ServiceStatus } from '../services/api';
+import type { OverviewCount, OverviewFacets, OverviewPage, OverviewSort, OverviewSummary, ServiceStatus, SortOrder } from '../../shared/api/contract';
 
-// Self-service › UC & Mobile › Service overview.
-
-export type OverviewSort = 'user' | 'number' | 'activated';
-
-export type OverviewItem = {
-  id: string;
-  mobileUserId: string;
-  userName: string;
-  department: string | null;
-  productType: CodeName;
-  serviceType: CodeName;
-  bundle: CodeName;
-  options: CodeName[];
-  /** Bundle plus options, at today's prices. */
-  monthlyPriceCents: number;
-  msisdn: string | null;
-  fixedNumber: string | null;
-  sim: { kind: 'physical' | 'esim'; iccid: string } | null;
-  status: ServiceStatus;
-  activatedAt: string | null;
-  endedAt: string | null;
-  createdAt: string;
-};
-
-export type OverviewPage = { items: OverviewItem[]; nextCursor: string | null; prevCursor: string | null };
-
-export type OverviewFacets = {
-  products: CodeName[];
-  bundles: (CodeName & { productTypeCode: string; serviceTypeCode: string })[];
-  departments: string[];
-  statuses: ServiceStatus[];
-};
-
-/** The 30 % rule; no period while the company has no registered contract. */
-export type DeletionQuota = { limit: number; used: number; remaining: number; periodStartsOn: string | null; periodEndsOn: string | null };
-
-export type OverviewSummary = {
-  total: number;
-  byStatus: { status: ServiceStatus; count: number }[];
-  byProduct: (CodeName & { count: number })[];
-  waitingForActivation: number;
-  portingIssues: number;
-  deletions: DeletionQuota;
-};
+// Self-service › UC & Mobile › Service overview: keyset pages, a count, facets and a dashboard.
 
 /** What narrows the list; the count and the CSV export take exactly these. */
 export type OverviewFilters = {
@@ -100,7 +56,7 @@ export const useOverviewPage = (params: OverviewListParams) =>
 export const useOverviewCount = (filters: OverviewFilters) =>
   useQuery({
     queryKey: overviewKeys.count(filters),
-    queryFn: ({ signal }) => api.get<{ total: number }>('/api/service-overview/count', filterQuery(filters), signal),
+    queryFn: ({ signal }) => api.get<OverviewCount>('/api/service-overview/count', filterQuery(filters), signal),
     placeholderData: keepPreviousData,
   });
 

@@ -1,6 +1,5 @@
-import type { SortOrder } from '../../shared/api/types';
-import type { ServiceStatus } from '../services/api';
-import type { OverviewFilters, OverviewListParams, OverviewSort } from './api';
+import type { OverviewSort, ServiceStatus, SortOrder } from '../../shared/api/contract';
+import type { OverviewFilters, OverviewListParams } from './api';
 
 // The overview's state lives in the address (tab, filters, search, sort, cursor, page size), so the
 // browser's Back button and a shared link show the same page. Anything odd falls back to the default.

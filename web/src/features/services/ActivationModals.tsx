@@ -7,7 +7,8 @@ import { useFormat } from '../../shared/i18n/format';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useScheduleServices, useStartServices } from './api';
-import { brusselsLocalToIso, isoToBrusselsLocal, scheduleBounds, scheduleProblem } from './brussels-time';
+import { brusselsLocalToIso, isoToBrusselsLocal } from '../../shared/time/brussels';
+import { scheduleBounds, scheduleProblem } from './schedule';
 
 type ModalProps = {
   opened: boolean;

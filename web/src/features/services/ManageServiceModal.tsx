@@ -1,16 +1,16 @@
-import { Alert, Badge, Box, Button, Checkbox, Group, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconArrowRight, IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
+import type { BillingImpact, ChangeChoice, ChangeOptions, PricedItem, ServiceDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import type { BillingImpact, PricedItem } from '../billing/api';
 import { BillingLinesTable } from '../billing/BillingLines';
-import type { ServiceDetail } from './api';
-import { ChoiceCards } from './ChoiceCards';
-import { useChangeOptions, useChangeService, usePreviewChange, type ChangeChoice, type ChangeOptions } from './manage-api';
+import { monthlyTotalCents, sameBundleChoice } from './bundle-choice';
+import { BundlePicker } from './BundlePicker';
+import { useChangeOptions, useChangeService, usePreviewChange } from './manage-api';
 import { useServiceText } from './service-text';
 
 type FieldErrors = { bundleCode?: string; optionCodes?: string };
@@ -26,66 +26,34 @@ const fieldErrorsOf = (error: unknown): FieldErrors | null => {
   return result.bundleCode || result.optionCodes ? result : null;
 };
 
-const sameChoice = (a: ChangeChoice, b: ChangeChoice) =>
-  a.bundleCode === b.bundleCode && a.optionCodes.length === b.optionCodes.length && a.optionCodes.every((code) => b.optionCodes.includes(code));
-
 const Choose = ({ options, choice, setChoice, errors }: { options: ChangeOptions; choice: ChangeChoice; setChoice: (choice: ChangeChoice) => void; errors: FieldErrors }) => {
   const { t } = useTranslation();
   const text = useServiceText();
   const bundle = options.bundles.find((item) => item.code === choice.bundleCode) ?? null;
-  const monthly = bundle ? bundle.monthlyPriceCents + bundle.options.filter((option) => choice.optionCodes.includes(option.code)).reduce((sum, option) => sum + option.monthlyPriceCents, 0) : null;
   return (
     <Stack gap="lg">
-      <ChoiceCards
-        id="manage-bundleCode"
-        label={t('manageService.bundle')}
-        value={choice.bundleCode}
-        // options the new bundle also offers stay chosen; the others cannot go with it
-        onChange={(bundleCode) => {
-          const next = options.bundles.find((item) => item.code === bundleCode);
-          setChoice({ bundleCode, optionCodes: choice.optionCodes.filter((code) => next?.options.some((option) => option.code === code)) });
-        }}
-        error={errors.bundleCode}
-        cols={{ base: 1, sm: 2, lg: 3 }}
-        choices={options.bundles.map((item) => ({
-          value: item.code,
-          title: item.name,
-          description: text.allowance(item).join(' · '),
-          extra: (
-            <Group gap={6} mt={6} wrap="wrap">
-              <Text fz="sm" fw={600}>
-                {text.perMonth(item.monthlyPriceCents)}
-              </Text>
-              {item.code === options.current.bundleCode && (
-                <Badge variant="light" color="gray" radius="sm" tt="none" fw={500}>
-                  {t('manageService.current')}
-                </Badge>
-              )}
-            </Group>
+      <BundlePicker
+        ids={{ bundle: 'manage-bundleCode', options: 'manage-optionCodes' }}
+        bundleLabel={t('manageService.bundle')}
+        optionsLabel={t('manageService.options')}
+        bundles={options.bundles}
+        value={choice}
+        onChange={setChoice}
+        errors={errors}
+        badge={{
+          bundleCode: options.current.bundleCode,
+          label: (
+            <Badge variant="light" color="gray" radius="sm" tt="none" fw={500}>
+              {t('manageService.current')}
+            </Badge>
           ),
-        }))}
+        }}
       />
       {bundle && (
-        <Checkbox.Group
-          id="manage-optionCodes"
-          label={t('manageService.options')}
-          description={bundle.options.length ? t('wizard.bundle.optionsHint') : t('wizard.bundle.noOptions')}
-          value={choice.optionCodes}
-          onChange={(optionCodes) => setChoice({ ...choice, optionCodes })}
-          error={errors.optionCodes}
-        >
-          <Stack gap="sm" mt="xs">
-            {bundle.options.map((option) => (
-              <Checkbox key={option.code} value={option.code} label={option.name} description={`+ ${text.perMonth(option.monthlyPriceCents)}`} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      )}
-      {monthly !== null && (
         <Text fz="sm">
           {t('manageService.newMonthly')}{' '}
           <Text span fw={700}>
-            {text.perMonth(monthly)}
+            {text.perMonth(monthlyTotalCents(bundle, choice.optionCodes))}
           </Text>
         </Text>
       )}
@@ -233,7 +201,7 @@ export const ManageServiceModal = ({ service, opened, onClose }: { service: Serv
     }
   };
 
-  const unchanged = shown !== null && current !== null && sameChoice(shown, current);
+  const unchanged = shown !== null && current !== null && sameBundleChoice(shown, current);
 
   return (
     <Modal

@@ -4,12 +4,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../shared/api/client';
+import type { DeletionQuota, ServiceDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useOperator } from '../auth/session';
-import type { ServiceDetail } from './api';
-import { useDeleteService, useDeletionQuota, type DeletionQuota } from './manage-api';
+import { useDeleteService, useDeletionQuota } from './manage-api';
 
 /** The MACD requests page (built beside this one): a Delete request for this service. */
 export const deleteRequestPath = (serviceId: string) => `/self-service/requests/new?kind=delete&serviceIds=${encodeURIComponent(serviceId)}`;
@@ -108,7 +108,7 @@ export const RemoveServiceModal = ({ service, opened, onClose }: { service: Serv
 
   const happens = [
     service.msisdn ? t('removeService.happens.number', { number: format.phone(service.msisdn) }) : null,
-    service.sim ? t(service.sim.kind === 'esim' ? 'removeService.happens.esim' : 'removeService.happens.sim', { iccid: service.sim.iccid }) : null,
+    service.sim ? t(service.sim.kind === 'esim' ? 'removeService.happens.esim' : 'removeService.happens.sim', { iccid: format.iccid(service.sim.iccid) }) : null,
     service.fixedNumber ? t('removeService.happens.fixed', { number: format.phone(service.fixedNumber.number) }) : null,
     t('removeService.happens.credit'),
   ].filter((item): item is string => item !== null);

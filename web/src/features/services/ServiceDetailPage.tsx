@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFoundContent } from '../../app/NotFoundPage';
 import { isApiError } from '../../shared/api/client';
+import type { ServiceDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { Page } from '../../shared/ui/Page';
@@ -17,7 +18,7 @@ import { userPath } from '../mobile-users/UsersListPage';
 import { ResendActivationModal } from '../activation/ResendActivationModal';
 import { PORTING_ISSUES_PATH } from '../porting-issues/paths';
 import { ScheduleModal, StartActivationModal } from './ActivationModals';
-import { useCancelService, useService, type ServiceDetail } from './api';
+import { useCancelService, useService } from './api';
 import { useServiceText } from './service-text';
 import { ReportProblemButton } from '../requests/ReportProblemButton';
 import { ManageServiceModal } from './ManageServiceModal';
@@ -62,7 +63,7 @@ const BundleSection = ({ service }: { service: ServiceDetail }) => {
           {service.bundle.name} — {format.money(service.bundle.monthlyPriceCents)}
         </Text>
         <Text fz="xs" c="dimmed">
-          {text.allowance(service.bundle).join(' · ')}
+          {text.allowance(service.bundle)}
         </Text>
       </Detail>
       <Detail label={t('wizard.summary.options')}>
@@ -143,7 +144,7 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
         <Detail label={service.sim?.kind === 'esim' ? t('serviceDetail.esimIccid') : labels.field('iccid')}>
           {service.sim ? (
             <Text fz="sm" style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
-              {service.sim.iccid}
+              {format.iccid(service.sim.iccid)}
             </Text>
           ) : service.simChoice === 'user_enters' && !service.endedAt ? (
             <Text fz="sm" c="dimmed">
@@ -236,7 +237,7 @@ const CancelServiceModal = ({ service, opened, onClose }: { service: ServiceDeta
   const cancel = useCancelService();
   const returned = [
     service.msisdn && service.numberSource === 'new' ? t('serviceDetail.cancelReturns.number', { number: format.phone(service.msisdn) }) : null,
-    service.simChoice === 'esim' ? t('serviceDetail.cancelReturns.esim') : service.sim ? t('serviceDetail.cancelReturns.sim', { iccid: service.sim.iccid }) : null,
+    service.simChoice === 'esim' ? t('serviceDetail.cancelReturns.esim') : service.sim ? t('serviceDetail.cancelReturns.sim', { iccid: format.iccid(service.sim.iccid) }) : null,
     service.fixedNumber ? t('serviceDetail.cancelReturns.fixed', { number: format.phone(service.fixedNumber.number) }) : null,
   ].filter((item): item is string => item !== null);
 

@@ -1,169 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { CodeName, Page, SortOrder } from '../../shared/api/types';
+import type {
+  Catalog,
+  FixedNumberChoices,
+  PortCandidates,
+  Scheduled,
+  ScheduleServicesInput,
+  ServiceDetail,
+  ServiceStatus,
+  SortOrder,
+  Started,
+  WaitingPage,
+  WaitingService,
+  WaitingSort,
+  WizardChecked,
+  WizardDraft,
+  WizardInput,
+  WizardStock,
+} from '../../shared/api/contract';
 
-// Shapes of the Add Service wizard, service detail and "waiting for activation" endpoints, as
-// written down in the issue-3 API contract. Hand-written, like the other features' api.ts.
-
-export type CatalogOption = CodeName & { monthlyPriceCents: number };
-
-export type CatalogBundle = CodeName & {
-  dataGb: number | null;
-  /** null: unlimited; 0: no telephony. */
-  callMinutes: number | null;
-  monthlyPriceCents: number;
-  options: CatalogOption[];
-};
-
-export type CatalogServiceType = CodeName & {
-  description: string;
-  needsSim: boolean;
-  needsMobileNumber: boolean;
-  needsFixedNumber: boolean;
-  bundles: CatalogBundle[];
-};
-
-export type CatalogProductType = CodeName & { description: string; serviceTypes: CatalogServiceType[] };
-
-export type Catalog = { productTypes: CatalogProductType[] };
-
-export type WizardStock = {
-  freeMobileNumbers: string[];
-  freeMobileNumberTotal: number;
-  physicalSimsInStock: number;
-  esimProfilesFree: number;
-  fixedNumbersAvailable: number;
-  donorOperators: CodeName[];
-};
-
-export type PortCandidate = {
-  serviceId: string;
-  msisdn: string;
-  mobileUserId: string;
-  userName: string;
-  serviceType: CodeName;
-  bundle: CodeName;
-};
-
-export type FixedNumberChoices = {
-  available: { id: string; number: string }[];
-  active: { id: string; number: string; serviceId: string; holder: { mobileUserId: string; name: string } }[];
-};
-
-export type AccountType = 'postpaid' | 'prepaid';
-export type NumberKind = 'new' | 'port_in' | 'port_internal';
-export type SimKind = 'user_enters' | 'admin_sim' | 'esim';
-export type FixedKind = 'available' | 'take_over';
-export type ActivationMethod = 'email' | 'automatic';
-export type ActivationTiming = 'asap' | 'later';
-
-export type WizardNumberInput =
-  | { kind: 'new'; msisdn: string }
-  | {
-      kind: 'port_in';
-      msisdn: string;
-      donorOperator: string;
-      accountType: AccountType;
-      customerNumber?: string;
-      donorSimNumber?: string;
-      holderName: string;
-    }
-  | { kind: 'port_internal'; serviceId: string };
-
-export type WizardInput = {
-  productTypeCode: string;
-  serviceTypeCode: string;
-  bundleCode: string;
-  optionCodes: string[];
-  number?: WizardNumberInput;
-  sim?: { kind: 'user_enters' } | { kind: 'admin_sim'; iccid: string } | { kind: 'esim' };
-  fixedNumber?: { kind: FixedKind; fixedNumberId: string };
-  activation: { method: ActivationMethod; timing: ActivationTiming; scheduledStartAt?: string | null };
-};
-
-export type ServiceStatus =
-  | 'waiting_for_activation'
-  | 'activation_started'
-  | 'awaiting_user'
-  | 'provisioning'
-  | 'porting'
-  | 'porting_refused'
-  | 'active'
-  | 'suspended'
-  | 'terminated'
-  | 'cancelled';
-
-export type ServiceEvent = {
-  id: string;
-  event: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorName: string;
-  reason: string | null;
-  createdAt: string;
-};
-
-export type ServiceDetail = {
-  id: string;
-  mobileUserId: string;
-  userName: string;
-  status: ServiceStatus;
-  productType: CodeName;
-  serviceType: CodeName;
-  bundle: CodeName & { dataGb: number | null; callMinutes: number | null; monthlyPriceCents: number };
-  options: CatalogOption[];
-  monthlyPriceCents: number;
-  msisdn: string | null;
-  numberSource: NumberKind | null;
-  portIn: {
-    msisdn: string;
-    donorOperator: CodeName;
-    accountType: AccountType;
-    customerNumber: string | null;
-    donorSimNumber: string | null;
-    holderName: string;
-    status: 'draft' | 'submitted' | 'refused' | 'completed' | 'cancelled';
-    refusalReason: string | null;
-  } | null;
-  portFrom: { serviceId: string; msisdn: string; userName: string } | null;
-  simChoice: SimKind | null;
-  sim: { kind: 'physical' | 'esim'; iccid: string } | null;
-  fixedNumber: { id: string; number: string } | null;
-  activationMethod: ActivationMethod | null;
-  activationTiming: ActivationTiming | null;
-  scheduledStartAt: string | null;
-  activationStartedAt: string | null;
-  activatedAt: string | null;
-  endedAt: string | null;
-  /** Why the service ended: deleted by an administrator (counts towards the 30 % rule) or its number moved on. */
-  endReason?: 'deleted' | 'number_moved' | null;
-  createdAt: string;
-  /** When the network finished provisioning the SIM card or eSIM profile. */
-  simProvisionedAt: string | null;
-  /** When the number went live on this service (a port-in: when the port completed). */
-  numberLiveAt: string | null;
-  /** The employee's current personal activation link (e-mail activation); the token itself is never shown. */
-  activationLink: { sentTo: string; createdAt: string; expiresAt: string } | null;
-  /** Oldest first. */
-  events: ServiceEvent[];
-};
-
-export type WaitingService = {
-  id: string;
-  mobileUserId: string;
-  userName: string;
-  productType: CodeName;
-  serviceType: CodeName;
-  bundle: CodeName;
-  msisdn: string | null;
-  numberSource: NumberKind | null;
-  simChoice: SimKind | null;
-  activationMethod: ActivationMethod | null;
-  scheduledStartAt: string | null;
-  createdAt: string;
-};
-
-export type WaitingSort = 'createdAt' | 'userName' | 'scheduledStartAt';
+// The Add Service wizard, a service's page and "waiting for activation": queries and mutations.
+// Shapes come from the server's schemas (shared/api/contract.ts).
 
 export type WaitingListParams = { q: string; page: number; pageSize: number; sort: WaitingSort; order: SortOrder };
 
@@ -177,6 +34,17 @@ const serviceKeys = {
   all: ['services'] as const,
   detail: (id: string) => ['services', 'detail', id] as const,
   waiting: (params: WaitingListParams) => ['services', 'waiting', params] as const,
+};
+
+/**
+ * How often the waiting list asks again: not at all while nothing listed is scheduled; every few
+ * seconds once a scheduled start is due (within a minute, or past and not yet picked up); every
+ * minute while the next one is further away.
+ */
+export const waitingRefetchInterval = (items: readonly Pick<WaitingService, 'scheduledStartAt'>[], now = Date.now()): number | false => {
+  const starts = items.flatMap((item) => (item.scheduledStartAt ? [Date.parse(item.scheduledStartAt)] : []));
+  if (starts.length === 0) return false;
+  return Math.min(...starts) - now <= 60_000 ? 5_000 : 60_000;
 };
 
 const noRetryOnClientError = (count: number, error: Error) => !(isApiError(error) && error.status < 500) && count < 2;
@@ -200,7 +68,7 @@ export const useWizardStock = (enabled = true) =>
 export const usePortCandidates = (q: string, enabled: boolean) =>
   useQuery({
     queryKey: serviceKeys.portCandidates(q.trim()),
-    queryFn: ({ signal }) => api.get<{ items: PortCandidate[] }>('/api/wizard/port-candidates', { q: q.trim() }, signal),
+    queryFn: ({ signal }) => api.get<PortCandidates>('/api/wizard/port-candidates', { q: q.trim() }, signal),
     enabled,
     placeholderData: keepPreviousData,
     retry: noRetryOnClientError,
@@ -218,8 +86,8 @@ export const useFixedNumberChoices = (q: string, enabled: boolean) =>
 const userPath = (id: string) => `/api/mobile-users/${encodeURIComponent(id)}`;
 
 /** Asks the server whether steps 1..step are right; nothing is written. */
-export const checkWizardStep = (mobileUserId: string, step: number, input: Partial<WizardInput>) =>
-  api.post<{ ok: true }>(`${userPath(mobileUserId)}/services/check?step=${step}`, input);
+export const checkWizardStep = (mobileUserId: string, step: number, input: WizardDraft) =>
+  api.post<WizardChecked>(`${userPath(mobileUserId)}/services/check?step=${step}`, input);
 
 /** Everything that shows services or stock changes when one is added, started or cancelled. */
 const refreshAfterServiceChange = (queryClient: ReturnType<typeof useQueryClient>) =>
@@ -258,14 +126,16 @@ export const useWaitingServices = (params: WaitingListParams) =>
   useQuery({
     queryKey: serviceKeys.waiting(params),
     queryFn: ({ signal }) =>
-      api.get<Page<WaitingService>>('/api/services/waiting', { ...params, q: params.q.trim() }, signal),
+      api.get<WaitingPage>('/api/services/waiting', { ...params, q: params.q.trim() }, signal),
     placeholderData: keepPreviousData,
+    // a scheduled start leaves the list by itself: follow it while one is listed
+    refetchInterval: (query) => waitingRefetchInterval(query.state.data?.items ?? []),
   });
 
 export const useStartServices = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (serviceIds: string[]) => api.post<{ started: number }>('/api/services/start', { serviceIds }),
+    mutationFn: (serviceIds: string[]) => api.post<Started>('/api/services/start', { serviceIds }),
     onSettled: () => refreshAfterServiceChange(queryClient),
   });
 };
@@ -273,8 +143,8 @@ export const useStartServices = () => {
 export const useScheduleServices = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { serviceIds: string[]; startAt: string | null }) =>
-      api.post<{ scheduled: number }>('/api/services/schedule', body),
+    mutationFn: (body: ScheduleServicesInput) =>
+      api.post<Scheduled>('/api/services/schedule', body),
     onSuccess: () => refreshAfterServiceChange(queryClient),
   });
 };

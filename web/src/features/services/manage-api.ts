@@ -1,31 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { BillingImpact, BillingLine, PricedItem } from '../billing/api';
-import type { ServiceDetail } from './api';
+import type { BillingImpact, ChangeChoice, ChangeOptions, ChangeResult, DeletionQuota, DeletionResult } from '../../shared/api/contract';
 
 // "Manage service" (change bundle and options) and "Remove" (delete) on the service page.
-
-export type ChangeOptions = {
-  current: { bundleCode: string; optionCodes: string[] };
-  /** Only active bundles of the service's own service type. */
-  bundles: (PricedItem & { dataGb: number | null; callMinutes: number | null; options: PricedItem[] })[];
-};
-
-export type ChangeChoice = { bundleCode: string; optionCodes: string[] };
-
-export type DeletionQuota = {
-  limit: number;
-  used: number;
-  remaining: number;
-  contractedServices: number;
-  /** null while the company has no registered contract. */
-  periodStartsOn: string | null;
-  periodEndsOn: string | null;
-  accountManagerEmail: string | null;
-  salesEmail: string;
-};
-
-export type DeletionResult = { service: ServiceDetail; impact: { endsOn: string; lines: BillingLine[]; totalCents: number } };
 
 const servicePath = (id: string) => `/api/services/${encodeURIComponent(id)}`;
 
@@ -70,7 +47,7 @@ export const useChangeService = (serviceId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (choice: ChangeChoice) =>
-      api.post<{ service: ServiceDetail; impact: BillingImpact }>(`${servicePath(serviceId)}/change`, choice),
+      api.post<ChangeResult>(`${servicePath(serviceId)}/change`, choice),
     onSuccess: async ({ service }) => {
       queryClient.setQueryData(['services', 'detail', service.id], service);
       await refreshAfter(queryClient);

@@ -4,11 +4,12 @@ import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
+import type { SimKind } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { SIM_KINDS, useAddStock, type SimKind, type StockKind } from './api';
+import { SIM_KINDS, useAddStock, type StockKind } from './api';
 import { stockText } from './stock-text';
 
 type Values = { kind: SimKind; iccid: string; pin: string; puk: string; smdpAddress: string; matchingId: string; number: string; msisdn: string };
@@ -70,7 +71,7 @@ export const AddStockModal = ({ stock, companyId, opened, onClose }: AddStockMod
       notify({
         color: 'green',
         title: t(`stock.${text}.added`),
-        message: saved.iccid ?? format.phone(saved.number ?? saved.msisdn ?? ''),
+        message: saved.iccid ? format.iccid(saved.iccid) : format.phone(saved.number ?? saved.msisdn ?? ''),
       });
       close();
     } catch (error) {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { FIXED_NUMBER_STATUSES, useFixedNumbers, type FixedNumber } from './api';
+import type { FixedNumber } from '../../shared/api/contract';
+import { FIXED_NUMBER_STATUSES, useFixedNumbers } from './api';
 import { StockActions } from './StockActions';
 import { NumberRow, StockTable, useStockListParams } from './StockTable';
 

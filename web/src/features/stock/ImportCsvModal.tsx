@@ -2,10 +2,11 @@ import { Alert, Button, Code, FileInput, Group, Modal, ScrollArea, Stack, Table,
 import { IconAlertCircle, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImportRowError } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { importRowsOf, useImportStock, type ImportRowError, type StockKind } from './api';
+import { importRowsOf, useImportStock, type StockKind } from './api';
 import { stockText } from './stock-text';
 
 /** What a file of each kind looks like: the header line and a few rows (valid, ready to copy). */

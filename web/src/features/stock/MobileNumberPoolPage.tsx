@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import type { PoolNumber } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
-import { POOL_NUMBER_STATUSES, usePoolNumbers, type PoolNumber } from './api';
+import { POOL_NUMBER_STATUSES, usePoolNumbers } from './api';
 import { StockActions } from './StockActions';
 import { NumberRow, StockTable, useStockListParams } from './StockTable';
 

@@ -1,13 +1,12 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { SimCard } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
-import { SIM_KINDS, SIM_STATUSES, useSimCards, type SimCard } from './api';
+import { SIM_KINDS, SIM_STATUSES, useSimCards } from './api';
 import { StockActions } from './StockActions';
-import { Dash, FilterSelect, StockStatusBadge, StockTable, useStockListParams } from './StockTable';
-
-/** 8932 1010 0000 0000 017: an ICCID in the groups printed on the card. */
-const grouped = (iccid: string) => iccid.replace(/(\d{4})(?=\d)/g, '$1 ');
+import { Dash } from '../../shared/ui/values';
+import { FilterSelect, StockStatusBadge, StockTable, useStockListParams } from './StockTable';
 
 /** A company's physical SIM cards and eSIM profiles (back office). */
 export const SimCardsTable = ({ companyId }: { companyId: string }) => {
@@ -20,7 +19,7 @@ export const SimCardsTable = ({ companyId }: { companyId: string }) => {
   const row = (card: SimCard) => (
     <Table.Tr key={card.id}>
       <Table.Td className="fd-nowrap" ff="monospace" fz="sm">
-        {grouped(card.iccid)}
+        {format.iccid(card.iccid)}
       </Table.Td>
       <Table.Td>
         {/* an eSIM profile shows what it is downloaded with: its matching ID at its SM-DP+ server */}

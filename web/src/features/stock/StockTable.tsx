@@ -1,16 +1,12 @@
-import { Badge, Button, Card, EmptyState, Group, Select, Stack, Table, Text, VisuallyHidden, type MantineColor } from '@mantine/core';
-import { IconPackage, IconSearch } from '@tabler/icons-react';
+import { Badge, Select, Table, Text, type MantineColor } from '@mantine/core';
+import { IconPackage } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../shared/api/types';
 import { useFormat } from '../../shared/i18n/format';
+import { ListEmpty, ListScaffold, NoMatch, type ListData } from '../../shared/ui/ListScaffold';
 import { pagingHandlers, readPaging, useListParams, useSearchBox, type ParamChanges } from '../../shared/ui/list-params';
-import { QueryError } from '../../shared/ui/QueryError';
-import { SearchInput } from '../../shared/ui/SearchInput';
-import { TableFooter, TablePager } from '../../shared/ui/TablePager';
-import { TableScroll } from '../../shared/ui/TableScroll';
-import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
+import { Dash } from '../../shared/ui/values';
 import type { StockListParams } from './api';
 
 // The list state (search, filters, page) lives in the address bar like every list of the portal.
@@ -65,12 +61,6 @@ export const FilterSelect = ({ label, allLabel, options, value, onChange }: Filt
   />
 );
 
-export const Dash = () => (
-  <Text span fz="sm" c="dimmed">
-    —
-  </Text>
-);
-
 /** A number in stock: the number, its status, who or which company holds it, when it was added. */
 export const NumberRow = ({ number, status, heldBy, createdAt }: { number: string; status: string; heldBy: string | null; createdAt: string }) => {
   const format = useFormat();
@@ -100,7 +90,7 @@ type StockTableProps<T> = {
   filters?: ReactNode;
   /** Add and Import buttons, on the right of the toolbar. */
   actions: ReactNode;
-  query: UseQueryResult<Page<T>>;
+  query: UseQueryResult<ListData<T>>;
   columns: { label: string; align?: 'right' }[];
   renderRow: (item: T) => ReactNode;
   empty: { title: string; hint: string };
@@ -111,7 +101,6 @@ type StockTableProps<T> = {
 export const StockTable = <T,>({ caption, search, params, update, statuses, filters, actions, query, columns, renderRow, empty, minWidth }: StockTableProps<T>) => {
   const { t } = useTranslation();
   const box = useSearchBox(params.q, update);
-  const data = query.data;
   const filtered = Boolean(params.q || params.status || params.kind);
   const clearAll = () => {
     box.clear();
@@ -119,10 +108,11 @@ export const StockTable = <T,>({ caption, search, params, update, statuses, filt
   };
 
   return (
-    <Card padding={0}>
-      <Group p="md" gap="sm" justify="space-between" wrap="wrap">
-        <Group gap="sm" wrap="wrap">
-          <SearchInput label={search.label} placeholder={search.placeholder} value={box.search} onChange={box.setSearch} onClear={box.clear} busy={query.isFetching && !query.isLoading} />
+    <ListScaffold
+      query={query}
+      search={{ ...search, box }}
+      filters={
+        <>
           {filters}
           <FilterSelect
             label={t('stock.columns.status')}
@@ -131,56 +121,29 @@ export const StockTable = <T,>({ caption, search, params, update, statuses, filt
             value={params.status}
             onChange={(status) => update({ status, page: null })}
           />
-        </Group>
-        {/* on the right, also when a narrow screen or a long label wraps them to their own line */}
-        <Group gap="sm" ml="auto">
-          {actions}
-        </Group>
-      </Group>
-
-      {query.isError ? (
-        <Stack p="md">
-          <QueryError error={query.error} onRetry={() => query.refetch()} />
-        </Stack>
-      ) : data && data.total === 0 ? (
-        <EmptyState
-          py={48}
-          icon={filtered ? <IconSearch size={28} aria-hidden="true" /> : <IconPackage size={28} aria-hidden="true" />}
-          withIndicatorBackground
-          title={filtered ? t('stock.noMatch') : empty.title}
-          description={filtered ? t('stock.noMatchHint') : empty.hint}
-        >
-          {filtered && (
-            <EmptyState.Actions>
-              <Button variant="default" onClick={clearAll}>
-                {t('stock.clearFilters')}
-              </Button>
-            </EmptyState.Actions>
-          )}
-        </EmptyState>
-      ) : (
-        <TableScroll minWidth={minWidth} label={caption}>
-          <Table highlightOnHover aria-busy={query.isFetching} style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}>
-            <VisuallyHidden component="caption">{caption}</VisuallyHidden>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th key={column.label} ta={column.align} className="fd-nowrap">
-                    {column.label}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{query.isLoading || !data ? <TableSkeletonRows columns={columns.length} /> : data.items.map(renderRow)}</Table.Tbody>
-          </Table>
-        </TableScroll>
-      )}
-
-      {data && data.total > 0 && (
-        <TableFooter>
-          <TablePager page={params.page} pageSize={params.pageSize} total={data.total} {...pagingHandlers(update)} />
-        </TableFooter>
-      )}
-    </Card>
+        </>
+      }
+      actions={actions}
+      empty={
+        filtered ? (
+          <NoMatch title={t('stock.noMatch')} description={t('stock.noMatchHint')} onClear={clearAll} clearLabel={t('stock.clearFilters')} />
+        ) : (
+          <ListEmpty icon={<IconPackage size={28} aria-hidden="true" />} title={empty.title} description={empty.hint} />
+        )
+      }
+      table={{
+        label: caption,
+        minWidth,
+        columns: columns.length,
+        horizontalSpacing: 'xs',
+        head: columns.map((column) => (
+          <Table.Th key={column.label} ta={column.align} className="fd-nowrap">
+            {column.label}
+          </Table.Th>
+        )),
+      }}
+      row={renderRow}
+      pager={{ page: params.page, pageSize: params.pageSize, ...pagingHandlers(update) }}
+    />
   );
 };

@@ -1,49 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { Page } from '../../shared/api/types';
+import type {
+  FixedNumber,
+  FixedNumberStatus,
+  ImportResult,
+  ImportRowError,
+  Page,
+  PoolNumber,
+  PoolNumberStatus,
+  SimCard,
+  SimKind,
+  SimStatus,
+} from '../../shared/api/contract';
+import { allOf } from '../../shared/api/all-of';
 
-// Shapes of the stock endpoints (back office, operator staff).
-
-export type SimKind = 'physical' | 'esim';
-export type SimStatus = 'in_stock' | 'reserved' | 'assigned' | 'retired';
-export type FixedNumberStatus = 'available' | 'assigned';
-export type PoolNumberStatus = 'free' | 'reserved' | 'assigned' | 'quarantined';
-
-export const SIM_KINDS: readonly SimKind[] = ['physical', 'esim'];
-export const SIM_STATUSES: readonly SimStatus[] = ['in_stock', 'reserved', 'assigned', 'retired'];
-export const FIXED_NUMBER_STATUSES: readonly FixedNumberStatus[] = ['available', 'assigned'];
-export const POOL_NUMBER_STATUSES: readonly PoolNumberStatus[] = ['free', 'reserved', 'assigned', 'quarantined'];
-
-export type SimCard = {
-  id: string;
-  kind: SimKind;
-  iccid: string;
-  status: SimStatus;
-  pin: string | null;
-  puk: string | null;
-  smdpAddress: string | null;
-  matchingId: string | null;
-  activationCode: string | null;
-  serviceId: string | null;
-  holderName: string | null;
-  createdAt: string;
-};
-
-export type FixedNumber = {
-  id: string;
-  number: string;
-  status: FixedNumberStatus;
-  serviceId: string | null;
-  holderName: string | null;
-  createdAt: string;
-};
-
-export type PoolNumber = { msisdn: string; status: PoolNumberStatus; companyName: string | null; createdAt: string };
-
-export type SimCardInput = { kind: SimKind; iccid: string; pin?: string; puk?: string; smdpAddress?: string; matchingId?: string };
-
-/** One problem of a refused CSV file: its line (header = 1), its column ('' for the whole line). */
-export type ImportRowError = { line: number; field: string; rule: string; message: string };
+/** The values the filters offer, in their order (checked against the contract: a new status fails the type check). */
+export const SIM_KINDS = allOf<SimKind>()(['physical', 'esim']);
+export const SIM_STATUSES = allOf<SimStatus>()(['in_stock', 'reserved', 'assigned', 'retired']);
+export const FIXED_NUMBER_STATUSES = allOf<FixedNumberStatus>()(['available', 'assigned']);
+export const POOL_NUMBER_STATUSES = allOf<PoolNumberStatus>()(['free', 'reserved', 'assigned', 'quarantined']);
 
 /** The rows of a 422 STOCK.IMPORT_INVALID answer, or null for any other error. */
 export const importRowsOf = (error: unknown): ImportRowError[] | null =>
@@ -89,7 +64,7 @@ export const useAddStock = <T>(kind: StockKind, companyId: string | null) => {
 export const useImportStock = (kind: StockKind, companyId: string | null) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => api.postText<{ imported: number }>(`${stockPath(kind, companyId)}/import`, csv, 'text/csv'),
+    mutationFn: (csv: string) => api.postText<ImportResult>(`${stockPath(kind, companyId)}/import`, csv, 'text/csv'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: stockKeys.all(kind) }),
   });
 };

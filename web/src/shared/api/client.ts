@@ -1,3 +1,4 @@
+import type { Problem, ProblemFieldError } from './contract';
 // The one way the browser talks to the Fleetdesk API.
 // - sends the session cookie, JSON, the UI language (Accept-Language) and, on every
 //   state-changing request, the CSRF token from the readable `fd_csrf` cookie;
@@ -5,7 +6,8 @@
 //   place under the right input (their messages are already translated by the server);
 // - reports a 401 on an authenticated call to the app, which then shows the sign-in page.
 
-export type ApiFieldError = { field: string; rule: string; message: string };
+
+export type ApiFieldError = ProblemFieldError;
 
 export class ApiError extends Error {
   readonly status: number;
@@ -86,12 +88,7 @@ const toApiError = async (response: Response): Promise<ApiError> => {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
-      const body = (await response.json()) as Partial<{
-        code: string;
-        detail: string;
-        title: string;
-        errors: ApiFieldError[];
-      }>;
+      const body = (await response.json()) as Partial<Problem>;
       return new ApiError({
         status: response.status,
         code: body.code ?? `HTTP_${response.status}`,

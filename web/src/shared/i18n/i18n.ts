@@ -1,6 +1,6 @@
 import i18n, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../api/types';
+import type { Language } from '../api/contract';
 
 // Two namespaces:
 //   common — locales/{lng}.json, shared with the server (field labels, language names, error texts);

@@ -2,7 +2,7 @@ import { Box, Button, Menu } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from '../../features/auth/session';
-import type { Language } from '../api/types';
+import type { Language } from '../api/contract';
 import { LANGUAGE_ENDONYMS, LANGUAGES, currentLanguage } from '../i18n/i18n';
 import { notify } from './notify';
 import { useProblemMessage } from './problem-message';

@@ -2,7 +2,7 @@ import { Table, UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SortOrder } from '../api/types';
+import type { SortOrder } from '../api/contract';
 
 type SortableThProps = {
   children: ReactNode;

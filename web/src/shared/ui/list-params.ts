@@ -17,18 +17,25 @@ export const positiveInt = (raw: string | null, fallback = 1): number => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 
-export const readPaging = (searchParams: URLSearchParams) => {
-  const size = Number(searchParams.get('pageSize'));
+export const readPaging = (searchParams: URLSearchParams, keys: ListKeys = LIST_KEYS) => {
+  const size = Number(searchParams.get(keys.pageSize));
   return {
-    page: positiveInt(searchParams.get('page')),
+    page: positiveInt(searchParams.get(keys.page)),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
   };
 };
 
+/**
+ * The names of a list's parameters in the address. A second list on the same page (the overview's
+ * users tab) uses its own, so that each keeps its search and page while the other changes.
+ */
+export type ListKeys = { q: string; page: string; pageSize: string; sort: string; order: string };
+export const LIST_KEYS: ListKeys = { q: 'q', page: 'page', pageSize: 'pageSize', sort: 'sort', order: 'order' };
+
 /** Pager callbacks that leave defaults out of the address. */
-export const pagingHandlers = (update: (changes: ParamChanges) => void) => ({
-  onPageChange: (page: number) => update({ page: page === 1 ? null : page }),
-  onPageSizeChange: (size: number) => update({ pageSize: size === DEFAULT_PAGE_SIZE ? null : size, page: null }),
+export const pagingHandlers = (update: (changes: ParamChanges) => void, keys: ListKeys = LIST_KEYS) => ({
+  onPageChange: (page: number) => update({ [keys.page]: page === 1 ? null : page }),
+  onPageSizeChange: (size: number) => update({ [keys.pageSize]: size === DEFAULT_PAGE_SIZE ? null : size, [keys.page]: null }),
 });
 
 /** The address bar's parameters and a way to change some of them (null or '' removes one). */
@@ -57,13 +64,13 @@ export const useListParams = () => {
  * A search box whose text is local state, written to ?q= (back to page 1) once typing pauses,
  * and which follows ?q= when the address changes (back button, a link).
  */
-export const useSearchBox = (q: string, update: (changes: ParamChanges, replace?: boolean) => void) => {
+export const useSearchBox = (q: string, update: (changes: ParamChanges, replace?: boolean) => void, keys: ListKeys = LIST_KEYS) => {
   const [search, setSearch] = useState(q);
   const [debounced] = useDebouncedValue(search, 300);
 
   useEffect(() => {
     const trimmed = debounced.trim();
-    if (trimmed !== q.trim()) update({ q: trimmed || null, page: null }, true);
+    if (trimmed !== q.trim()) update({ [keys.q]: trimmed || null, [keys.page]: null }, true);
     // only the debounced input drives this; address changes are mirrored below
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
@@ -74,8 +81,38 @@ export const useSearchBox = (q: string, update: (changes: ParamChanges, replace?
 
   const clear = () => {
     setSearch('');
-    update({ q: null, page: null });
+    update({ [keys.q]: null, [keys.page]: null });
   };
 
   return { search, setSearch, clear };
 };
+
+type SortOrder = 'asc' | 'desc';
+
+/**
+ * Sortable column headers of a list whose sort lives in the address: clicking the sorted column
+ * turns its order around, another column starts with `firstOrder(column)`. The defaults stay out of
+ * the address. `keys` names the parameters (a second list on the page uses its own); `reset` is what
+ * a new order also changes (back to the first page).
+ */
+export const sortControl = <S extends string>(
+  current: { sort: S; order: SortOrder },
+  update: (changes: ParamChanges) => void,
+  options: { defaults: { sort: S; order: SortOrder }; firstOrder?: (column: S) => SortOrder; keys?: ListKeys; reset?: ParamChanges },
+) => {
+  const { defaults, firstOrder = () => 'asc', keys = LIST_KEYS, reset = { [keys.page]: null } } = options;
+  return {
+    sorted: (column: S): SortOrder | null => (current.sort === column ? current.order : null),
+    sortBy: (column: S) => {
+      const order: SortOrder = current.sort === column ? (current.order === 'asc' ? 'desc' : 'asc') : firstOrder(column);
+      const isDefault = column === defaults.sort && order === defaults.order;
+      update({ [keys.sort]: isDefault ? null : column, [keys.order]: order === defaults.order ? null : order, ...reset });
+    },
+  };
+};
+
+/** A sort from the address: one of the allowed columns and an order, or the defaults. */
+export const readSort = <S extends string>(sort: string | null, order: string | null, allowed: readonly S[], defaults: { sort: S; order: SortOrder }) => ({
+  sort: sort !== null && (allowed as readonly string[]).includes(sort) ? (sort as S) : defaults.sort,
+  order: order === 'asc' || order === 'desc' ? order : defaults.order,
+});

@@ -8,10 +8,12 @@ import type {
   CatalogServiceType,
   FixedKind,
   NumberKind,
-  SimKind,
+  SimChoiceKind,
   WizardInput,
-} from './api';
-import { brusselsLocalToIso } from './brussels-time';
+} from '../../../shared/api/contract';
+import { brusselsLocalToIso } from '../../../shared/time/brussels';
+import { optionsKeptFor } from '../bundle-choice';
+import { portInDetailsInput } from '../port-in';
 
 // The Add Service wizard's state and rules, apart from React so they can be tested alone.
 // The choices live in the address bar (a reload or a shared link keeps them); the donor
@@ -41,7 +43,7 @@ export type WizardChoices = {
   donorOperator: string | null;
   accountType: AccountType | null;
   portFromServiceId: string | null;
-  simKind: SimKind | null;
+  simKind: SimChoiceKind | null;
   iccid: string;
   fixedKind: FixedKind | null;
   fixedNumberId: string | null;
@@ -165,11 +167,6 @@ export const selectionOf = (catalog: Catalog, choices: WizardChoices): Selection
   return { productType, serviceType, bundle };
 };
 
-/** Monthly price of the bundle plus the chosen options, in cents. */
-export const monthlyTotalCents = (bundle: CatalogBundle, optionCodes: readonly string[]): number =>
-  bundle.monthlyPriceCents +
-  bundle.options.filter((option) => optionCodes.includes(option.code)).reduce((sum, option) => sum + option.monthlyPriceCents, 0);
-
 // ---------------------------------------------------------------- which steps apply
 
 /**
@@ -276,7 +273,7 @@ export const changeChoices = (catalog: Catalog, current: WizardChoices, change: 
   if (serviceType && !serviceType.needsMobileNumber) next.numberKind = null;
   if (serviceType && !serviceType.needsSim) next.simKind = null;
   if (serviceType && !serviceType.needsFixedNumber) next.fixedKind = null;
-  next.optionCodes = bundle ? next.optionCodes.filter((code) => bundle.options.some((option) => option.code === code)) : [];
+  next.optionCodes = optionsKeptFor(bundle, next.optionCodes);
 
   if (next.numberKind !== 'new') next.newMsisdn = null;
   if (next.numberKind !== 'port_in') {
@@ -299,17 +296,8 @@ const numberInput = (choices: WizardChoices, port: PortDetails): WizardInput['nu
   switch (choices.numberKind) {
     case 'new':
       return { kind: 'new', msisdn: choices.newMsisdn ?? '' };
-    case 'port_in': {
-      const accountType = choices.accountType ?? 'postpaid';
-      return {
-        kind: 'port_in',
-        msisdn: choices.portMsisdn.trim(),
-        donorOperator: choices.donorOperator ?? '',
-        accountType,
-        ...(accountType === 'postpaid' ? { customerNumber: port.customerNumber.trim() } : { donorSimNumber: port.donorSimNumber.trim() }),
-        holderName: port.holderName.trim(),
-      };
-    }
+    case 'port_in':
+      return { kind: 'port_in', msisdn: choices.portMsisdn.trim(), ...portInDetailsInput({ ...port, donorOperator: choices.donorOperator, accountType: choices.accountType }) };
     case 'port_internal':
       return { kind: 'port_internal', serviceId: choices.portFromServiceId ?? '' };
     default:

@@ -1,5 +1,4 @@
-import type { MobileUser } from '../../shared/api/types';
-import type { Catalog, WizardStock } from './api';
+import type { Catalog, MobileUser, WizardStock } from '../../../shared/api/contract';
 import type { FieldErrors, PortDetails, Selection, WizardChoices } from './wizard-state';
 
 /** What every step of the wizard gets from the page that holds the state. */

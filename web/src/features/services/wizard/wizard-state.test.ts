@@ -1,24 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import type { Catalog, CatalogServiceType } from './api';
-import { brusselsLocalToIso, isoToBrusselsLocal, scheduleProblem } from './brussels-time';
-import {
-  EMPTY_CHOICES,
-  EMPTY_PORT_DETAILS,
-  changeChoices,
-  firstIncompleteStep,
-  groupFieldErrors,
-  hasChoices,
-  nextStep,
-  previousStep,
-  readWizardParams,
-  selectionOf,
-  stepApplies,
-  toWizardInput,
-  writeWizardParams,
-  type WizardChoices,
-  type WizardState,
-} from './wizard-state';
+import type { Catalog, CatalogServiceType } from '../../../shared/api/contract';
+import { brusselsLocalToIso, isoToBrusselsLocal } from '../../../shared/time/brussels';
+import { scheduleProblem } from '../schedule';
+import { EMPTY_CHOICES, EMPTY_PORT_DETAILS, changeChoices, firstIncompleteStep, groupFieldErrors, hasChoices, nextStep, previousStep, readWizardParams, selectionOf, stepApplies, toWizardInput, writeWizardParams, type WizardChoices, type WizardState } from './wizard-state';
 
 const bundle = (code: string, options: string[]) => ({
   code,

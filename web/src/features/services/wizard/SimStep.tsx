@@ -1,9 +1,9 @@
 import { Alert, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../shared/i18n/format';
-import { useLabels } from '../../shared/i18n/labels';
-import { ChoiceCards } from './ChoiceCards';
+import { useFormat } from '../../../shared/i18n/format';
+import { useLabels } from '../../../shared/i18n/labels';
+import { ChoiceCards } from '../../../shared/ui/ChoiceCards';
 import { fieldId, type StepProps } from './wizard-step-props';
 
 /** How many the company has in stock, under a choice. */

@@ -1,15 +1,16 @@
-import { Alert, Box, Grid, Group, Paper, Radio, ScrollArea, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Group, Paper, Radio, ScrollArea, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconArrowsExchange, IconInfoCircle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowsExchange } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../shared/i18n/format';
-import { useLabels } from '../../shared/i18n/labels';
-import { QueryError } from '../../shared/ui/QueryError';
-import { SearchInput } from '../../shared/ui/SearchInput';
-import { useOperator } from '../auth/session';
-import { usePortCandidates } from './api';
-import { ChoiceCards } from './ChoiceCards';
+import { useFormat } from '../../../shared/i18n/format';
+import { QueryError } from '../../../shared/ui/QueryError';
+import { SearchInput } from '../../../shared/ui/SearchInput';
+import { useOperator } from '../../auth/session';
+import { usePortCandidates } from '../api';
+import { PORT_IN_FIELDS, type PortInField } from '../port-in';
+import { PortInFields } from '../PortInFields';
+import { ChoiceCards } from '../../../shared/ui/ChoiceCards';
 import { fieldId, type StepProps } from './wizard-step-props';
 
 /** The free numbers of the operator's pool; the first one is picked when "new number" is chosen. */
@@ -49,105 +50,29 @@ const NewNumber = ({ choices, stock, errors, change }: StepProps) => {
   );
 };
 
+/** Wizard field paths of the port-in details: `number.msisdn`, `number.donorOperator`, … */
+export const portInPath = (field: PortInField) => `number.${field}`;
+
 const PortIn = ({ choices, port, stock, errors, change, changePort }: StepProps) => {
   const { t } = useTranslation();
-  const labels = useLabels();
   const operator = useOperator().data;
-  const postpaid = choices.accountType !== 'prepaid';
   return (
     <Stack gap="md">
       <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden="true" />} title={t('wizard.number.portWarningTitle')}>
         {t('wizard.number.portWarning', { portal: operator?.portalName ?? 'MyDstny' })}
       </Alert>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            id={fieldId('number.msisdn')}
-            label={t('wizard.number.portNumber')}
-            description={t('wizard.number.portNumberHint')}
-            placeholder="0475 12 34 56"
-            inputMode="tel"
-            autoComplete="off"
-            withAsterisk
-            value={choices.portMsisdn}
-            onChange={(event) => change({ portMsisdn: event.currentTarget.value })}
-            error={errors['number.msisdn']}
-          />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <Select
-            id={fieldId('number.donorOperator')}
-            label={labels.field('donorOperator')}
-            description={t('wizard.number.donorOperatorHint', { operator: operator?.name ?? 'Dstny' })}
-            placeholder={stock ? t('wizard.number.donorOperatorPlaceholder') : t('status.loading')}
-            withAsterisk
-            allowDeselect={false}
-            data={(stock?.donorOperators ?? []).map((donor) => ({ value: donor.code, label: donor.name }))}
-            value={choices.donorOperator}
-            onChange={(donorOperator) => change({ donorOperator })}
-            error={errors['number.donorOperator']}
-            comboboxProps={{ withinPortal: true }}
-          />
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <Radio.Group
-            id={fieldId('number.accountType')}
-            label={labels.field('accountType')}
-            withAsterisk
-            value={choices.accountType}
-            onChange={(accountType) => change({ accountType: accountType as 'postpaid' | 'prepaid' })}
-            error={errors['number.accountType']}
-          >
-            <Group gap="xl" mt={6}>
-              <Radio value="postpaid" label={t('wizard.number.postpaid')} description={t('wizard.number.postpaidHint')} />
-              <Radio value="prepaid" label={t('wizard.number.prepaid')} description={t('wizard.number.prepaidHint')} />
-            </Group>
-          </Radio.Group>
-        </Grid.Col>
-        {choices.accountType && (
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            {postpaid ? (
-              <TextInput
-                id={fieldId('number.customerNumber')}
-                label={labels.field('customerNumber')}
-                description={t('wizard.number.customerNumberHint')}
-                autoComplete="off"
-                withAsterisk
-                value={port.customerNumber}
-                onChange={(event) => changePort({ customerNumber: event.currentTarget.value })}
-                error={errors['number.customerNumber']}
-              />
-            ) : (
-              <TextInput
-                id={fieldId('number.donorSimNumber')}
-                label={labels.field('donorSimNumber')}
-                description={t('wizard.number.donorSimNumberHint')}
-                inputMode="numeric"
-                autoComplete="off"
-                withAsterisk
-                value={port.donorSimNumber}
-                onChange={(event) => changePort({ donorSimNumber: event.currentTarget.value })}
-                error={errors['number.donorSimNumber']}
-              />
-            )}
-          </Grid.Col>
-        )}
-        <Grid.Col span={{ base: 12, sm: 6 }}>
-          <TextInput
-            id={fieldId('number.holderName')}
-            label={labels.field('holderName')}
-            description={t('wizard.number.holderNameHint')}
-            autoComplete="off"
-            withAsterisk
-            value={port.holderName}
-            onChange={(event) => changePort({ holderName: event.currentTarget.value })}
-            error={errors['number.holderName']}
-          />
-        </Grid.Col>
-      </Grid>
-      <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
-        {t('wizard.number.oldSimKeepsWorking')}
-      </Alert>
+      <PortInFields
+        idOf={(field) => fieldId(portInPath(field))}
+        number={{ value: choices.portMsisdn, onChange: (portMsisdn) => change({ portMsisdn }), description: t('wizard.number.portNumberHint') }}
+        values={{ ...port, donorOperator: choices.donorOperator, accountType: choices.accountType }}
+        // operator and type of subscription are in the address; the rest stays in this tab only
+        onChange={({ donorOperator, accountType, ...details }) => {
+          if (donorOperator !== undefined || accountType !== undefined) change({ ...(donorOperator !== undefined && { donorOperator }), ...(accountType !== undefined && { accountType }) });
+          if (Object.keys(details).length) changePort(details);
+        }}
+        errors={Object.fromEntries(PORT_IN_FIELDS.map((field) => [field, errors[portInPath(field)]]))}
+        donorOperators={stock?.donorOperators ?? null}
+      />
     </Stack>
   );
 };

@@ -1,25 +1,28 @@
-import { Alert, Button, Card, Grid, Group, List, Modal, Progress, Stack, Stepper, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconDeviceFloppy, IconMinus } from '@tabler/icons-react';
+import { Alert, Button, Card, Grid, Group, List, Modal, Progress, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconDeviceFloppy } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { NotFoundContent } from '../../app/NotFoundPage';
-import { isApiError } from '../../shared/api/client';
-import type { MobileUser } from '../../shared/api/types';
-import { useFormat } from '../../shared/i18n/format';
-import { Page } from '../../shared/ui/Page';
-import { QueryContent } from '../../shared/ui/QueryContent';
-import { notify } from '../../shared/ui/notify';
-import { useProblemMessage } from '../../shared/ui/problem-message';
-import { useMobileUser } from '../mobile-users/api';
-import { useSelfServiceCrumbs } from '../mobile-users/crumbs';
-import { userPath } from '../mobile-users/UsersListPage';
-import { checkWizardStep, useAddService, useCatalog, useWizardStock, type Catalog, type ServiceDetail, type WizardInput } from './api';
-import { scheduleProblem } from './brussels-time';
+import { NotFoundContent } from '../../../app/NotFoundPage';
+import { isApiError } from '../../../shared/api/client';
+import type { Catalog, MobileUser, WizardInput } from '../../../shared/api/contract';
+import { useFormat } from '../../../shared/i18n/format';
+import { useLabels } from '../../../shared/i18n/labels';
+import { Page } from '../../../shared/ui/Page';
+import { QueryContent } from '../../../shared/ui/QueryContent';
+import { notify } from '../../../shared/ui/notify';
+import { useProblemMessage } from '../../../shared/ui/problem-message';
+import { useMobileUser } from '../../mobile-users/api';
+import { useSelfServiceCrumbs } from '../../mobile-users/crumbs';
+import { userPath } from '../../mobile-users/UsersListPage';
+import { checkWizardStep, useAddService, useCatalog, useWizardStock } from '../api';
+import { monthlyTotalCents } from '../bundle-choice';
+import { useServiceText } from '../service-text';
 import { FixedNumberStep } from './FixedNumberStep';
 import { NumberStep } from './NumberStep';
-import { useServiceText } from './service-text';
+import { usePortDetails } from './port-storage';
 import { SimStep } from './SimStep';
+import { missingChoices, savedMessage, serverCheckFor, shownStep, stepSummary, withoutFieldsOf, type Message } from './wizard-flow';
 import {
   CHECKED_STEPS,
   EMPTY_PORT_DETAILS,
@@ -29,7 +32,6 @@ import {
   firstIncompleteStep,
   groupFieldErrors,
   hasChoices,
-  monthlyTotalCents,
   nextStep,
   previousStep,
   readWizardParams,
@@ -45,77 +47,9 @@ import {
 } from './wizard-state';
 import { fieldId, type StepProps } from './wizard-step-props';
 import { ActivationStep, BundleStep, ConfirmStep, ProductStep, ServiceTypeStep } from './wizard-steps';
+import { WizardStepper } from './WizardStepper';
 
 export const addServicePath = (userId: string) => `${userPath(userId)}/add-service`;
-
-// ---------------------------------------------------------------- port-in details (session storage)
-
-const storageKey = (userId: string) => `fd.addService.${userId}.port`;
-
-const readStoredPort = (userId: string): PortDetails => {
-  try {
-    const raw = window.sessionStorage.getItem(storageKey(userId));
-    const parsed = raw ? (JSON.parse(raw) as Partial<PortDetails>) : {};
-    const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
-    return { customerNumber: text(parsed.customerNumber), donorSimNumber: text(parsed.donorSimNumber), holderName: text(parsed.holderName) };
-  } catch {
-    return EMPTY_PORT_DETAILS;
-  }
-};
-
-/** The donor's customer number, SIM number and holder: kept for this tab only, never in the address. */
-const usePortDetails = (userId: string, porting: boolean) => {
-  const [port, setPort] = useState<PortDetails>(() => (porting ? readStoredPort(userId) : EMPTY_PORT_DETAILS));
-  useEffect(() => {
-    try {
-      if (Object.values(port).some((value) => value !== '')) window.sessionStorage.setItem(storageKey(userId), JSON.stringify(port));
-      else window.sessionStorage.removeItem(storageKey(userId));
-    } catch {
-      // storage unavailable (private mode): a reload then asks for the details again
-    }
-  }, [port, userId]);
-  /** After Save or Cancel: gone at once, not when the page would next render. */
-  const forget = () => {
-    setPort(EMPTY_PORT_DETAILS);
-    try {
-      window.sessionStorage.removeItem(storageKey(userId));
-    } catch {
-      // nothing was stored
-    }
-  };
-  return [port, setPort, forget] as const;
-};
-
-// ---------------------------------------------------------------- which fields a change touches
-
-/** Server errors to drop when a choice changes: the fields that choice feeds. */
-const FIELDS_OF: Record<keyof WizardChoices | keyof PortDetails, string[]> = {
-  productTypeCode: ['productTypeCode'],
-  serviceTypeCode: ['serviceTypeCode'],
-  bundleCode: ['bundleCode', 'optionCodes'],
-  optionCodes: ['optionCodes'],
-  numberKind: ['number.'],
-  newMsisdn: ['number.msisdn'],
-  portMsisdn: ['number.msisdn'],
-  donorOperator: ['number.donorOperator'],
-  accountType: ['number.accountType', 'number.customerNumber', 'number.donorSimNumber'],
-  portFromServiceId: ['number.serviceId'],
-  customerNumber: ['number.customerNumber'],
-  donorSimNumber: ['number.donorSimNumber'],
-  holderName: ['number.holderName'],
-  simKind: ['sim.', 'activation.method'],
-  iccid: ['sim.iccid'],
-  fixedKind: ['fixedNumber.'],
-  fixedNumberId: ['fixedNumber.fixedNumberId'],
-  method: ['activation.method'],
-  timing: ['activation.timing', 'activation.scheduledStartAt'],
-  startAt: ['activation.scheduledStartAt'],
-};
-
-const withoutFieldsOf = (errors: FieldErrors, keys: string[]): FieldErrors => {
-  const prefixes = keys.flatMap((key) => FIELDS_OF[key as keyof typeof FIELDS_OF] ?? []);
-  return Object.fromEntries(Object.entries(errors).filter(([field]) => !prefixes.some((prefix) => (prefix.endsWith('.') ? field.startsWith(prefix) : field === prefix))));
-};
 
 /** Focus a field by its contract path; for a group, its first enabled control. */
 const focusField = (field: string) => {
@@ -129,8 +63,6 @@ const focusField = (field: string) => {
   });
 };
 
-// ---------------------------------------------------------------- the wizard
-
 const STEP_CONTENT: Record<StepKey, (props: StepProps) => ReactNode> = {
   product: ProductStep,
   serviceType: ServiceTypeStep,
@@ -142,8 +74,10 @@ const STEP_CONTENT: Record<StepKey, (props: StepProps) => ReactNode> = {
   activation: ActivationStep,
 };
 
+/** The Add Service wizard; its rules are in wizard-state.ts and wizard-flow.ts, this wires them to the page. */
 const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
   const { t } = useTranslation();
+  const labels = useLabels();
   const format = useFormat();
   const text = useServiceText();
   const problemMessage = useProblemMessage();
@@ -170,11 +104,10 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
   const [confirmCancel, setConfirmCancel] = useState(false);
   const busy = checking || addService.isPending;
 
-  // The address may ask for a step whose earlier steps are not done (an edited or old link):
-  // show the first one that still needs something instead.
+  // The address may ask for a step whose earlier steps are not done (an edited or old link).
   const reachable = firstIncompleteStep(choices, port, selection);
-  let step = Math.min(requestedStep, reachable);
-  if (!stepApplies(step, serviceType)) step = nextStep(step, serviceType);
+  const step = shownStep(requestedStep, choices, port, selection);
+  const say = (message: Message) => t(message.key, { ns: message.ns, ...message.values, ...(message.label ? { field: labels.field(message.label) } : {}) });
 
   const write = useCallback(
     (nextChoices: WizardChoices, nextStepNumber: number, replace: boolean) =>
@@ -199,10 +132,10 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
 
   // A new step: its heading takes the focus, so keyboard and screen-reader users start there.
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const shownStep = useRef(step);
+  const lastShown = useRef(step);
   useEffect(() => {
-    if (shownStep.current === step) return;
-    shownStep.current = step;
+    if (lastShown.current === step) return;
+    lastShown.current = step;
     headingRef.current?.focus();
   }, [step]);
 
@@ -224,54 +157,13 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
     }
   };
 
-  /** What the browser can tell without asking the server: a choice that was not made. */
-  const missingChoices = (at: number): FieldErrors => {
-    const current = latest.current.choices;
-    const chosen = selectionOf(catalog, current);
-    const missing: FieldErrors = {};
-    const need = (field: string, ok: boolean, message: string) => {
-      if (!ok) missing[field] = message;
-    };
-    switch (stepKey(at)) {
-      case 'product':
-        need('productTypeCode', chosen.productType !== null, t('wizard.required.product'));
-        break;
-      case 'serviceType':
-        need('serviceTypeCode', chosen.serviceType !== null, t('wizard.required.serviceType'));
-        break;
-      case 'bundle':
-        need('bundleCode', chosen.bundle !== null, t('wizard.required.bundle'));
-        break;
-      case 'number':
-        need('number.kind', current.numberKind !== null, t('wizard.required.numberKind'));
-        if (current.numberKind === 'new') need('number.msisdn', current.newMsisdn !== null, t('wizard.required.newNumber'));
-        if (current.numberKind === 'port_internal') need('number.serviceId', current.portFromServiceId !== null, t('wizard.required.portService'));
-        break;
-      case 'sim':
-        need('sim.kind', current.simKind !== null, t('wizard.required.sim'));
-        break;
-      case 'fixedNumber':
-        need('fixedNumber.kind', current.fixedKind !== null, t('wizard.required.fixedKind'));
-        if (current.fixedKind) need('fixedNumber.fixedNumberId', current.fixedNumberId !== null, t('wizard.required.fixedNumber'));
-        break;
-      case 'activation': {
-        need('activation.method', current.method !== null, t('wizard.required.method'));
-        need('activation.timing', current.timing !== null, t('wizard.required.timing'));
-        const startProblem = current.timing === 'later' && current.startAt ? scheduleProblem(current.startAt) : null;
-        if (startProblem) missing['activation.scheduledStartAt'] = t(`wizard.schedule.${startProblem}`);
-        break;
-      }
-      case 'confirm':
-        break;
-    }
-    return missing;
-  };
-
+  /** Refuses a step with every choice not made and every detail left empty shown at once. */
   const refuseIfMissing = (at: number): boolean => {
-    const missing = missingChoices(at);
+    const current = latest.current.choices;
+    const missing = missingChoices(at, current, port, selectionOf(catalog, current));
     const first = Object.keys(missing)[0];
     if (!first) return false;
-    setErrors(missing);
+    setErrors(Object.fromEntries(Object.entries(missing).map(([field, message]) => [field, say(message)])));
     setProblem(null);
     focusField(first);
     return true;
@@ -281,9 +173,8 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
   const serverAgrees = async (upTo: number): Promise<boolean> => {
     const current = latest.current.choices;
     const currentType = selectionOf(catalog, current).serviceType;
-    let checkStep = upTo;
-    while (checkStep > 0 && !(CHECKED_STEPS.has(checkStep) && stepApplies(checkStep, currentType))) checkStep -= 1;
-    if (checkStep === 0) return true;
+    const checkStep = serverCheckFor(upTo, currentType);
+    if (checkStep === null) return true;
     setChecking(true);
     try {
       await checkWizardStep(user.id, checkStep, toWizardInput(current, port, currentType, checkStep));
@@ -319,16 +210,6 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
 
   const cancel = () => (hasChoices(choices, port) ? setConfirmCancel(true) : discard());
 
-  const savedMessage = (service: ServiceDetail) => {
-    const name = `${user.firstName} ${user.lastName}`;
-    if (service.status === 'waiting_for_activation') {
-      return service.scheduledStartAt
-        ? t('wizard.saved.scheduled', { name, at: format.dateTime(service.scheduledStartAt) })
-        : t('wizard.saved.waiting', { name });
-    }
-    return service.activationMethod === 'email' ? t('wizard.saved.emailSent', { name, email: user.email }) : t('wizard.saved.started', { name });
-  };
-
   const save = async () => {
     if (busy || refuseIfMissing(LAST_STEP)) return;
     setErrors({});
@@ -337,36 +218,31 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
       const current = latest.current.choices;
       const service = await addService.mutateAsync(toWizardInput(current, port, selectionOf(catalog, current).serviceType) as WizardInput);
       forgetPort();
-      notify({ color: 'green', title: t('wizard.saved.title', { service: service.serviceType.name }), message: savedMessage(service) });
+      const saved = savedMessage(service, user);
+      notify({ color: 'green', title: t('wizard.saved.title', { service: service.serviceType.name }), message: t(saved.key, { ...saved.values, ...(saved.at ? { at: format.dateTime(saved.at) } : {}) }) });
       navigate(userPath(user.id), { replace: true });
     } catch (error) {
       showServerError(error);
     }
   };
 
-  /** Under each step's label in the stepper: what was chosen there, or that it does not apply. */
-  const stepSummary = (at: number): string | undefined => {
-    if (!stepApplies(at, serviceType)) return t('wizard.notNeeded');
-    if (at >= step) return undefined;
-    switch (stepKey(at)) {
-      case 'product':
-        return selection.productType?.name;
-      case 'serviceType':
-        return serviceType?.name;
-      case 'bundle':
-        return selection.bundle?.name;
-      case 'confirm':
-        return selection.bundle ? text.perMonth(monthlyTotalCents(selection.bundle, choices.optionCodes)) : undefined;
-      case 'number':
-        if (choices.numberKind === 'new' && choices.newMsisdn) return format.phone(choices.newMsisdn);
-        if (choices.numberKind === 'port_in') return t('wizard.stepSummary.portIn', { number: format.phone(choices.portMsisdn) });
-        return choices.numberKind === 'port_internal' ? t('wizard.stepSummary.portInternal') : undefined;
-      case 'sim':
-        return choices.simKind ? text.simChoice(choices.simKind) : undefined;
-      case 'fixedNumber':
-        return choices.fixedKind ? t(`wizard.stepSummary.fixed_${choices.fixedKind}`) : undefined;
-      default:
+  const summaryText = (at: number): string | undefined => {
+    const summary = stepSummary(at, step, choices, selection, selection.bundle ? monthlyTotalCents(selection.bundle, choices.optionCodes) : null);
+    switch (summary?.kind) {
+      case undefined:
         return undefined;
+      case 'notNeeded':
+        return t('wizard.notNeeded');
+      case 'name':
+        return summary.name;
+      case 'price':
+        return text.perMonth(summary.cents);
+      case 'phone':
+        return format.phone(summary.msisdn);
+      case 'simChoice':
+        return text.simChoice(summary.simKind);
+      case 'message':
+        return t(summary.message.key, summary.phone === undefined ? {} : { number: format.phone(summary.phone) });
     }
   };
 
@@ -379,28 +255,7 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 4, lg: 3 }} visibleFrom="md">
-        <Card component="nav" aria-label={t('wizard.stepsLabel')} padding="md">
-          <Stepper active={step - 1} orientation="vertical" size="sm" onStepClick={(index) => void jumpTo(index + 1)} allowNextStepsSelect={false}>
-            {STEPS.map((stepName, index) => {
-              const at = index + 1;
-              const applies = stepApplies(at, serviceType);
-              const selectable = applies && at !== step && (at < step || at <= reachable);
-              return (
-                <Stepper.Step
-                  key={stepName}
-                  label={t(`wizard.steps.${stepName}`)}
-                  description={stepSummary(at)}
-                  allowStepSelect={selectable}
-                  aria-current={at === step ? 'step' : undefined}
-                  aria-disabled={!selectable || undefined}
-                  icon={applies ? undefined : <IconMinus size={14} aria-hidden="true" />}
-                  completedIcon={applies ? undefined : <IconMinus size={14} aria-hidden="true" />}
-                  color={applies ? undefined : 'gray.5'}
-                />
-              );
-            })}
-          </Stepper>
-        </Card>
+        <WizardStepper step={step} reachable={reachable} serviceType={serviceType} summaryOf={summaryText} onStep={(at) => void jumpTo(at)} />
       </Grid.Col>
 
       <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
@@ -439,8 +294,8 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
                     )}
                   </Alert>
                 ) : (
-                  // a choice that was not made: its message is under the choice; say it too
-                  <VisuallyHidden>{Object.values(errors)[0]}</VisuallyHidden>
+                  // choices not made: each message is under its field; say them all
+                  <VisuallyHidden>{Object.values(errors).join(' ')}</VisuallyHidden>
                 )}
               </div>
               <Content {...props} />

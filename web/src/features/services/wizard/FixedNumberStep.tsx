@@ -3,13 +3,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle, IconMail, IconPhone } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../shared/i18n/format';
-import { QueryError } from '../../shared/ui/QueryError';
-import { SearchInput } from '../../shared/ui/SearchInput';
-import { useMe, useOperator } from '../auth/session';
-import { RequestFixedNumbersButton } from '../requests/RequestFixedNumbersButton';
-import { useFixedNumberChoices } from './api';
-import { ChoiceCards } from './ChoiceCards';
+import { useFormat } from '../../../shared/i18n/format';
+import { QueryError } from '../../../shared/ui/QueryError';
+import { SearchInput } from '../../../shared/ui/SearchInput';
+import { useMe, useOperator } from '../../auth/session';
+import { RequestFixedNumbersButton } from '../../requests/RequestFixedNumbersButton';
+import { useFixedNumberChoices } from '../api';
+import { ChoiceCards } from '../../../shared/ui/ChoiceCards';
 import { fieldId, type StepProps } from './wizard-step-props';
 
 /**

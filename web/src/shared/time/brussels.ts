@@ -1,12 +1,13 @@
-// The portal shows every time in Belgian time (Europe/Brussels, see shared/i18n/format.ts), so a
-// time the administrator types is Belgian time too, whatever the computer's own time zone.
-// <input type="datetime-local"> speaks "YYYY-MM-DDTHH:mm" wall-clock values; these helpers turn
-// them into ISO instants for the API and back.
+// The portal counts time in Belgium (Europe/Brussels), whatever the computer's own time zone: dates
+// and times are shown in it (shared/i18n/format.ts), a day or a billing month is a Brussels one (as
+// the server counts them), and a time the administrator types is Brussels wall-clock time.
+// <input type="datetime-local"> speaks "YYYY-MM-DDTHH:mm" wall-clock values; these helpers turn them
+// into ISO instants for the API and back. This file is the one place that knows the zone.
 
-const TIME_ZONE = 'Europe/Brussels';
+export const BRUSSELS = 'Europe/Brussels';
 
 const wallClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
+  timeZone: BRUSSELS,
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -16,9 +17,22 @@ const wallClock = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+/** Year, month, day, hour, minute and second of an instant on a Brussels clock, as two-digit strings (four for the year). */
+const brusselsParts = (instant: number | Date) =>
+  Object.fromEntries(wallClock.formatToParts(instant).map((part) => [part.type, part.value])) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
+
+/** Today in Brussels, as the server counts days: "YYYY-MM-DD". */
+export const brusselsToday = (now: Date = new Date()): string => {
+  const parts = brusselsParts(now);
+  return `${parts.year}-${parts.month}-${parts.day}`;
+};
+
+/** The current month in Brussels, e.g. "2026-05" (the 1st begins at midnight Belgian time). */
+export const brusselsMonth = (now: Date = new Date()): string => brusselsToday(now).slice(0, 7);
+
 /** The Brussels wall-clock time of an instant, as the milliseconds of that same time read as UTC. */
 const wallClockAsUtc = (instant: number): number => {
-  const parts = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const parts = brusselsParts(instant);
   return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
 };
 
@@ -40,25 +54,3 @@ export const brusselsLocalToIso = (local: string): string | null => {
 /** An instant as the "YYYY-MM-DDTHH:mm" Brussels value a datetime-local input shows. */
 export const isoToBrusselsLocal = (iso: string | number | Date): string =>
   new Date(wallClockAsUtc(new Date(iso).getTime())).toISOString().slice(0, 16);
-
-/** The latest start the server accepts (contract: at most 90 days ahead). */
-export const MAX_SCHEDULE_DAYS = 90;
-
-export type ScheduleProblem = 'required' | 'invalid' | 'past' | 'too_far';
-
-/** Why a typed start time cannot be used (the server checks again), or null. */
-export const scheduleProblem = (local: string, now = Date.now()): ScheduleProblem | null => {
-  if (!local) return 'required';
-  const iso = brusselsLocalToIso(local);
-  if (!iso) return 'invalid';
-  const at = Date.parse(iso);
-  if (at <= now) return 'past';
-  if (at > now + MAX_SCHEDULE_DAYS * 24 * 3_600_000) return 'too_far';
-  return null;
-};
-
-/** min/max attributes for the input: from now to 90 days ahead. */
-export const scheduleBounds = (now = Date.now()) => ({
-  min: isoToBrusselsLocal(now),
-  max: isoToBrusselsLocal(now + MAX_SCHEDULE_DAYS * 24 * 3_600_000),
-});

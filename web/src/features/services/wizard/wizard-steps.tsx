@@ -1,11 +1,13 @@
-import { Alert, Badge, Box, Button, Checkbox, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconDeviceSim, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../shared/i18n/format';
-import { scheduleBounds } from './brussels-time';
-import { ChoiceCards } from './ChoiceCards';
-import { useServiceText } from './service-text';
-import { automaticAllowed, monthlyTotalCents } from './wizard-state';
+import { useFormat } from '../../../shared/i18n/format';
+import { scheduleBounds } from '../schedule';
+import { ChoiceCards } from '../../../shared/ui/ChoiceCards';
+import { useServiceText } from '../service-text';
+import { BundlePicker } from '../BundlePicker';
+import { monthlyTotalCents } from '../bundle-choice';
+import { automaticAllowed } from './wizard-state';
 import { fieldId, type StepProps } from './wizard-step-props';
 
 export const ProductStep = ({ catalog, choices, errors, change }: StepProps) => {
@@ -71,46 +73,20 @@ export const ServiceTypeStep = ({ choices, selection, errors, change }: StepProp
 
 export const BundleStep = ({ choices, selection, errors, change }: StepProps) => {
   const { t } = useTranslation();
-  const text = useServiceText();
   const serviceType = selection.serviceType;
   if (!serviceType) return null;
-  const bundle = selection.bundle;
   return (
     <Stack gap="xl">
-      <ChoiceCards
-        id={fieldId('bundleCode')}
-        label={t('wizard.bundle.label')}
-        value={choices.bundleCode}
-        onChange={(bundleCode) => change({ bundleCode })}
-        error={errors.bundleCode}
-        cols={{ base: 1, sm: 2, lg: 3 }}
-        choices={serviceType.bundles.map((item) => ({
-          value: item.code,
-          title: item.name,
-          description: text.allowance(item).join(' · '),
-          extra: (
-            <Text fz="sm" fw={600} mt={6}>
-              {text.perMonth(item.monthlyPriceCents)}
-            </Text>
-          ),
-        }))}
+      <BundlePicker
+        ids={{ bundle: fieldId('bundleCode'), options: fieldId('optionCodes') }}
+        bundleLabel={t('wizard.bundle.label')}
+        optionsLabel={t('wizard.bundle.options')}
+        bundles={serviceType.bundles}
+        value={choices}
+        // another bundle may keep only some options (changeChoices); ticking an option is just that
+        onChange={(next) => change(next.bundleCode === choices.bundleCode ? { optionCodes: next.optionCodes } : next)}
+        errors={errors}
       />
-      {bundle && (
-        <Checkbox.Group
-          id={fieldId('optionCodes')}
-          label={t('wizard.bundle.options')}
-          description={bundle.options.length ? t('wizard.bundle.optionsHint') : t('wizard.bundle.noOptions')}
-          value={choices.optionCodes}
-          onChange={(optionCodes) => change({ optionCodes })}
-          error={errors.optionCodes}
-        >
-          <Stack gap="sm" mt="xs">
-            {bundle.options.map((option) => (
-              <Checkbox key={option.code} value={option.code} label={option.name} description={`+ ${text.perMonth(option.monthlyPriceCents)}`} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      )}
     </Stack>
   );
 };
@@ -139,7 +115,7 @@ export const ConfirmStep = ({ choices, selection }: StepProps) => {
             <Table.Td>
               <Text fz="sm">{bundle.name}</Text>
               <Text fz="xs" c="dimmed">
-                {text.allowance(bundle).join(' · ')}
+                {text.allowance(bundle)}
               </Text>
             </Table.Td>
             <Table.Td ta="right" className="fd-nowrap">
