@@ -294,8 +294,8 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
                     )}
                   </Alert>
                 ) : (
-                  // choices not made: each message is under its field; say them all
-                  <VisuallyHidden>{Object.values(errors).join(' ')}</VisuallyHidden>
+                  // choices not made: each message is under its field; say them all, as an alert like the server's problems
+                  Object.keys(errors).length > 0 && <VisuallyHidden role="alert">{Object.values(errors).join(' ')}</VisuallyHidden>
                 )}
               </div>
               <Content {...props} />
