@@ -263,6 +263,65 @@ describe(`activation across a restart (${process.env.TEST_DB})`, () => {
   });
 });
 
+describe(`an activation whose network work fails for good (${process.env.TEST_DB})`, () => {
+  const ctx = setup();
+
+  it('is shown as failed with a Retry, operator staff are told, and the retry finishes it', async () => {
+    const { createJobRunner } = await import('../../server/src/jobs/job-runner.js');
+    const { moduleJobs } = await import('../../server/src/jobs/module-jobs.js');
+    const { IdempotencyKeyReusedError } = await import('../../server/src/modules/network/index.js');
+    // The network refuses this one's provisioning with an error its contract calls final, which no
+    // retry can fix: the job gives up at once (as it would after its last retry).
+    const network = ctx.portal.deps.gateway;
+    let broken = true;
+    const gateway: typeof network = {
+      provisionSim: async (input) => {
+        if (broken) throw new IdempotencyKeyReusedError(input.idempotencyKey);
+        return network.provisionSim(input);
+      },
+      releaseSim: (input) => network.releaseSim(input),
+      submitPortIn: (input) => network.submitPortIn(input),
+      moveNumber: (input) => network.moveNumber(input),
+      getRequest: (id) => network.getRequest(id),
+    };
+    await ctx.portal.jobs.stop();
+    const runner = createJobRunner(ctx.portal.database, { error: () => undefined });
+    await runner.start(moduleJobs({ ...ctx.portal.deps, gateway, jobs: runner.queue }, null));
+    try {
+      const user = await newUser(ctx.acme);
+      const msisdn = (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers[0];
+      const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn }, sim: { kind: 'esim' }, activation: { method: 'automatic', timing: 'asap' } });
+      expect(created.status).toBe(201);
+      const failed = await waitFor(ctx.acme, created.body.id, statusIs('activation_failed'));
+      expect(failed.events.at(-1)).toMatchObject({ event: 'activation_failed', toStatus: 'activation_failed' });
+      // in the audit log, as every change of a service
+      const audit = await ctx.acme.get('/api/audit?action=service.activation_failed');
+      const line = (audit.body.items as { entityId: string; changes: { field: string; after: unknown }[] }[]).find((item) => item.entityId === created.body.id);
+      expect(line?.changes).toEqual(expect.arrayContaining([{ field: 'status', before: 'provisioning', after: 'activation_failed' }, { field: 'failedStep', before: null, after: 'provision' }]));
+      // operator staff hear of it: Acme's account manager
+      const [told] = await ctx.q<{ to_address: string; subject: string }>(
+        `select o.to_address, o.subject from outbox_messages o where o.template = 'activation_failed' and o.to_address = (select a.email from companies c join accounts a on a.id = c.account_manager_id where c.name = 'Acme Logistics')`,
+      );
+      expect(told?.subject).toContain('Acme Logistics');
+      // another company cannot see or retry it
+      expect((await ctx.bright.post(`/api/services/${created.body.id}/retry-activation`)).status).toBe(404);
+      // the network is fixed: the retry goes on where it stopped
+      broken = false;
+      const retried = await ctx.acme.post(`/api/services/${created.body.id}/retry-activation`);
+      expect(retried.status).toBe(200);
+      expect(retried.body.status).toBe('provisioning');
+      const active = await waitFor(ctx.acme, created.body.id, statusIs('active'));
+      expect(active.events.map((e) => e.event)).toEqual(expect.arrayContaining(['activation_failed', 'activation_retried', 'sim_provisioned', 'activated']));
+      // a retry of a service that has not failed is refused, saying why
+      const again = await ctx.acme.post(`/api/services/${created.body.id}/retry-activation`);
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('SERVICE.NOT_ACTIVATION_FAILED');
+    } finally {
+      await runner.stop();
+    }
+  });
+});
+
 describe(`the portal's clock (${process.env.TEST_DB})`, () => {
   // the use cases read the time from the portal's one clock, so a test moves it instead of waiting
   const clock = movableClock();

@@ -64,7 +64,7 @@ describe(`durable jobs (${process.env.TEST_DB})`, () => {
     await runner.start([
       {
         queue,
-        options: { retryLimit: 0 },
+        options: { retryLimit: 0, expireInSeconds: 60 },
         handle: async () => {
           started();
           await gate;
@@ -82,5 +82,65 @@ describe(`durable jobs (${process.env.TEST_DB})`, () => {
     release();
     await stopping;
     expect(order).toEqual(['job finished', 'runner stopped']);
+  });
+
+  it('every queue has an expiry fitting its work, and the activation queues hand what fails for good to a dead-letter queue', async () => {
+    for (const name of [QUEUES.serviceActivation, QUEUES.network]) {
+      const queue = await portal.jobs.boss.getQueue(name);
+      expect(queue).toMatchObject({ expireInSeconds: 60, deadLetter: QUEUES.activationFailed });
+    }
+    const queues = await q<{ name: string; expire_seconds: number | null }>(`select name, expire_seconds from pgboss.queue`);
+    for (const queue of queues.filter((q) => !q.name.startsWith('test.') && !q.name.startsWith('__pgboss'))) {
+      expect(queue.expire_seconds, queue.name).not.toBeNull();
+      expect(queue.expire_seconds, queue.name).toBeLessThanOrEqual(300);
+    }
+    // the singleton queues stay singleton (pg-boss's updateQueue would otherwise reset the policy)
+    expect(await portal.jobs.boss.getQueue(QUEUES.catalogPrices)).toMatchObject({ policy: 'singleton' });
+  });
+
+  it('a job whose process died is taken up again once its expiry has passed', async () => {
+    const queue = 'test.expiring-job';
+    await portal.jobs.boss.createQueue(queue, { name: queue, retryLimit: 2, expireInSeconds: 1 });
+    const id = await portal.jobs.boss.send(queue, { n: 1 });
+    // a process fetches the job and dies: it stays active, with nobody working on it
+    const [taken] = await portal.jobs.boss.fetch(queue);
+    expect(taken?.id).toBe(id);
+    const seen: number[] = [];
+    const runner = createJobRunner(portal.database, { error: () => undefined }, { maintenanceIntervalSeconds: 1 });
+    await runner.start([{ queue, options: { retryLimit: 2, expireInSeconds: 1 }, handle: async (_data, attempt) => void seen.push(attempt.retryCount) }]);
+    try {
+      // maintenance fails it for the timeout (to be retried); the runner's worker takes it up again
+      await waitFor('the job to be done again', async () => (await runner.boss.getJobById(queue, id!))?.state === 'completed', 60_000);
+      expect(seen).toEqual([1]);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('retries back off, but never for longer than the queue allows', async () => {
+    const queue = 'test.capped-backoff';
+    const runner = createJobRunner(portal.database, { error: () => undefined });
+    await runner.start([
+      {
+        queue,
+        options: { retryLimit: 20, retryDelay: 1, retryBackoff: true, retryDelayMax: 2, expireInSeconds: 60 },
+        handle: async () => {
+          throw new Error('the network is down');
+        },
+      },
+    ]);
+    try {
+      const id = await runner.boss.send(queue, {});
+      // uncapped, the fourth retry would wait 16 to 32 s; capped, at most 2
+      await waitFor('four failed tries', async () => ((await runner.boss.getJobById(queue, id!))?.retryCount ?? 0) >= 4, 60_000);
+      const [row] = await q<{ retry_delay: number; retry_backoff: boolean; wait: number }>(
+        `select retry_delay, retry_backoff, extract(epoch from start_after - now())::float as wait from pgboss.job where name = $1 and id = $2`,
+        [queue, id],
+      );
+      expect(row!.retry_delay).toBeLessThanOrEqual(2);
+      expect(row!.wait).toBeLessThanOrEqual(2.5);
+    } finally {
+      await runner.stop();
+    }
   });
 });

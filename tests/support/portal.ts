@@ -1,10 +1,11 @@
 import { chromium, type Browser } from 'playwright-core';
 import { startPortal as start } from '../../server/src/portal.js';
+import type { JobRunner } from '../../server/src/jobs/job-runner.js';
 import type { Database } from '../../server/src/platform/db.js';
 import { openTestDatabase, testConfig } from './harness.js';
 
 /** A listening portal on a fresh copy of the demo data (embedded database), for browser tests. */
-export const startPortal = async (overrides: Record<string, string> = {}): Promise<{ url: string; database: Database; close(): Promise<void> }> => {
+export const startPortal = async (overrides: Record<string, string> = {}): Promise<{ url: string; database: Database; jobs: JobRunner; close(): Promise<void> }> => {
   const { database, drop } = await openTestDatabase('pglite');
   // overrides: e.g. SMTP_URL of a test SMTP server, for flows that check the e-mail itself
   const portal = await start(testConfig({ HOST: '127.0.0.1', PORT: '0', ...overrides }), { database });
@@ -12,6 +13,8 @@ export const startPortal = async (overrides: Record<string, string> = {}): Promi
     url: portal.url,
     // for flows that must set up a state no screen offers (e.g. a smaller contract)
     database,
+    // for flows that must put work on a queue as the process would (e.g. a job that fails for good)
+    jobs: portal.jobs,
     close: async () => {
       await portal.close().catch(() => undefined);
       await drop().catch(() => undefined);

@@ -9,8 +9,18 @@ export type QueueOptions = {
   retryDelay?: number;
   /** Doubles the delay at each retry (with jitter). */
   retryBackoff?: boolean;
-  /** How long a fetched job may stay active before pg-boss fails it (and so retries it). */
-  expireInSeconds?: number;
+  /**
+   * Seconds the doubling stops at: pg-boss's own backoff grows without limit (to 18 hours at the
+   * 16th retry), which leaves work that the network finished long ago waiting for hours.
+   */
+  retryDelayMax?: number;
+  /**
+   * How long a fetched job may stay active before pg-boss fails it (and so retries it): what a crashed
+   * process costs its jobs. Fit it to the work (seconds for a network call).
+   */
+  expireInSeconds: number;
+  /** Where a job goes once it has failed for good (pg-boss's dead-letter queue), to be looked after. */
+  deadLetter?: QueueName;
 };
 
 /**

@@ -26,7 +26,11 @@ const STALE_AFTER_MS = 3 * 60_000;
 // stop() itself still waits for their handlers to return, so none runs on a closed database.
 const STOP_WAIT_MS = 30_000;
 
-export type JobRunnerOptions = { stopWaitMs?: number };
+// pg-boss notices jobs that outstayed their expiry (their process died) only when it runs its
+// maintenance: this interval plus a queue's expiry is what a crash costs that queue's jobs.
+const MAINTENANCE_INTERVAL_SECONDS = 30;
+
+export type JobRunnerOptions = { stopWaitMs?: number; maintenanceIntervalSeconds?: number };
 
 const errorOutput = (err: unknown) => ({ message: err instanceof Error ? err.message : String(err), ...(err instanceof Error ? { name: err.name } : {}) });
 
@@ -42,7 +46,7 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
     // PGlite is one connection shared with web requests: poll gently there.
     pollingIntervalSeconds: database.kind === 'pglite' ? 2 : 1,
     monitorStateIntervalSeconds: 60,
-    maintenanceIntervalSeconds: 120,
+    maintenanceIntervalSeconds: opts.maintenanceIntervalSeconds ?? MAINTENANCE_INTERVAL_SECONDS,
   });
   boss.on('error', (err) => log.error({ err }, 'job runner error'));
   let running = false;
@@ -63,15 +67,34 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
     await boss.fail(name, id, errorOutput(err));
   };
 
+  // pg-boss doubles a job's delay at every retry without limit; past the queue's cap the job waits the
+  // cap (with some jitter, so that many jobs failing together do not come back together).
+  const capBackoff = async (name: string, id: string, max: number) => {
+    await database.sql.executeSql(
+      `update ${SCHEMA}.job set retry_delay = ceil($3::int * (0.75 + random() / 4)), retry_backoff = false
+        where name = $1 and id = $2 and retry_backoff and retry_delay * 2 ^ least(16, retry_count + 1) > $3::int`,
+      [name, id, max],
+    );
+  };
+
   // PGlite is one connection, so it takes jobs one by one; PostgreSQL a few side by side.
   const parallel = database.kind === 'pglite' ? 1 : 5;
   const batchFetch = { batchSize: 20, pollingIntervalSeconds: database.kind === 'pglite' ? 1 : 0.5 };
 
+  // The policy is always named: pg-boss's updateQueue would otherwise reset it to 'standard'.
+  const queueOptions = (def: JobDefinition<any>) => {
+    const { retryDelayMax: _max, policy, ...options } = def.options;
+    return { name: def.queue, policy: policy ?? 'standard', ...options };
+  };
+  // Every queue exists before any names it as its dead-letter queue (pg-boss checks the reference).
+  const create = async (def: JobDefinition<any>) => {
+    const { deadLetter: _later, ...options } = queueOptions(def);
+    await boss.createQueue(def.queue, options);
+  };
+
   const register = async (def: JobDefinition<any>) => {
-    const { policy, ...options } = def.options;
-    await boss.createQueue(def.queue, { name: def.queue, policy: policy ?? 'standard', ...options });
     // createQueue leaves an existing queue as it was: bring its options up to date
-    await boss.updateQueue(def.queue, { name: def.queue, ...options });
+    await boss.updateQueue(def.queue, queueOptions(def));
     // Each job is settled on its own: a failure fails that job only (retried with the queue's
     // backoff, or at once for good when the definition calls the error final); pg-boss completes the rest.
     const settle = async (job: PgBoss.JobWithMetadata<unknown>) => {
@@ -83,6 +106,7 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
             log.error({ err, queue: def.queue, jobId: job.id }, 'job failed for good (final error, not retried)');
             await failFinally(def.queue, job.id, err);
           } else {
+            if (def.options.retryDelayMax !== undefined) await capBackoff(def.queue, job.id, def.options.retryDelayMax);
             await boss.fail(def.queue, job.id, errorOutput(err));
           }
         }
@@ -109,12 +133,13 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
     start: async (definitions) => {
       await boss.start();
       running = true;
-      await boss.createQueue(HEARTBEAT, { name: HEARTBEAT, policy: 'singleton', retryLimit: 0 });
+      await boss.createQueue(HEARTBEAT, { name: HEARTBEAT, policy: 'singleton', retryLimit: 0, expireInSeconds: 60 });
       await boss.work(HEARTBEAT, async () => {
         lastHeartbeatAt = new Date();
       });
       await boss.schedule(HEARTBEAT, '* * * * *');
       await boss.send(HEARTBEAT, {});
+      for (const def of definitions) await create(def);
       for (const def of definitions) await register(def);
     },
     status: () => {

@@ -12,6 +12,11 @@ export const QUEUES = {
   scheduledStart: 'service.scheduled-start',
   /** One request to the operator network (provision, port-in, number move), polled until answered. */
   network: 'network.request',
+  /**
+   * Activation work that failed for good (its retries spent, or an error no retry can fix): pg-boss's
+   * dead-letter queue of the two activation queues. Its worker puts the service where people see it.
+   */
+  activationFailed: 'service.activation-failed',
   /** Takes a deleted service's SIM out of service on the network; safe to run twice (idempotency key). */
   serviceRelease: 'service.release',
   /** Sends one outbox message (modules/mail); safe to run twice. */
@@ -35,11 +40,15 @@ export type NetworkWork = 'provision' | 'port_in' | 'move_number';
 /** `attempt` is part of the idempotency key; `requestId` and `polls` are set once the network accepted the request. */
 export type NetworkJob = ServiceJob & { work: NetworkWork; attempt: number; requestId?: string; polls?: number };
 
+/** A dead activation job as pg-boss hands it over: the failed job's own data. */
+export type FailedActivationJob = ServiceJob | NetworkJob;
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
   [QUEUES.scheduledStart]: ScheduledStartJob;
   [QUEUES.network]: NetworkJob;
+  [QUEUES.activationFailed]: FailedActivationJob;
   [QUEUES.serviceRelease]: ReleaseJob;
   [QUEUES.mailSend]: MailSendJob;
   [QUEUES.catalogPrices]: CatalogPricesJob;

@@ -16,7 +16,7 @@ import {
   TokenParamSchema,
 } from './activation.schemas.js';
 import { listPortingIssues } from './activation.repository.js';
-import { resendActivation, resubmitPortIn } from './use-cases/administrator-actions.js';
+import { resendActivation, retryActivation, resubmitPortIn } from './use-cases/administrator-actions.js';
 import { activateByEmployee, enterSim, getActivationPage } from './use-cases/employee-activation.js';
 
 /** The employee's personal page: no account, the link's token is the credential — so it is rate-limited. */
@@ -84,6 +84,22 @@ export const activationAdminRoutes =
       async (req) => {
         const { scope, actor } = adminContext(req);
         await resendActivation(deps, scope, actor, req.params.id, req.body.email);
+        return detail(req, req.params.id);
+      },
+    );
+    app.post(
+      '/api/services/:id/retry-activation',
+      {
+        schema: {
+          tags,
+          summary: 'Retry an activation whose network work failed for good: it goes on where it stopped',
+          params: IdParamSchema,
+          response: { 200: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        await retryActivation(deps, scope, actor, req.params.id);
         return detail(req, req.params.id);
       },
     );

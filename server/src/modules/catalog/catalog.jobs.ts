@@ -9,7 +9,7 @@ export const catalogJobs = (deps: Pick<Deps, 'db' | 'clock'>) => [
   // Prices planned for a day take effect at 00:05 in Brussels; and once at start-up, so an instance
   // that was down over midnight catches up. Idempotent: running it twice changes nothing more.
   defineJob(QUEUES.catalogPrices, {
-    options: { policy: 'singleton', retryLimit: 5, retryBackoff: true },
+    options: { policy: 'singleton', retryLimit: 5, retryBackoff: true, expireInSeconds: 300 },
     schedule: { cron: '5 0 * * *', tz: 'Europe/Brussels', data: {} },
     runAtStart: {},
     handle: async (data) => {

@@ -1,4 +1,4 @@
-import { asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import { accountInvitations, accounts, companies, contracts, mobileUsers, offices, productTypes, services } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { localize, type Lang } from '../../platform/i18n.js';
@@ -30,6 +30,21 @@ export const accountManagerOf = async (db: Queryable, scope: CompanyScope) => {
     .innerJoin(accounts, eq(accounts.id, companies.accountManagerId))
     .where(eq(companies.id, scope.companyId));
   return row ?? null;
+};
+
+/**
+ * Who at the operator hears about a company's trouble: its account manager while that account is
+ * active, otherwise every active operator staff member.
+ */
+export const operatorStaffToTell = async (db: Queryable, scope: CompanyScope) => {
+  const columns = { email: accounts.email, fullName: accounts.fullName, language: accounts.language };
+  const [manager] = await db
+    .select(columns)
+    .from(companies)
+    .innerJoin(accounts, eq(accounts.id, companies.accountManagerId))
+    .where(and(eq(companies.id, scope.companyId), eq(accounts.status, 'active')));
+  if (manager) return [manager];
+  return db.select(columns).from(accounts).where(and(eq(accounts.role, 'operator'), eq(accounts.status, 'active')));
 };
 
 /** A company with its contract, offices, administrators and account manager, as its administrator (or operator staff) sees it. */

@@ -9,4 +9,4 @@ export {
   type ServiceChangeHook,
   type ServiceFields,
 } from './use-cases/apply-service-change.js';
-export { findServiceRow, getServiceDetail, hasServiceEvent, userOrNumberSearch, type ServiceRow } from './services.repository.js';
+export { findServiceRow, getServiceDetail, hasServiceEvent, statusBeforeEntering, userOrNumberSearch, type ServiceRow } from './services.repository.js';

@@ -84,7 +84,7 @@ export const findPortCandidate = async (q: Queryable, scope: CompanyScope, servi
   return { row, moving: Boolean(busy) };
 };
 // The statuses in which a new service still waits for the number of another (services_open_port_from_uq).
-const openPortStatuses: ServiceStatus[] = ['waiting_for_activation', 'activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused', 'suspended'];
+const openPortStatuses: ServiceStatus[] = ['waiting_for_activation', 'activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused', 'activation_failed', 'suspended'];
 
 // ---------------------------------------------------------------- services and their timeline
 
@@ -154,6 +154,17 @@ export const countDeletedServices = async (q: Queryable, scope: CompanyScope, fr
 export const hasServiceEvent = async (q: Queryable, scope: CompanyScope, serviceId: string, event: string) => {
   const [row] = await q.select({ id: serviceEvents.id }).from(serviceEvents).where(inCompany(serviceEvents, scope, eq(serviceEvents.serviceId, serviceId), eq(serviceEvents.event, event))).limit(1);
   return Boolean(row);
+};
+
+/** The status a service left when it last entered `status` (from its timeline), or null. */
+export const statusBeforeEntering = async (q: Queryable, scope: CompanyScope, serviceId: string, status: ServiceStatus) => {
+  const [row] = await q
+    .select({ fromStatus: serviceEvents.fromStatus })
+    .from(serviceEvents)
+    .where(inCompany(serviceEvents, scope, eq(serviceEvents.serviceId, serviceId), eq(serviceEvents.toStatus, status), ne(serviceEvents.fromStatus, status)))
+    .orderBy(desc(serviceEvents.seq))
+    .limit(1);
+  return (row?.fromStatus as ServiceStatus | undefined) ?? null;
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -398,7 +398,7 @@ const ContactCard = ({ view }: { view: ActivationView }) => {
   );
 };
 
-const KNOWN: readonly string[] = ['awaiting_user', 'activation_started', 'provisioning', 'porting', 'porting_refused', 'active'];
+const KNOWN: readonly string[] = ['awaiting_user', 'activation_started', 'provisioning', 'porting', 'porting_refused', 'activation_failed', 'active'];
 
 const Activation = ({ token, view }: { token: string; view: ActivationView }) => {
   const { t } = useTranslation();

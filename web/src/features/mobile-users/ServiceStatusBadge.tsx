@@ -9,6 +9,7 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   provisioning: 'blue',
   porting: 'cyan',
   porting_refused: 'red',
+  activation_failed: 'red',
   active: 'green',
   suspended: 'orange',
   terminated: 'dark',

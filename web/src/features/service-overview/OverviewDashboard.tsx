@@ -20,6 +20,7 @@ const STATUS_BAR: Record<string, string> = {
   provisioning: 'blue.5',
   porting: 'cyan.5',
   porting_refused: 'red.6',
+  activation_failed: 'red.8',
   active: 'green.6',
   suspended: 'orange.5',
   terminated: 'dark.4',

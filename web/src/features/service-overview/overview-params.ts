@@ -16,6 +16,7 @@ const STATUSES: readonly ServiceStatus[] = [
   'provisioning',
   'porting',
   'porting_refused',
+  'activation_failed',
   'active',
   'suspended',
   'terminated',

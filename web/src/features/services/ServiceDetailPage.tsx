@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Button, Card, DataList, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconAdjustments, IconArrowRight, IconCalendarTime, IconMailForward, IconPlayerPlay, IconTrash, IconX } from '@tabler/icons-react';
+import { IconAdjustments, IconArrowRight, IconCalendarTime, IconMailForward, IconPlayerPlay, IconRefresh, IconTrash, IconX } from '@tabler/icons-react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -18,7 +18,7 @@ import { userPath } from '../mobile-users/UsersListPage';
 import { ResendActivationModal } from '../activation/ResendActivationModal';
 import { PORTING_ISSUES_PATH } from '../porting-issues/paths';
 import { ScheduleModal, StartActivationModal } from './ActivationModals';
-import { useCancelService, useService } from './api';
+import { useCancelService, useRetryActivation, useService } from './api';
 import { useServiceText } from './service-text';
 import { ReportProblemButton } from '../requests/ReportProblemButton';
 import { ManageServiceModal } from './ManageServiceModal';
@@ -309,10 +309,30 @@ const StatusCard = ({ service }: { service: ServiceDetail }) => {
   );
 };
 
+/** A failed activation goes on where it stopped; nothing is undone, so no confirmation is asked. */
+const RetryActivationButton = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const retry = useRetryActivation();
+  const run = async () => {
+    try {
+      await retry.mutateAsync(service.id);
+      notify({ color: 'green', title: t('serviceDetail.retry.done'), message: t('serviceDetail.retry.doneHint') });
+    } catch (error) {
+      notify({ color: 'red', title: t('serviceDetail.retry.failed'), message: problemMessage(error) });
+    }
+  };
+  return (
+    <Button leftSection={<IconRefresh size={16} aria-hidden="true" />} loading={retry.isPending} onClick={run}>
+      {t('serviceDetail.retry.action')}
+    </Button>
+  );
+};
+
 type Dialog = 'start' | 'schedule' | 'cancel' | 'resend' | 'manage' | 'remove' | null;
 
 /** Statuses on their way to active: "Manage service" shows, disabled, with the reason. */
-const ON_ITS_WAY: readonly ServiceDetail['status'][] = ['activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused'];
+const ON_ITS_WAY: readonly ServiceDetail['status'][] = ['activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused', 'activation_failed'];
 
 /**
  * "Manage service" and the "Remove" icon, top right (seed). A change needs an active service; a
@@ -412,6 +432,7 @@ export const ServiceDetailPage = () => {
                 {t('serviceDetail.resend.action')}
               </Button>
             )}
+            {data.status === 'activation_failed' && <RetryActivationButton service={data} />}
             {data.status === 'active' && <ReportProblemButton service={data} />}
             <ManageActions service={data} onManage={() => setDialog('manage')} onRemove={() => setDialog('remove')} />
           </>

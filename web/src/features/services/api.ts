@@ -162,6 +162,18 @@ export const useResendActivation = () => {
   });
 };
 
+/** Retries an activation whose network work failed for good: it goes on where it stopped. */
+export const useRetryActivation = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ServiceDetail>(`/api/services/${encodeURIComponent(id)}/retry-activation`),
+    onSuccess: async (service) => {
+      queryClient.setQueryData(serviceKeys.detail(service.id), service);
+      await refreshAfterServiceChange(queryClient);
+    },
+  });
+};
+
 export const useCancelService = () => {
   const queryClient = useQueryClient();
   return useMutation({

@@ -3,11 +3,12 @@ import { SYSTEM, type Actor } from '../../../platform/actor.js';
 import type { Queryable } from '../../../platform/db.js';
 import { scopeOfJob, type CompanyScope } from '../../../platform/tenant.js';
 import { newToken, sha256 } from '../../../platform/tokens.js';
-import { QUEUES, type NetworkJob, type ReleaseJob, type ServiceJob } from '../../../jobs/queues.js';
+import { QUEUES, type FailedActivationJob, type NetworkJob, type ReleaseJob, type ServiceJob } from '../../../jobs/queues.js';
 import { writeDeletionLines, writeNewServiceLines } from '../../billing/index.js';
 import { mobileUserRecipient, queueMail } from '../../mail/index.js';
-import type { RequestStatus } from '../../network/index.js';
-import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
+import { isFinalGatewayError, type RequestStatus } from '../../network/index.js';
+import { operatorStaffToTell } from '../../companies/index.js';
+import { nextStatus, type LifecycleEvent, type ServiceStatus } from '../../services/domain/lifecycle.js';
 import { applyServiceChange, findServiceRow, hasServiceEvent, type ServiceChange } from '../../services/index.js';
 import { assignStock, moveNumber, retireSimsOf } from '../../stock/index.js';
 import { isComplete, linkExpiresAt, pollDelaySeconds, waitsForNumber } from '../domain/activation-rules.js';
@@ -94,7 +95,7 @@ export const startProvisioning = async (tx: Queryable, deps: Deps, scope: Compan
 };
 
 /** After each piece of news: active when both halves are done, "porting" when only the number is missing. */
-const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation) => {
+export const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation) => {
   const track = trackOf(a);
   if (a.service.status === 'porting_refused') return; // the administrator has to correct the port first
   if (isComplete(track) && (a.service.status === 'provisioning' || a.service.status === 'porting')) {
@@ -143,39 +144,56 @@ const idempotencyKey = (job: NetworkJob) => `${job.work}:${job.serviceId}:${job.
  * The `network.request` job: asks the network (idempotently: a retry after a timeout reuses the
  * key), then looks at the answer — pending: look again later; done or refused: apply it in one
  * transaction that first checks it was not applied already, so a repeated job changes nothing.
+ * Each gateway call is its own step: once the network has accepted the request, a failed look at
+ * the answer is retried as a look (a job carrying the request id), never by asking again.
  */
 export const runNetworkJob = async (deps: Deps, job: NetworkJob) => {
   const scope = scopeOfJob(job);
   const a = await loadActivation(deps.db, scope, job.serviceId);
   if (!a) return 'gone';
-  let requestId = job.requestId;
-  if (!requestId) {
-    const key = idempotencyKey(job);
-    if (job.work === 'provision') {
-      if (!a.sim) return 'no_sim';
-      requestId = (await deps.gateway.provisionSim({ idempotencyKey: key, msisdn: a.service.msisdn ?? '', iccid: a.sim.iccid, kind: a.sim.kind })).requestId;
-    } else if (job.work === 'port_in') {
-      const p = a.portIn;
-      if (!p) return 'no_port';
-      requestId = (
-        await deps.gateway.submitPortIn({
-          idempotencyKey: key,
-          msisdn: p.msisdn,
-          donorOperator: p.donorOperator,
-          accountType: p.accountType,
-          customerNumber: p.customerNumber ?? undefined,
-          donorSimNumber: p.donorSimNumber ?? undefined,
-          holderName: p.holderName,
-        })
-      ).requestId;
-    } else {
-      requestId = (await deps.gateway.moveNumber({ idempotencyKey: key, msisdn: a.service.msisdn!, toIccid: a.sim?.iccid })).requestId;
+  if (!job.requestId) {
+    const requestId = await submitNetworkRequest(deps, job, a);
+    if (!requestId) return 'nothing_to_ask';
+    try {
+      return await lookAtAnswer(deps, scope, { ...job, requestId, polls: 0 });
+    } catch (err) {
+      if (isFinalGatewayError(err)) throw err;
+      await queueNetwork(deps.db, deps, { ...job, requestId, polls: 0 }, pollDelaySeconds(0));
+      return 'submitted';
     }
   }
-  const outcome = await deps.gateway.getRequest(requestId);
+  return lookAtAnswer(deps, scope, { ...job, requestId: job.requestId });
+};
+
+/** Hands the work to the network; null when there is nothing to ask (the SIM or port-in is gone). */
+const submitNetworkRequest = async (deps: Deps, job: NetworkJob, a: Activation): Promise<string | null> => {
+  const key = idempotencyKey(job);
+  if (job.work === 'provision') {
+    if (!a.sim) return null;
+    return (await deps.gateway.provisionSim({ idempotencyKey: key, msisdn: a.service.msisdn ?? '', iccid: a.sim.iccid, kind: a.sim.kind })).requestId;
+  }
+  if (job.work === 'port_in') {
+    const p = a.portIn;
+    if (!p) return null;
+    const request = await deps.gateway.submitPortIn({
+      idempotencyKey: key,
+      msisdn: p.msisdn,
+      donorOperator: p.donorOperator,
+      accountType: p.accountType,
+      customerNumber: p.customerNumber ?? undefined,
+      donorSimNumber: p.donorSimNumber ?? undefined,
+      holderName: p.holderName,
+    });
+    return request.requestId;
+  }
+  return (await deps.gateway.moveNumber({ idempotencyKey: key, msisdn: a.service.msisdn!, toIccid: a.sim?.iccid })).requestId;
+};
+
+const lookAtAnswer = async (deps: Deps, scope: CompanyScope, job: NetworkJob & { requestId: string }) => {
+  const outcome = await deps.gateway.getRequest(job.requestId);
   if (outcome.status === 'pending') {
     const polls = (job.polls ?? 0) + 1;
-    await queueNetwork(deps.db, deps, { ...job, requestId, polls }, pollDelaySeconds(polls - 1));
+    await queueNetwork(deps.db, deps, { ...job, polls }, pollDelaySeconds(polls - 1));
     return 'pending';
   }
   await deps.db.transaction(async (tx) => applyOutcome(tx, deps, scope, job, outcome));
@@ -185,6 +203,9 @@ export const runNetworkJob = async (deps: Deps, job: NetworkJob) => {
 const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job: NetworkJob, outcome: Exclude<RequestStatus, { status: 'pending' }>) => {
   const a = await loadActivation(tx, scope, job.serviceId, true);
   if (!a || ['active', 'terminated', 'cancelled'].includes(a.service.status)) return;
+  // A failed activation takes no news: its retry asks again for everything outstanding, with the same
+  // idempotency keys, and so reads this same answer then.
+  if (a.service.status === 'activation_failed') return;
   const now = deps.clock.now();
   if (job.work === 'provision') {
     if (a.service.simProvisionedAt) return;
@@ -247,4 +268,57 @@ export const runReleaseJob = async (deps: Deps, job: ReleaseJob) => {
     if (!service || (await hasServiceEvent(tx, scope, job.serviceId, 'released_on_network'))) return;
     await applyServiceChange(tx, deps, scope, SYSTEM, service, { timeline: 'released_on_network', reason: job.iccid });
   });
+};
+
+/**
+ * The `service.activation-failed` job (the dead-letter queue of the activation queues): a step of the
+ * process gave up, so the service says so instead of staying "in progress" with no job behind it —
+ * the administrator sees it with a Retry button, and the company's account manager (or, without one,
+ * every operator staff member) is told by e-mail.
+ */
+export const markActivationFailed = async (deps: Deps, job: FailedActivationJob) =>
+  deps.db.transaction(async (tx) => {
+    const scope = scopeOfJob(job);
+    const a = await loadActivation(tx, scope, job.serviceId, true);
+    if (!a || !nextStatus(a.service.status, 'fail_activation')) return false;
+    const step = 'work' in job ? job.work : 'start';
+    await changeActivation(tx, deps, scope, a, SYSTEM, { event: 'fail_activation', timeline: 'activation_failed', audit: { after: { failedStep: step } } });
+    for (const staff of await operatorStaffToTell(tx, scope)) {
+      await queueMail(tx, deps.jobs, {
+        template: 'activation_failed',
+        data: { companyName: a.companyName, userName: `${a.user.firstName} ${a.user.lastName}`, msisdn: a.service.msisdn, step, serviceUrl: `${deps.links.publicUrl()}/back-office/companies/${scope.companyId}` },
+        companyId: scope.companyId,
+        to: { address: staff.email, name: staff.fullName },
+        language: staff.language,
+      });
+    }
+    return true;
+  });
+
+/**
+ * Where a retried activation goes back to: the status it failed from, and the work it asks the
+ * network for again. Every request goes out under the key it had, so work the network finished
+ * meanwhile is not done twice, only its answer read.
+ */
+export const retryFailedActivation = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor, failedFrom: ServiceStatus) => {
+  const event: LifecycleEvent =
+    failedFrom === 'awaiting_user'
+      ? 'retry_activation_awaiting_user'
+      : failedFrom === 'provisioning'
+        ? 'retry_activation_provisioning'
+        : failedFrom === 'porting'
+          ? 'retry_activation_porting'
+          : 'retry_activation';
+  await changeActivation(tx, deps, scope, a, actor, { event, timeline: 'activation_retried' });
+  if (event === 'retry_activation') {
+    await deps.jobs.send(tx, QUEUES.serviceActivation, { companyId: scope.companyId, serviceId: a.service.id });
+    return;
+  }
+  const job = { companyId: scope.companyId, serviceId: a.service.id };
+  if (a.portIn?.status === 'submitted') await queueNetwork(tx, deps, { ...job, work: 'port_in', attempt: a.portIn.attempt });
+  const track = trackOf(a);
+  if (event === 'retry_activation_provisioning' && track.hasSim && !track.simProvisioned) await queueNetwork(tx, deps, { ...job, work: 'provision', attempt: 1 });
+  if (event === 'retry_activation_porting' && a.service.numberSource === 'port_internal' && !track.numberLive) await queueNetwork(tx, deps, { ...job, work: 'move_number', attempt: 1 });
+  // news that came while it was failed may already complete it
+  await settle(tx, deps, scope, a);
 };

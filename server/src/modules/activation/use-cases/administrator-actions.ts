@@ -3,9 +3,10 @@ import type { Actor } from '../../../platform/actor.js';
 import { AppError } from '../../../platform/app-error.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
 import { updateMobileUserDetails } from '../../mobile-users/index.js';
+import { statusBeforeEntering } from '../../services/index.js';
 import { portInDetailProblems, type PortInDetails } from '../../services/domain/wizard-rules.js';
 import { loadActivation, updatePortIn } from '../activation.repository.js';
-import { changeActivation, queueResubmission, resumeEvent, sendActivationMail } from './activation-process.js';
+import { changeActivation, queueResubmission, resumeEvent, retryFailedActivation, sendActivationMail } from './activation-process.js';
 
 /** A new activation e-mail and link (the old link stops working), after correcting the address if asked. */
 export const resendActivation = async (deps: Deps, scope: CompanyScope, actor: Actor, serviceId: string, email: string | undefined) => {
@@ -19,6 +20,16 @@ export const resendActivation = async (deps: Deps, scope: CompanyScope, actor: A
     await sendActivationMail(tx, deps, scope, fresh, actor);
   });
 };
+
+/** The administrator retries an activation whose network work failed for good: it goes on where it stopped. */
+export const retryActivation = async (deps: Deps, scope: CompanyScope, actor: Actor, serviceId: string) =>
+  deps.db.transaction(async (tx) => {
+    const a = await loadActivation(tx, scope, serviceId, true);
+    if (!a) throw new AppError('SERVICE.NOT_FOUND');
+    if (a.service.status !== 'activation_failed') throw new AppError('SERVICE.NOT_ACTIVATION_FAILED');
+    const failedFrom = (await statusBeforeEntering(tx, scope, serviceId, 'activation_failed')) ?? 'activation_started';
+    await retryFailedActivation(tx, deps, scope, a, actor, failedFrom);
+  });
 
 export type PortCorrection = PortInDetails;
 

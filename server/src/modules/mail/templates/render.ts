@@ -1,5 +1,6 @@
 import type { MailAttachment } from '../../../db/schema.js';
 import { activationMail, type ActivationMailData } from './activation.js';
+import { activationFailedMail, type ActivationFailedMailData } from './activation-failed.js';
 import { adminInviteMail, type AdminInviteMailData } from './admin-invite.js';
 import { renderHtml, renderText } from './blocks.js';
 import type { Composed, RenderContext } from './common.js';
@@ -15,10 +16,11 @@ export type MailContent =
   | { template: 'porting_refused'; data: PortingRefusedMailData }
   | { template: 'service_active'; data: ServiceActiveMailData }
   | { template: 'request_updated'; data: RequestUpdatedMailData }
-  | { template: 'admin_invite'; data: AdminInviteMailData };
+  | { template: 'admin_invite'; data: AdminInviteMailData }
+  | { template: 'activation_failed'; data: ActivationFailedMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -36,6 +38,8 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return requestUpdatedMail(content.data, ctx);
     case 'admin_invite':
       return adminInviteMail(content.data, ctx);
+    case 'activation_failed':
+      return activationFailedMail(content.data, ctx);
   }
 };
 

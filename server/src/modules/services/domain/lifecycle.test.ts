@@ -32,4 +32,11 @@ describe('service lifecycle', () => {
     expect(nextStatus('porting_refused', 'resubmit_port_in_awaiting_user')).toBe('awaiting_user');
     expect(nextStatus('active', 'refuse_port_in')).toBeNull();
   });
+
+  it('a failed activation is reached only from a process in progress, and left only by a retry', () => {
+    const intoFailed = SERVICE_STATUSES.filter((s) => nextStatus(s, 'fail_activation') === 'activation_failed');
+    expect(intoFailed.sort()).toEqual(['activation_started', 'awaiting_user', 'porting', 'provisioning']);
+    const out = (Object.keys(TRANSITIONS) as LifecycleEvent[]).filter((e) => nextStatus('activation_failed', e) !== null);
+    expect(out.sort()).toEqual(['retry_activation', 'retry_activation_awaiting_user', 'retry_activation_porting', 'retry_activation_provisioning']);
+  });
 });

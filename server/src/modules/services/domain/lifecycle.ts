@@ -5,6 +5,8 @@ export const SERVICE_STATUSES = [
   'provisioning',
   'porting',
   'porting_refused',
+  // the network work failed for good (every retry spent): the administrator retries it
+  'activation_failed',
   'active',
   'suspended',
   'terminated',
@@ -32,6 +34,13 @@ export const TRANSITIONS = {
   resubmit_port_in_awaiting_user: { from: ['porting_refused'], to: 'awaiting_user' },
   resubmit_port_in_provisioning: { from: ['porting_refused'], to: 'provisioning' },
   activate: { from: ['provisioning', 'porting'], to: 'active' },
+  // A job of the activation process gave up (its retries spent, or an error no retry can fix): never
+  // left silently in progress. Retrying goes back to where the process was, as after a port correction.
+  fail_activation: { from: ['activation_started', 'awaiting_user', 'provisioning', 'porting'], to: 'activation_failed' },
+  retry_activation: { from: ['activation_failed'], to: 'activation_started' },
+  retry_activation_awaiting_user: { from: ['activation_failed'], to: 'awaiting_user' },
+  retry_activation_provisioning: { from: ['activation_failed'], to: 'provisioning' },
+  retry_activation_porting: { from: ['activation_failed'], to: 'porting' },
   // "Manage service": a new bundle or options; only an active service, and it stays active.
   change: { from: ['active'], to: 'active' },
   suspend: { from: ['active'], to: 'suspended' },
