@@ -200,6 +200,42 @@ describe('activation by the employee', () => {
     await admin.getByText('The service is active.').waitFor();
   });
 
+  test('an eSIM with automatic activation: the employee is mailed the QR code, and the administrator can show it and send it again', async () => {
+    const admin = await newPage();
+    await signInAsAdmin(admin);
+    const [, user] = await usersWithoutServices(admin);
+    if (!user) throw new Error('the demo has no second user without services');
+    const name = nameOf(user);
+    await startMobileLine(admin, name);
+    await choose(admin, 'Request new number');
+    await next(admin, 'Configure the SIM card');
+    await choose(admin, 'eSIM');
+    await next(admin, 'Finalise the activation');
+    await choose(admin, 'The activation process is started automatically');
+    await choose(admin, 'Activation has to start as soon as possible');
+    const serviceUrl = await saveAndOpenService(admin, name);
+    await serviceStatus(admin, 'Active').waitFor(BACKGROUND);
+
+    // nobody pressed Activate, yet the employee has the QR code
+    const mailbox = async () => (await (await admin.request.get(`${portal.url}/api/dev/mailbox?pageSize=100`)).json()) as { items: { to: string; template: string }[] };
+    const qrMails = async () => (await mailbox()).items.filter((item) => item.to === user.email && item.template === 'esim_qr').length;
+    await expect.poll(qrMails, BACKGROUND).toBe(1);
+
+    // the administrator shows it on the service page: the QR code decodes to the code written under it
+    if (admin.url() !== serviceUrl) await admin.goto(serviceUrl);
+    await admin.getByRole('button', { name: 'Show eSIM QR code' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'eSIM activation code' });
+    await dialog.locator('img[data-esim-qr]').waitFor();
+    const shownCode = (await dialog.locator('pre').textContent())?.trim() ?? '';
+    expect(shownCode).toMatch(/^LPA:1\$/);
+    expect(await decodeQr(admin)).toBe(shownCode);
+    await expectAccessible(admin, 'service page, eSIM activation code');
+    await dialog.getByRole('button', { name: `E-mail it to ${user.email}` }).click();
+    await admin.getByRole('alert').filter({ hasText: 'QR code sent' }).waitFor();
+    await expect.poll(qrMails, BACKGROUND).toBe(2);
+    await admin.getByText('eSIM QR code e-mailed', { exact: true }).first().waitFor();
+  });
+
   test('a link that does not exist shows what to do, not an error', async () => {
     const page = await newPage();
     await page.goto(`${portal.url}/activate/${'Z'.repeat(43)}`);

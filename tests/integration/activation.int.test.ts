@@ -212,6 +212,53 @@ describe(`every activation path (${process.env.TEST_DB})`, () => {
   });
 });
 
+describe(`an automatic eSIM (${process.env.TEST_DB})`, () => {
+  const ctx = setup();
+  const mailsTo = async (template: string, to: string) =>
+    ctx.q<{ subject: string; text: string }>(`select subject, text from outbox_messages where template = $1 and to_address = $2 order by created_at`, [template, to]);
+
+  it('mails the employee the QR code once the profile is ready, and the administrator can see and resend it', async () => {
+    const user = await newUser(ctx.acme);
+    const msisdn = (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers[0];
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn }, sim: { kind: 'esim' }, activation: { method: 'automatic', timing: 'asap' } });
+    expect(created.status).toBe(201);
+    const active = await waitFor(ctx.acme, created.body.id, statusIs('active'));
+    expect(active.events.map((e) => e.event)).toEqual(expect.arrayContaining(['sim_provisioned', 'esim_qr_sent', 'activated']));
+    // the employee gets the QR code (nobody pressed Activate) and, separately, "your line is active"
+    const qr = await mailsTo('esim_qr', user.email);
+    expect(qr).toHaveLength(1);
+    expect(qr[0]!.text).toContain('LPA:1$');
+    expect(await mailsTo('service_active', user.email)).toHaveLength(1);
+    // the administrator who ordered it hears that the line is active
+    const told = await mailsTo('service_active', 'admin@acme.example');
+    expect(told.some((m) => m.subject.includes('Employee Number'))).toBe(true);
+
+    // the administrator sees the activation code; the look is in the audit log
+    const code = await ctx.acme.get(`/api/services/${created.body.id}/esim-code`);
+    expect(code.status).toBe(200);
+    expect(code.body).toMatchObject({ activationCode: expect.stringMatching(/^LPA:1\$/), qrPngDataUrl: expect.stringMatching(/^data:image\/png;base64,/), sentTo: user.email });
+    const looks = await ctx.acme.get('/api/audit?action=service.esim_code_viewed');
+    expect(looks.body.items.some((line: { entityId: string }) => line.entityId === created.body.id)).toBe(true);
+    // and sends it again
+    const resent = await ctx.acme.post(`/api/services/${created.body.id}/resend-esim-qr`);
+    expect(resent.status).toBe(200);
+    expect(resent.body.events.filter((e: { event: string }) => e.event === 'esim_qr_sent')).toHaveLength(2);
+    expect(await mailsTo('esim_qr', user.email)).toHaveLength(2);
+
+    // another company sees nothing of it
+    expect((await ctx.bright.get(`/api/services/${created.body.id}/esim-code`)).status).toBe(404);
+    expect((await ctx.bright.post(`/api/services/${created.body.id}/resend-esim-qr`)).status).toBe(404);
+    expect(await mailsTo('esim_qr', user.email)).toHaveLength(2);
+  });
+
+  it('has no activation code for a physical SIM', async () => {
+    const [physical] = await ctx.q<{ id: string }>(`select s.id from services s join sim_cards c on c.service_id = s.id where c.kind = 'physical' and s.status = 'active' and s.company_id = (select id from companies where name = 'Acme Logistics') limit 1`);
+    const res = await ctx.acme.get(`/api/services/${physical!.id}/esim-code`);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('SERVICE.NO_ESIM');
+  });
+});
+
 describe(`activation on a faulty network (${process.env.TEST_DB})`, () => {
   const ctx = setup({ NETWORK_SIMULATOR_ERROR_RATE: '0.3', NETWORK_SIMULATOR_SEED: '20261122' });
 
@@ -225,8 +272,9 @@ describe(`activation on a faulty network (${process.env.TEST_DB})`, () => {
       ids.push(res.body.id);
     }
     for (const id of ids) await waitFor(ctx.acme, id, statusIs('active'), 120_000);
-    // one "service active" e-mail per service, to its own user: none lost, none doubled
-    const sent = await ctx.q<{ n: number; people: number }>(`select count(*)::int as n, count(distinct to_address)::int as people from outbox_messages where template = 'service_active'`);
+    // one "service active" e-mail per service, to its own user: none lost, none doubled (the
+    // administrator who ordered them gets their own, counted apart)
+    const sent = await ctx.q<{ n: number; people: number }>(`select count(*)::int as n, count(distinct to_address)::int as people from outbox_messages where template = 'service_active' and to_address like 'employee.%'`);
     expect(sent).toEqual([{ n: ids.length, people: ids.length }]);
     const requests = await ctx.q<{ n: number; keys: number }>(`select count(*)::int as n, count(distinct idempotency_key)::int as keys from simulator_requests`);
     expect(requests[0]!.n).toBe(requests[0]!.keys);
@@ -255,7 +303,7 @@ describe(`activation across a restart (${process.env.TEST_DB})`, () => {
       for (const [i, id] of ids.entries()) await waitFor(ctx.acme, id, statusIs(i % 2 ? 'awaiting_user' : 'active'), 120_000);
       const links = await ctx.q<{ n: number; services: number }>(`select count(*)::int as n, count(distinct service_id)::int as services from activation_links where service_id = any($1::uuid[])`, [ids]);
       expect(links).toEqual([{ n: 2, services: 2 }]);
-      const activeMails = await ctx.q<{ n: number }>(`select count(*)::int as n from outbox_messages where template = 'service_active'`);
+      const activeMails = await ctx.q<{ n: number }>(`select count(*)::int as n from outbox_messages where template = 'service_active' and to_address like 'employee.%'`);
       expect(activeMails).toEqual([{ n: 2 }]);
     } finally {
       await again.stop();

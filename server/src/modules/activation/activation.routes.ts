@@ -9,6 +9,7 @@ import { ServiceDetailSchema } from '../services/services.schemas.js';
 import {
   ActivationViewSchema,
   EnterSimSchema,
+  EsimCodeSchema,
   PortCorrectionSchema,
   PortingIssuePageSchema,
   PortingIssuesQuerySchema,
@@ -18,6 +19,7 @@ import {
 import { listPortingIssues } from './activation.repository.js';
 import { resendActivation, retryActivation, resubmitPortIn } from './use-cases/administrator-actions.js';
 import { activateByEmployee, enterSim, getActivationPage } from './use-cases/employee-activation.js';
+import { resendEsimQr, viewEsimCode } from './use-cases/esim-code.js';
 
 /** The employee's personal page: no account, the link's token is the credential — so it is rate-limited. */
 export const employeeActivationRoutes =
@@ -100,6 +102,37 @@ export const activationAdminRoutes =
       async (req) => {
         const { scope, actor } = adminContext(req);
         await retryActivation(deps, scope, actor, req.params.id);
+        return detail(req, req.params.id);
+      },
+    );
+    app.get(
+      '/api/services/:id/esim-code',
+      {
+        schema: {
+          tags,
+          summary: "The eSIM's activation code and QR code, to install it with the employee (each look is an audit line)",
+          params: IdParamSchema,
+          response: { 200: EsimCodeSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        return viewEsimCode(deps, scope, actor, req.params.id);
+      },
+    );
+    app.post(
+      '/api/services/:id/resend-esim-qr',
+      {
+        schema: {
+          tags,
+          summary: 'Send the eSIM QR e-mail to the employee again',
+          params: IdParamSchema,
+          response: { 200: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        await resendEsimQr(deps, scope, actor, req.params.id);
         return detail(req, req.params.id);
       },
     );

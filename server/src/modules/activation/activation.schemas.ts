@@ -19,6 +19,16 @@ export const ActivationViewSchema = z.object({
   adminContact: z.object({ name: z.string(), email: z.string() }).nullable(),
 });
 
+/** A service's eSIM activation code, as the administrator sees it (every look is an audit line). */
+export const EsimCodeSchema = z.object({
+  activationCode: z.string(),
+  /** The QR code of the activation code, a PNG data URL. */
+  qrPngDataUrl: z.string(),
+  iccid: z.string(),
+  /** Where the QR e-mail goes when sent again: the employee's address. */
+  sentTo: z.string(),
+});
+
 export const EnterSimSchema = z.object({ iccid: text().trim().max(40) }).strict();
 
 export const ResendSchema = z.object({ email: EmailSchema.optional() }).strict();

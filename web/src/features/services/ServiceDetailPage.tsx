@@ -23,6 +23,7 @@ import { useServiceText } from './service-text';
 import { ReportProblemButton } from '../requests/ReportProblemButton';
 import { ManageServiceModal } from './ManageServiceModal';
 import { RemoveServiceModal } from './RemoveServiceModal';
+import { EsimCodeButton } from './EsimCodeModal';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -143,9 +144,12 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
       {service.simChoice && (
         <Detail label={service.sim?.kind === 'esim' ? t('serviceDetail.esimIccid') : labels.field('iccid')}>
           {service.sim ? (
-            <Text fz="sm" style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
-              {format.iccid(service.sim.iccid)}
-            </Text>
+            <Stack gap={6} align="flex-start">
+              <Text fz="sm" style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
+                {format.iccid(service.sim.iccid)}
+              </Text>
+              {service.sim.kind === 'esim' && !service.endedAt && <EsimCodeButton service={service} />}
+            </Stack>
           ) : service.simChoice === 'user_enters' && !service.endedAt ? (
             <Text fz="sm" c="dimmed">
               {t('serviceDetail.simByUser')}

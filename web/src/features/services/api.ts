@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, isApiError } from '../../shared/api/client';
 import type {
   Catalog,
+  EsimCode,
   FixedNumberChoices,
   PortCandidates,
   Scheduled,
@@ -33,6 +34,7 @@ const serviceKeys = {
   fixedNumbers: (q: string) => ['wizard', 'fixed-numbers', q] as const,
   all: ['services'] as const,
   detail: (id: string) => ['services', 'detail', id] as const,
+  esimCode: (id: string) => ['services', 'esim-code', id] as const,
   waiting: (params: WaitingListParams) => ['services', 'waiting', params] as const,
 };
 
@@ -159,6 +161,29 @@ export const useResendActivation = () => {
       queryClient.setQueryData(serviceKeys.detail(service.id), service);
       await refreshAfterServiceChange(queryClient);
     },
+  });
+};
+
+/**
+ * A service's eSIM activation code and QR code. Asked only while the dialog is open, never kept or
+ * asked again in the background: every look is an audit line.
+ */
+export const useEsimCode = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: serviceKeys.esimCode(id),
+    queryFn: () => api.get<EsimCode>(`/api/services/${encodeURIComponent(id)}/esim-code`),
+    enabled,
+    gcTime: 0,
+    staleTime: Infinity,
+    retry: false,
+  });
+
+/** The eSIM QR e-mail to the employee, again. */
+export const useResendEsimQr = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ServiceDetail>(`/api/services/${encodeURIComponent(id)}/resend-esim-qr`),
+    onSuccess: (service) => queryClient.setQueryData(serviceKeys.detail(service.id), service),
   });
 };
 

@@ -13,6 +13,7 @@ import { applyServiceChange, findServiceRow, hasServiceEvent, type ServiceChange
 import { assignStock, moveNumber, retireSimsOf } from '../../stock/index.js';
 import { isComplete, linkExpiresAt, pollDelaySeconds, waitsForNumber } from '../domain/activation-rules.js';
 import { companyAdmins, insertLink, loadActivation, updatePortIn, type Activation } from '../activation.repository.js';
+import { queueEsimQrMail } from './esim-code.js';
 
 /**
  * One step of the process on the service: through the one service writer (transition table, row,
@@ -113,6 +114,17 @@ export const settle = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: 
         to: mobileUserRecipient(a.user),
         language: a.user.language,
       });
+      // and the administrator who ordered the line, while they can still sign in
+      const orderedBy = a.service.createdByAccountId ? (await companyAdmins(tx, scope)).find((admin) => admin.id === a.service.createdByAccountId) : undefined;
+      if (orderedBy) {
+        await queueMail(tx, deps.jobs, {
+          template: 'service_active',
+          data: { audience: 'admin', msisdn: a.service.msisdn, userName: `${a.user.firstName} ${a.user.lastName}`, companyName: a.companyName, portalUrl: deps.links.publicUrl() },
+          companyId: scope.companyId,
+          to: { address: orderedBy.email, name: orderedBy.fullName },
+          language: orderedBy.language,
+        });
+      }
     }
     return;
   }
@@ -212,6 +224,11 @@ const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job:
     // a new number comes alive with the SIM it was provisioned on
     const numberLive = a.service.numberSource === 'new' ? { numberLiveAt: now } : {};
     await changeActivation(tx, deps, scope, a, SYSTEM, { fields: { simProvisionedAt: now, ...numberLive }, timeline: 'sim_provisioned' });
+    // Automatic activation: nobody pressed Activate, so the employee's QR code goes out now that the
+    // profile can be downloaded (with e-mail activation it went out when they pressed Activate).
+    if (a.service.activationMethod === 'automatic' && (await queueEsimQrMail(tx, deps, scope, a))) {
+      await changeActivation(tx, deps, scope, a, SYSTEM, { timeline: 'esim_qr_sent', reason: a.user.email });
+    }
   } else if (job.work === 'port_in') {
     // an answer to an older submission (before a correction) is not news any more
     if (!a.portIn || a.portIn.attempt !== job.attempt || a.portIn.status !== 'submitted') return;

@@ -1,32 +1,18 @@
-import QRCode from 'qrcode';
 import type { Deps } from '../../../deps.js';
 import type { Queryable } from '../../../platform/db.js';
 import { AppError } from '../../../platform/app-error.js';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeOfRow, type CompanyScope } from '../../../platform/tenant.js';
 import { sha256 } from '../../../platform/tokens.js';
-import { lpaActivationCode, mobileUserRecipient, queueMail } from '../../mail/index.js';
 import { getOperatorBranding } from '../../operator/index.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveSim } from '../../stock/index.js';
 import { isLinkUsable } from '../domain/activation-rules.js';
 import { accountById, findLinkByHash, loadActivation, type Activation } from '../activation.repository.js';
 import { changeActivation, startProvisioning } from './activation-process.js';
+import { esimCodeOf, qrImage, queueEsimQrMail } from './esim-code.js';
 
 const invalidLink = () => new AppError('ACTIVATION.LINK_INVALID');
-
-// Drawing a QR code takes ~30 ms of CPU and the page asks every 5 s until the line is active: draw
-// each activation code once. Bounded, oldest out first.
-const qrImages = new Map<string, string>();
-const qrImage = async (activationCode: string) => {
-  let png = qrImages.get(activationCode);
-  if (!png) {
-    png = await QRCode.toDataURL(activationCode, { errorCorrectionLevel: 'M', margin: 2, width: 280 });
-    if (qrImages.size >= 500) qrImages.delete(qrImages.keys().next().value!);
-    qrImages.set(activationCode, png);
-  }
-  return png;
-};
 
 /** The link behind a token, if it still works: the token is hashed, never looked up as typed. */
 const resolve = async (q: Queryable, deps: Pick<Deps, 'clock'>, token: string, forUpdate = false) => {
@@ -43,8 +29,9 @@ const resolve = async (q: Queryable, deps: Pick<Deps, 'clock'>, token: string, f
 const view = async (q: Queryable, a: Activation) => {
   const brand = await getOperatorBranding(q);
   const admin = a.service.createdByAccountId ? await accountById(q, a.service.createdByAccountId) : null;
-  const esimShown = a.sim?.kind === 'esim' && a.service.userActedAt !== null && a.sim.smdpAddress && a.sim.matchingId;
-  const activationCode = esimShown ? lpaActivationCode(a.sim!.smdpAddress!, a.sim!.matchingId!) : null;
+  // automatic activation: the employee never presses Activate, and gets the code once the profile is ready
+  const esimShown = a.service.userActedAt !== null || (a.service.activationMethod === 'automatic' && a.service.simProvisionedAt !== null);
+  const activationCode = esimShown ? esimCodeOf(a.sim) : null;
   return {
     language: a.user.language,
     firstName: a.user.firstName,
@@ -75,15 +62,7 @@ const act = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation
   const step = { timeline: event, fields: { userActedAt: deps.clock.now() } };
   if (a.service.status === 'awaiting_user') await startProvisioning(tx, deps, scope, a, employee(a), step);
   else await changeActivation(tx, deps, scope, a, employee(a), step);
-  if (a.sim?.kind === 'esim' && a.sim.smdpAddress && a.sim.matchingId) {
-    await queueMail(tx, deps.jobs, {
-      template: 'esim_qr',
-      data: { smdpAddress: a.sim.smdpAddress, matchingId: a.sim.matchingId, msisdn: a.service.msisdn, numberSource: a.service.numberSource },
-      companyId: scope.companyId,
-      to: mobileUserRecipient(a.user),
-      language: a.user.language,
-    });
-  }
+  await queueEsimQrMail(tx, deps, scope, a);
 };
 
 /** Physical SIM not pre-filled: the employee types the number printed on the card. */

@@ -1,0 +1,74 @@
+import { Alert, Button, Code, Group, Image, Modal, Skeleton, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconMailForward, IconQrcode } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceDetail } from '../../shared/api/contract';
+import { notify } from '../../shared/ui/notify';
+import { useProblemMessage } from '../../shared/ui/problem-message';
+import { useEsimCode, useResendEsimQr } from './api';
+
+// The eSIM's activation code on the service page: to install it together with the employee (scan
+// the QR code from this screen, or type the code), or to send the QR e-mail again. The code is a
+// credential, so it is fetched only when the dialog opens and the server records every look.
+
+const Content = ({ service, onClose }: { service: ServiceDetail; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const code = useEsimCode(service.id, true);
+  const resend = useResendEsimQr();
+  const send = async () => {
+    try {
+      await resend.mutateAsync(service.id);
+      notify({ color: 'green', title: t('serviceDetail.esim.sent'), message: t('serviceDetail.esim.sentHint', { email: code.data?.sentTo ?? '' }) });
+      onClose();
+    } catch (error) {
+      notify({ color: 'red', title: t('serviceDetail.esim.sendFailed'), message: problemMessage(error) });
+    }
+  };
+  if (code.isError) {
+    return (
+      <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} title={t('serviceDetail.esim.loadFailed')}>
+        {problemMessage(code.error)}
+      </Alert>
+    );
+  }
+  if (!code.data) return <Skeleton height={320} />;
+  return (
+    <Stack gap="sm">
+      <Text fz="sm">{t('serviceDetail.esim.intro', { name: service.userName })}</Text>
+      <Image src={code.data.qrPngDataUrl} alt={t('serviceDetail.esim.qrAlt', { code: code.data.activationCode })} w={240} h={240} mx="auto" data-esim-qr />
+      <Text fz="sm" fw={600}>
+        {t('serviceDetail.esim.codeLabel')}
+      </Text>
+      <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+        {code.data.activationCode}
+      </Code>
+      <Text fz="xs" c="dimmed">
+        {t('serviceDetail.esim.careful')}
+      </Text>
+      <Group justify="flex-end" gap="sm" mt="sm">
+        <Button variant="default" onClick={onClose}>
+          {t('actions.close')}
+        </Button>
+        <Button leftSection={<IconMailForward size={16} aria-hidden="true" />} loading={resend.isPending} onClick={send}>
+          {t('serviceDetail.esim.send', { email: code.data.sentTo })}
+        </Button>
+      </Group>
+    </Stack>
+  );
+};
+
+export const EsimCodeButton = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button variant="default" size="xs" leftSection={<IconQrcode size={14} aria-hidden="true" />} onClick={() => setOpened(true)}>
+        {t('serviceDetail.esim.show')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('serviceDetail.esim.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
+        {opened && <Content service={service} onClose={() => setOpened(false)} />}
+      </Modal>
+    </>
+  );
+};
