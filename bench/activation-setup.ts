@@ -1,40 +1,15 @@
 // Shared by the activation benchmarks: a fresh database (embedded or a new PostgreSQL database), the
 // portal on it with the demo seed, and `count` services of Acme saved with automatic eSIM activation,
 // ready to be started at once.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { loadConfig } from '../server/src/config/config.js';
 import { demoIccid } from '../server/src/db/seed/demo.js';
-import { openDatabase, type Database } from '../server/src/platform/db.js';
 import { scopeOfCompany } from '../server/src/platform/tenant.js';
 import { startPortal } from '../server/src/portal.js';
 import { addService } from '../server/src/modules/services/use-cases/add-service.js';
 import { startServices } from '../server/src/modules/services/use-cases/start-activation.js';
-
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+import { openBenchDatabase } from './service-overview.js';
 
 export type DbKind = 'pglite' | 'postgres';
-
-const openBenchDatabase = async (kind: DbKind): Promise<{ database: Database; drop(): Promise<void> }> => {
-  if (kind === 'pglite') return { database: await openDatabase({ kind: 'pglite', dataDir: null }), drop: async () => {} };
-  const name = `fd_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-  return {
-    database,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-};
 
 /** The portal (job runner included) on a fresh database, with `count` services waiting to be started. */
 export const benchActivations = async (kind: DbKind, count: number, env: Record<string, string> = {}) => {
