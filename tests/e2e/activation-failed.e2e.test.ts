@@ -1,41 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { QUEUES } from '../../server/src/jobs/queues.js';
-import { BACKGROUND, browserProfiles, expectAccessible, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 
 // An activation whose network work failed for good, as the administrator meets it: the service says
 // so, with a Retry that takes the process up where it stopped. The simulated network runs at real
 // speed here, so a started activation stays "Activating" while the test looks at it.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal({ NETWORK_SIMULATOR_TIME_SCALE: '1' }), launchChromium()]);
-});
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-});
+const suite = browserSuite(() => ({ NETWORK_SIMULATOR_TIME_SCALE: '1' }));
 
 const csrfOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === 'fd_csrf')?.value ?? '';
-const q = async <T>(text: string, values: unknown[] = []) => (await portal.database.sql.executeSql(text, values)).rows as T[];
+const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
 
 describe('a failed activation', () => {
   test('shows as failed with what happened, and Retry takes it up again', async () => {
-    const page = await profiles.newPage();
-    await page.goto(`${portal.url}/login`);
+    const page = await suite.newPage();
+    await page.goto(`${suite.portal.url}/login`);
     await signIn(page, 'admin@acme.example');
     await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
     const headers = { 'x-csrf-token': await csrfOf(page) };
-    const user = await (await page.request.post(`${portal.url}/api/mobile-users`, { data: { firstName: 'Nora', lastName: 'Failed', email: `nora.${Date.now()}@acme.example`, language: 'en' }, headers })).json();
-    const msisdn = ((await (await page.request.get(`${portal.url}/api/wizard/stock`)).json()) as { freeMobileNumbers: string[] }).freeMobileNumbers[0];
-    const saved = await page.request.post(`${portal.url}/api/mobile-users/${user.id}/services`, {
+    const user = await (await page.request.post(`${suite.portal.url}/api/mobile-users`, { data: { firstName: 'Nora', lastName: 'Failed', email: `nora.${Date.now()}@acme.example`, language: 'en' }, headers })).json();
+    const msisdn = ((await (await page.request.get(`${suite.portal.url}/api/wizard/stock`)).json()) as { freeMobileNumbers: string[] }).freeMobileNumbers[0];
+    const saved = await page.request.post(`${suite.portal.url}/api/mobile-users/${user.id}/services`, {
       data: { productTypeCode: 'mobile', serviceTypeCode: 'mobile.voice', bundleCode: 'mobile-m', optionCodes: [], number: { kind: 'new', msisdn }, sim: { kind: 'esim' }, activation: { method: 'automatic', timing: 'asap' } },
       headers,
     });
@@ -45,9 +33,9 @@ describe('a failed activation', () => {
 
     // the network job gives up: it asks after a request the network never issued (an error no retry can fix)
     const [{ company_id: companyId }] = (await q<{ company_id: string }>(`select company_id from services where id = $1`, [service.id])) as [{ company_id: string }];
-    await portal.jobs.boss.send(QUEUES.network, { companyId, serviceId: service.id, work: 'provision', attempt: 1, requestId: randomUUID() });
+    await suite.portal.jobs.boss.send(QUEUES.network, { companyId, serviceId: service.id, work: 'provision', attempt: 1, requestId: randomUUID() });
 
-    await page.goto(`${portal.url}/self-service/uc-mobile/services/${service.id}`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/services/${service.id}`);
     const badge = page.getByText('Activation failed', { exact: true }).first();
     await badge.waitFor(BACKGROUND);
     await page.getByText('The activation stopped: the operator network kept failing.', { exact: false }).waitFor();

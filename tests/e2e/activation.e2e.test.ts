@@ -1,9 +1,9 @@
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BACKGROUND, browserProfiles, expectAccessible, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import { describe, expect, test } from 'vitest';
+import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 
 // Activation end to end, in a real browser on a fresh demo portal whose simulated operator network
 // answers at once (time scale 0, see tests/support/harness.ts): the administrator adds an eSIM line
@@ -12,24 +12,11 @@ import { launchChromium, startPortal } from '../support/portal.js';
 // customer number is refused, corrected under Mobile porting issues, and goes through.
 // Every wait is for something to appear (the pages poll the server), never a fixed time.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-const newPage = profiles.newPage;
-
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-});
+const suite = browserSuite();
+const newPage = suite.newPage;
 
 const signInAsAdmin = async (page: Page) => {
-  await page.goto(`${portal.url}/login`);
+  await page.goto(`${suite.portal.url}/login`);
   await signIn(page, 'admin@acme.example');
   await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
 };
@@ -38,7 +25,7 @@ type DemoUser = { id: string; firstName: string; lastName: string; email: string
 
 /** Demo users that have no service yet (the seed leaves a few of them). */
 const usersWithoutServices = async (page: Page): Promise<DemoUser[]> => {
-  const response = await page.request.get(`${portal.url}/api/mobile-users?pageSize=100`);
+  const response = await page.request.get(`${suite.portal.url}/api/mobile-users?pageSize=100`);
   const body = (await response.json()) as { items: DemoUser[] };
   return body.items.filter((user) => user.serviceCount === 0);
 };
@@ -86,7 +73,7 @@ const serviceStatus = (page: Page, status: string) => page.locator('.mantine-Car
 
 /** Opens the newest activation e-mail of a user in the development mailbox, once it holds `count` of them; returns its personal link. */
 const activationLinkFromMailbox = async (page: Page, name: string, count: number) => {
-  await page.goto(`${portal.url}/dev/mailbox`);
+  await page.goto(`${suite.portal.url}/dev/mailbox`);
   await page.getByRole('heading', { level: 1, name: 'Development mailbox' }).waitFor();
   const rows = page.getByRole('table', { name: 'Messages, newest first' }).getByRole('row').filter({ hasText: name }).filter({ hasText: 'Activation' });
   await rows.nth(count - 1).waitFor(BACKGROUND); // the mailbox lists new mail as it arrives
@@ -177,7 +164,7 @@ describe('activation by the employee', () => {
     expect(await decodeQr(employee)).toBe(shownCode);
     // the same code as the server's answer for this link
     const token = new URL(link).pathname.split('/').pop() ?? '';
-    const view = (await (await employee.request.get(`${portal.url}/api/activation/${token}`)).json()) as { esim: { activationCode: string } | null };
+    const view = (await (await employee.request.get(`${suite.portal.url}/api/activation/${token}`)).json()) as { esim: { activationCode: string } | null };
     expect(view.esim?.activationCode).toBe(shownCode);
     await expectAccessible(employee, 'activation page, eSIM QR code');
 
@@ -189,7 +176,7 @@ describe('activation by the employee', () => {
     // the QR code was e-mailed too
     await expect
       .poll(async () => {
-        const mail = (await (await employee.request.get(`${portal.url}/api/dev/mailbox?pageSize=100`)).json()) as { items: { to: string; template: string }[] };
+        const mail = (await (await employee.request.get(`${suite.portal.url}/api/dev/mailbox?pageSize=100`)).json()) as { items: { to: string; template: string }[] };
         return mail.items.some((item) => item.to === user.email && item.template === 'esim_qr');
       }, BACKGROUND)
       .toBe(true);
@@ -217,7 +204,7 @@ describe('activation by the employee', () => {
     await serviceStatus(admin, 'Active').waitFor(BACKGROUND);
 
     // nobody pressed Activate, yet the employee has the QR code
-    const mailbox = async () => (await (await admin.request.get(`${portal.url}/api/dev/mailbox?pageSize=100`)).json()) as { items: { to: string; template: string }[] };
+    const mailbox = async () => (await (await admin.request.get(`${suite.portal.url}/api/dev/mailbox?pageSize=100`)).json()) as { items: { to: string; template: string }[] };
     const qrMails = async () => (await mailbox()).items.filter((item) => item.to === user.email && item.template === 'esim_qr').length;
     await expect.poll(qrMails, BACKGROUND).toBe(1);
 
@@ -238,7 +225,7 @@ describe('activation by the employee', () => {
 
   test('a link that does not exist shows what to do, not an error', async () => {
     const page = await newPage();
-    await page.goto(`${portal.url}/activate/${'Z'.repeat(43)}`);
+    await page.goto(`${suite.portal.url}/activate/${'Z'.repeat(43)}`);
     await page.getByRole('heading', { level: 1, name: 'This activation link is not valid any more' }).waitFor();
     await page.getByText('ask your fleet administrator for a new one').waitFor();
     await page.getByRole('link', { name: 'support@dstny.be' }).first().waitFor();

@@ -1,36 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectAccessible, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 
 // The Add Service wizard and "Services waiting for activation" in a real browser, on a fresh
-// demo portal. Steps are found by their headings, choices by their labels, and each wait is for
+// demo suite.portal. Steps are found by their headings, choices by their labels, and each wait is for
 // something to appear (a heading, a row, an address), never for a fixed time.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-const newPage = profiles.newPage;
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-});
+const suite = browserSuite();
+const newPage = suite.newPage;
 
 const signInAsAdmin = async (page: Page) => {
-  await page.goto(`${portal.url}/login`);
+  await page.goto(`${suite.portal.url}/login`);
   await signIn(page, 'admin@acme.example');
   await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
 };
 
 /** Names of demo users that have no service yet (the seed leaves a few of them). */
 const usersWithoutServices = async (page: Page): Promise<string[]> => {
-  const response = await page.request.get(`${portal.url}/api/mobile-users?pageSize=100`);
+  const response = await page.request.get(`${suite.portal.url}/api/mobile-users?pageSize=100`);
   const body = (await response.json()) as { items: { firstName: string; lastName: string; serviceCount: number }[] };
   return body.items.filter((user) => user.serviceCount === 0).map((user) => `${user.firstName} ${user.lastName}`);
 };

@@ -1,30 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BACKGROUND, browserProfiles, expectAccessible, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 
 // The operator back office in a real browser: operator staff invite a fleet administrator from the
 // company's page, the invitation e-mail lands in the development mailbox, its set-password link
 // works once, and the new administrator is signed in and then signs in again with that password.
 // Every page on the way is scanned with axe.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-});
+const suite = browserSuite();
 
 const setPasswordLinkFromMailbox = async (page: Page, name: string) => {
-  await page.goto(`${portal.url}/dev/mailbox`);
+  await page.goto(`${suite.portal.url}/dev/mailbox`);
   await page.getByRole('heading', { level: 1, name: 'Development mailbox' }).waitFor();
   const row = page.getByRole('table', { name: 'Messages, newest first' }).getByRole('row').filter({ hasText: name }).filter({ hasText: 'Administrator invitation' });
   await row.first().waitFor(BACKGROUND);
@@ -38,8 +25,8 @@ const setPasswordLinkFromMailbox = async (page: Page, name: string) => {
 
 describe('operator back office', () => {
   test('operator staff invite an administrator; the set-password link works once; the administrator signs in', async () => {
-    const operator = await profiles.newPage();
-    await operator.goto(`${portal.url}/login`);
+    const operator = await suite.newPage();
+    await operator.goto(`${suite.portal.url}/login`);
     await signIn(operator, 'operator@dstny.example');
     await operator.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
     await expectAccessible(operator, 'companies');
@@ -73,7 +60,7 @@ describe('operator back office', () => {
     await dialog.getByText('E-mail is already used by another account.').waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-    const invited = await profiles.newPage();
+    const invited = await suite.newPage();
     const link = await setPasswordLinkFromMailbox(invited, 'Lucie Martin');
     expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{40,}$/);
     await invited.goto(link);
@@ -92,14 +79,14 @@ describe('operator back office', () => {
     await invited.getByText('Brightwave Consulting').first().waitFor();
 
     // the link is used up
-    const again = await profiles.newPage();
+    const again = await suite.newPage();
     await again.goto(link);
     await again.getByRole('alert').getByText('A password was already set with this link.', { exact: false }).waitFor();
     await expectAccessible(again, 'used link');
 
     // and the password works on the sign-in page
-    const later = await profiles.newPage();
-    await later.goto(`${portal.url}/login`);
+    const later = await suite.newPage();
+    await later.goto(`${suite.portal.url}/login`);
     await signIn(later, 'lucie.martin@brightwave.example', 'three green parrots sing');
     await later.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
 
@@ -109,8 +96,8 @@ describe('operator back office', () => {
   });
 
   test('catalog: a planned price shows in the history; the porting issues list is read-only', async () => {
-    const operator = await profiles.newPage();
-    await operator.goto(`${portal.url}/login`);
+    const operator = await suite.newPage();
+    await operator.goto(`${suite.portal.url}/login`);
     await signIn(operator, 'operator@dstny.example');
     await operator.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
     await operator.getByRole('link', { name: 'Catalog' }).click();

@@ -1,51 +1,39 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectAccessible, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 
 // Things an administrator runs into every day, each of which once went wrong (issue 11, "The
 // browser app"): support requests from a page, a page that fails, the port-in step's messages, the
 // waiting list, ICCIDs, the Delete request of the 30 % limit, toasts over dialogs, the Move form.
 // Each wait is for something to appear or go, never for a fixed time.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-});
+const suite = browserSuite();
 
 type OverviewItem = { id: string; mobileUserId: string; userName: string; msisdn: string | null; sim: { kind: 'physical' | 'esim'; iccid: string } | null; serviceType: { code: string } };
 type User = { id: string; firstName: string; lastName: string; serviceCount: number; officeId: string | null };
 
-const q = async <T>(text: string, values: unknown[] = []) => (await portal.database.sql.executeSql(text, values)).rows as T[];
+const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
 
 const signInAsAdmin = async (page?: Page) => {
-  const tab = page ?? (await profiles.newPage());
-  await tab.goto(`${portal.url}/login`);
+  const tab = page ?? (await suite.newPage());
+  await tab.goto(`${suite.portal.url}/login`);
   await signIn(tab, 'admin@acme.example');
   await tab.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
   return tab;
 };
 
 const csrfOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === 'fd_csrf')?.value ?? '';
-const post = async (page: Page, path: string, data: unknown) => page.request.post(`${portal.url}${path}`, { data, headers: { 'x-csrf-token': await csrfOf(page) } });
+const post = async (page: Page, path: string, data: unknown) => page.request.post(`${suite.portal.url}${path}`, { data, headers: { 'x-csrf-token': await csrfOf(page) } });
 
 /** Active Mobile lines with a physical SIM card, as the overview lists them. */
 const activeLines = async (page: Page): Promise<OverviewItem[]> => {
-  const body = (await (await page.request.get(`${portal.url}/api/service-overview?status=active&limit=200`)).json()) as { items: OverviewItem[] };
+  const body = (await (await page.request.get(`${suite.portal.url}/api/service-overview?status=active&limit=200`)).json()) as { items: OverviewItem[] };
   return body.items.filter((item) => item.serviceType.code === 'mobile.voice' && item.msisdn && item.sim?.kind === 'physical');
 };
 
 const usersWithoutServices = async (page: Page): Promise<User[]> => {
-  const body = (await (await page.request.get(`${portal.url}/api/mobile-users?pageSize=100`)).json()) as { items: User[] };
+  const body = (await (await page.request.get(`${suite.portal.url}/api/mobile-users?pageSize=100`)).json()) as { items: User[] };
   return body.items.filter((user) => user.serviceCount === 0);
 };
 
@@ -59,7 +47,7 @@ describe('everyday flows of an administrator', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     const [line] = await activeLines(page);
     if (!line) throw new Error('the demo has no active Mobile line');
-    await page.goto(`${portal.url}/self-service/uc-mobile/services/${line.id}`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/services/${line.id}`);
     const heading = page.getByRole('heading', { level: 1, name: /^Mobile — / });
     await heading.waitFor();
 
@@ -84,10 +72,10 @@ describe('everyday flows of an administrator', () => {
 
   test('a page that fails says what happened inside the portal, and the rest keeps working', async () => {
     const page = await signInAsAdmin();
-    const [user] = (await (await page.request.get(`${portal.url}/api/mobile-users?pageSize=1`)).json()).items as User[];
+    const [user] = (await (await page.request.get(`${suite.portal.url}/api/mobile-users?pageSize=1`)).json()).items as User[];
     // an answer the page cannot draw (as a bug would give it): just an id
     await page.route(`**/api/mobile-users/${user!.id}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id: user!.id }) }));
-    await page.goto(`${portal.url}/self-service/uc-mobile/users/${user!.id}`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/users/${user!.id}`);
     const report = page.getByRole('alert').filter({ hasText: 'This page could not be shown' });
     await report.waitFor();
     await report.getByText('What happened').waitFor();
@@ -104,7 +92,7 @@ describe('everyday flows of an administrator', () => {
     const page = await signInAsAdmin();
     const [user] = await usersWithoutServices(page);
     if (!user) throw new Error('the demo has no user without services');
-    await page.goto(`${portal.url}/self-service/uc-mobile/users/${user.id}/add-service?product=mobile&type=mobile.voice&bundle=mobile-m&step=5`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/users/${user.id}/add-service?product=mobile&type=mobile.voice&bundle=mobile-m&step=5`);
     await page.getByRole('heading', { level: 2, name: 'Configure your telephone number' }).waitFor();
     await page.getByRole('radio', { name: /^Port an existing number/ }).click();
     await page.getByRole('textbox', { name: 'Number to port' }).waitFor();
@@ -129,7 +117,7 @@ describe('everyday flows of an administrator', () => {
     const page = await signInAsAdmin();
     const [, , user] = await usersWithoutServices(page);
     if (!user) throw new Error('the demo has too few users without services');
-    const stock = (await (await page.request.get(`${portal.url}/api/wizard/stock`)).json()) as { freeMobileNumbers: string[] };
+    const stock = (await (await page.request.get(`${suite.portal.url}/api/wizard/stock`)).json()) as { freeMobileNumbers: string[] };
     const saved = await post(page, `/api/mobile-users/${user.id}/services`, {
       productTypeCode: 'mobile',
       serviceTypeCode: 'mobile.voice',
@@ -145,13 +133,13 @@ describe('everyday flows of an administrator', () => {
     // scheduled a little ahead; the list is opened meanwhile and then left alone (no reload)
     const startAt = new Date(Date.now() + 25_000).toISOString();
     expect((await post(page, '/api/services/schedule', { serviceIds: [serviceId], startAt })).status()).toBe(200);
-    await page.goto(`${portal.url}/self-service/uc-mobile/waiting`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/waiting`);
     const row = page.getByRole('table', { name: 'Services waiting for activation' }).getByRole('row').filter({ hasText: `${user.firstName} ${user.lastName}` });
     await row.waitFor();
     expect(await row.getByText('Start by hand').count()).toBe(0);
     // the list asks again while a start is due: the started service goes by itself
     await row.waitFor({ state: 'detached', timeout: 60_000 });
-    const service = (await (await page.request.get(`${portal.url}/api/services/${serviceId}`)).json()) as { status: string };
+    const service = (await (await page.request.get(`${suite.portal.url}/api/services/${serviceId}`)).json()) as { status: string };
     expect(service.status).not.toBe('waiting_for_activation');
     // a cap, not a wait: the start is 25 s ahead and the list then follows it
   }, 150_000);
@@ -163,7 +151,7 @@ describe('everyday flows of an administrator', () => {
     const shown = grouped(line.sim.iccid);
     expect(shown).toMatch(GROUPED_ICCID);
 
-    await page.goto(`${portal.url}/self-service/uc-mobile/services/${line.id}`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/services/${line.id}`);
     await page.getByText(shown, { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Remove' }).click();
     const dialog = page.getByRole('dialog', { name: 'Are you sure you want to delete this bundle?' });
@@ -171,11 +159,11 @@ describe('everyday flows of an administrator', () => {
     await dialog.getByRole('button', { name: 'No' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    await page.goto(`${portal.url}/self-service/uc-mobile/users/${line.mobileUserId}`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/users/${line.mobileUserId}`);
     await page.getByRole('table', { name: 'Services' }).getByText(shown, { exact: true }).waitFor();
 
     for (const typed of [shown, line.sim.iccid]) {
-      await page.goto(`${portal.url}/self-service/uc-mobile/overview`);
+      await page.goto(`${suite.portal.url}/self-service/uc-mobile/overview`);
       const table = page.getByRole('table', { name: 'Mobile services' });
       await table.getByRole('row').nth(1).waitFor();
       await page.getByRole('searchbox', { name: 'Search mobile services' }).fill(typed);
@@ -188,12 +176,12 @@ describe('everyday flows of an administrator', () => {
     const page = await signInAsAdmin();
     const [line] = await activeLines(page);
     if (!line) throw new Error('the demo has no active Mobile line');
-    const { items } = (await (await page.request.get(`${portal.url}/api/requests/services?ids=${line.id}`)).json()) as { items: { id: string; officeId: string | null }[] };
-    const company = (await (await page.request.get(`${portal.url}/api/company`)).json()) as { offices: { id: string; name: string }[] };
+    const { items } = (await (await page.request.get(`${suite.portal.url}/api/requests/services?ids=${line.id}`)).json()) as { items: { id: string; officeId: string | null }[] };
+    const company = (await (await page.request.get(`${suite.portal.url}/api/company`)).json()) as { offices: { id: string; name: string }[] };
     const office = company.offices.find((o) => o.id === items[0]?.officeId);
     if (!office) throw new Error("the line's user has no office in the demo");
 
-    await page.goto(`${portal.url}/self-service/requests/new?kind=delete&serviceIds=${line.id}`);
+    await page.goto(`${suite.portal.url}/self-service/requests/new?kind=delete&serviceIds=${line.id}`);
     const form = page.getByRole('form', { name: 'Delete request' });
     await form.waitFor();
     await expect.poll(async () => form.getByRole('combobox', { name: 'Office' }).inputValue(), { timeout: 10_000 }).toMatch(new RegExp(`^${office.name} — `));
@@ -203,7 +191,7 @@ describe('everyday flows of an administrator', () => {
 
   test('the Move form names whom to ask about a relocation, instead of a section that does not exist', async () => {
     const page = await signInAsAdmin();
-    await page.goto(`${portal.url}/self-service/requests/new?kind=move`);
+    await page.goto(`${suite.portal.url}/self-service/requests/new?kind=move`);
     const form = page.getByRole('form', { name: 'Move request' });
     await form.waitFor();
     expect(await page.getByText(/relocation section/i).count()).toBe(0);
@@ -214,12 +202,12 @@ describe('everyday flows of an administrator', () => {
   });
 
   test('a toast never covers the controls of an open dialog, even in a small window', async () => {
-    const page = await profiles.newPage();
+    const page = await suite.newPage();
     await page.setViewportSize({ width: 800, height: 600 });
     await signInAsAdmin(page);
     const [line] = await activeLines(page);
     if (!line) throw new Error('the demo has no active Mobile line');
-    await page.goto(`${portal.url}/self-service/uc-mobile/services/${line.id}`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/services/${line.id}`);
     await page.getByRole('heading', { level: 1, name: /^Mobile — / }).waitFor();
     const send = async () => {
       await page.getByRole('button', { name: 'Report a problem' }).click();
@@ -256,9 +244,9 @@ describe('everyday flows of an administrator', () => {
     if (!user) throw new Error('the demo has no user without services');
     // Acme has used up its fixed numbers (the last test of the file: nothing after it needs them)
     await q(`delete from fixed_numbers where status = 'available' and company_id = (select id from companies where name = 'Acme Logistics')`);
-    const stock = (await (await page.request.get(`${portal.url}/api/wizard/stock`)).json()) as { freeMobileNumbers: string[]; fixedNumbersAvailable: number };
+    const stock = (await (await page.request.get(`${suite.portal.url}/api/wizard/stock`)).json()) as { freeMobileNumbers: string[]; fixedNumbersAvailable: number };
     expect(stock.fixedNumbersAvailable).toBe(0);
-    const wizard = `${portal.url}/self-service/uc-mobile/users/${user.id}/add-service?product=smartmobile&type=smartmobile.converged&bundle=smart-pro&number=new&msisdn=${encodeURIComponent(stock.freeMobileNumbers[0]!)}&sim=esim&step=7`;
+    const wizard = `${suite.portal.url}/self-service/uc-mobile/users/${user.id}/add-service?product=smartmobile&type=smartmobile.converged&bundle=smart-pro&number=new&msisdn=${encodeURIComponent(stock.freeMobileNumbers[0]!)}&sim=esim&step=7`;
     await page.goto(wizard);
     await page.getByRole('heading', { level: 2, name: 'Select your fixed number' }).waitFor();
     const before = page.url();

@@ -1,36 +1,24 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { deletionLimit } from '../../server/src/modules/services/domain/deletion-quota.js';
-import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import { expectAccessible, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 
 // Managing services in a real browser, on a fresh demo portal: the Service overview and its CSV,
 // "Manage service" with its billing impact, "Remove" with its confirmation, and the 30 % rule.
 // Each wait is for something to appear (a heading, a dialog, a row), never for a fixed time.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-});
+const suite = browserSuite();
 
 type OverviewItem = { id: string; mobileUserId: string; userName: string; msisdn: string | null; bundle: { code: string; name: string }; serviceType: { code: string } };
 type Quota = { limit: number; used: number; remaining: number; contractedServices: number };
 
-const q = async <T>(text: string, values: unknown[] = []) => (await portal.database.sql.executeSql(text, values)).rows as T[];
+const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
 
 const signInAsAdmin = async () => {
-  const page = await profiles.newPage();
-  await page.goto(`${portal.url}/login`);
+  const page = await suite.newPage();
+  await page.goto(`${suite.portal.url}/login`);
   await signIn(page, 'admin@acme.example');
   await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
   return page;
@@ -40,19 +28,19 @@ const csrfOf = async (page: Page) => (await page.context().cookies()).find((cook
 
 /** Active Mobile lines of Acme, as the overview API lists them (by user name). */
 const activeMobileLines = async (page: Page): Promise<OverviewItem[]> => {
-  const response = await page.request.get(`${portal.url}/api/service-overview?status=active&limit=200`);
+  const response = await page.request.get(`${suite.portal.url}/api/service-overview?status=active&limit=200`);
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { items: OverviewItem[] };
   return body.items.filter((item) => item.serviceType.code === 'mobile.voice' && item.msisdn);
 };
 
-const quotaOf = async (page: Page): Promise<Quota> => (await (await page.request.get(`${portal.url}/api/services/deletion-quota`)).json()) as Quota;
+const quotaOf = async (page: Page): Promise<Quota> => (await (await page.request.get(`${suite.portal.url}/api/services/deletion-quota`)).json()) as Quota;
 
 /** "+32470100019" as the portal shows it. */
 const shown = (msisdn: string) => msisdn.replace(/^\+32(\d{3})(\d{2})(\d{2})(\d{2})$/, '+32 $1 $2 $3 $4');
 
 const openService = async (page: Page, item: OverviewItem) => {
-  await page.goto(`${portal.url}/self-service/uc-mobile/services/${item.id}`);
+  await page.goto(`${suite.portal.url}/self-service/uc-mobile/services/${item.id}`);
   await page.getByRole('heading', { level: 1, name: `Mobile — ${shown(item.msisdn ?? '')}` }).waitFor();
 };
 
@@ -125,7 +113,7 @@ describe('Managing services', () => {
     await impact.getByRole('row').filter({ hasText: 'Extra international call minutes (100 min)' }).getByText(/\d+ of (28|29|30|31) days/).waitFor();
     await confirm.getByText(/Takes effect today/).waitFor();
     await expectAccessible(page, 'change confirmation');
-    const before = (await (await page.request.get(`${portal.url}/api/services/${line.id}`)).json()) as { bundle: { code: string } };
+    const before = (await (await page.request.get(`${suite.portal.url}/api/services/${line.id}`)).json()) as { bundle: { code: string } };
     expect(before.bundle.code).toBe(line.bundle.code);
 
     // Back keeps the choice; Continue changes the service
@@ -206,7 +194,7 @@ describe('Managing services', () => {
     const dialog = page.getByRole('dialog', { name: 'Are you sure you want to delete this bundle?' });
     await dialog.getByText(`${used} of ${used + 1} deletions used in this contract period`).waitFor();
     // meanwhile, the last deletion is used elsewhere
-    const elsewhere = await page.request.post(`${portal.url}/api/services/${other.id}/delete`, { data: {}, headers: { 'x-csrf-token': csrf } });
+    const elsewhere = await page.request.post(`${suite.portal.url}/api/services/${other.id}/delete`, { data: {}, headers: { 'x-csrf-token': csrf } });
     expect(elsewhere.status()).toBe(200);
     await dialog.getByRole('button', { name: 'Yes' }).click();
 
@@ -217,7 +205,7 @@ describe('Managing services', () => {
     expect(await request.getAttribute('href')).toBe(`/self-service/requests/new?kind=delete&serviceIds=${victim.id}`);
     expect(await refusal.getByRole('link', { name: 'sales@dstny.be' }).getAttribute('href')).toBe('mailto:sales@dstny.be');
     await expectAccessible(page, 'deletion limit reached');
-    const service = (await (await page.request.get(`${portal.url}/api/services/${victim.id}`)).json()) as { status: string };
+    const service = (await (await page.request.get(`${suite.portal.url}/api/services/${victim.id}`)).json()) as { status: string };
     expect(service.status).toBe('active');
 
     // opened again, the limit is known before asking: no Yes to press
@@ -233,7 +221,7 @@ describe('Managing services', () => {
     const page = await signInAsAdmin();
     const [line] = await activeMobileLines(page);
     if (!line?.msisdn) throw new Error('the demo has no active Mobile line');
-    await page.goto(`${portal.url}/self-service/uc-mobile/overview?status=active&product=mobile`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/overview?status=active&product=mobile`);
     const table = page.getByRole('table', { name: 'Mobile services' });
     await table.getByRole('row').nth(1).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
@@ -247,7 +235,7 @@ describe('Managing services', () => {
     expect(row).toContain(line.userName);
     expect(row).toContain(',Active,');
     // only what the filters match: Dstny Mobile lines, all of them (not one page)
-    const { total } = (await (await page.request.get(`${portal.url}/api/service-overview/count?status=active&product=mobile`)).json()) as { total: number };
+    const { total } = (await (await page.request.get(`${suite.portal.url}/api/service-overview/count?status=active&product=mobile`)).json()) as { total: number };
     expect(rows.length - 1).toBe(total);
     expect(rows.slice(1).every((r) => r.includes('Dstny Mobile'))).toBe(true);
   });

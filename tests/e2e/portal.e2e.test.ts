@@ -1,26 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserProfiles, expectAccessible, PAGE_STEP_MS, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { expectAccessible, PAGE_STEP_MS, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 
 // The portal in a real browser: one Chromium and one portal (fresh demo data) for the whole file.
 // Pages are found the way people find them — by role, label and visible text — and every page
 // the flows visit is scanned with axe (WCAG 2 A/AA): no serious or critical violation is allowed.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-const newPage = profiles.newPage;
-
-beforeAll(async () => {
-  [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-});
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-});
+const suite = browserSuite();
+const newPage = suite.newPage;
 
 /** The error text a form shows under an input (Mantine links it with aria-describedby). */
 const errorUnder = async (input: Locator): Promise<string> => {
@@ -39,7 +27,7 @@ const expectTitle = async (page: Page, title: string) => {
 describe('Fleetdesk portal in the browser', () => {
   test('a wrong password gets a clear message, in the page language', async () => {
     const page = await newPage();
-    await page.goto(`${portal.url}/login`);
+    await page.goto(`${suite.portal.url}/login`);
     await page.getByRole('heading', { name: 'Sign in to MyDstny' }).waitFor();
     await expectTitle(page, 'Sign in · MyDstny');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -56,7 +44,7 @@ describe('Fleetdesk portal in the browser', () => {
 
   test('a fleet administrator creates a user, finds it, opens it, works in French and signs out', async () => {
     const page = await newPage();
-    await page.goto(`${portal.url}/self-service/uc-mobile/users`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/users`);
     // not signed in: the sign-in page, which brings us back afterwards
     await page.getByRole('heading', { name: 'Sign in to MyDstny' }).waitFor();
     await signIn(page, 'admin@acme.example');
@@ -139,12 +127,12 @@ describe('Fleetdesk portal in the browser', () => {
     await page.getByRole('button', { name: /Menu du compte/ }).click();
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
-    await page.goto(`${portal.url}/self-service/uc-mobile/users`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/users`);
     await page.getByRole('button', { name: 'Se connecter' }).waitFor(); // the session is really gone
 
     // the account remembers French: signing in from a fresh (English) browser shows French
     const other = await newPage();
-    await other.goto(`${portal.url}/login`);
+    await other.goto(`${suite.portal.url}/login`);
     await signIn(other, 'admin@acme.example');
     await other.getByRole('heading', { level: 1, name: 'Gestion des utilisateurs' }).waitFor();
     await other.getByRole('button', { name: 'Langue : Français' }).click();
@@ -154,7 +142,7 @@ describe('Fleetdesk portal in the browser', () => {
 
   test('operator staff see the companies back office, also in Dutch', async () => {
     const page = await newPage();
-    await page.goto(`${portal.url}/login`);
+    await page.goto(`${suite.portal.url}/login`);
     await signIn(page, 'operator@dstny.example');
     await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
     const menu = page.getByRole('navigation', { name: 'Main menu' });
@@ -175,7 +163,7 @@ describe('Fleetdesk portal in the browser', () => {
     await expectAccessible(page, 'operator company detail');
 
     // an administrator's page is not for operator staff: back to their own home
-    await page.goto(`${portal.url}/self-service/uc-mobile/users`);
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/users`);
     await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
 
     await page.getByRole('button', { name: 'Language: English' }).click();
@@ -184,7 +172,7 @@ describe('Fleetdesk portal in the browser', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('nl');
 
     // unknown addresses inside the portal get a real "not found" page
-    await page.goto(`${portal.url}/back-office/nowhere`);
+    await page.goto(`${suite.portal.url}/back-office/nowhere`);
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     await page.getByRole('link', { name: 'Naar de startpagina' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bedrijven' }).waitFor();

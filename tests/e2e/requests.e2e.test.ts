@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserProfiles, expectAccessible, signIn } from '../support/browser.js';
-import { launchChromium, startPortal } from '../support/portal.js';
+import { expectAccessible, signIn } from '../support/browser.js';
+import { browserSuite } from '../support/portal.js';
 import { waitUntil } from '../support/wait.js';
 
 // A Change request end to end, in a real browser, with e-mail through a real SMTP server: the
@@ -42,24 +42,15 @@ const header = (raw: string, name: string) => {
 };
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-const profiles = browserProfiles(() => browser);
-
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  [portal, browser] = await Promise.all([startPortal({ SMTP_URL: smtp.url, DEV_MAILBOX: 'false' }), launchChromium()]);
 });
-
-afterAll(async () => {
-  await profiles.closeAll();
-  await browser?.close();
-  await portal?.close();
-  await smtp?.close();
-});
+// registered before the suite, so it runs after the portal has closed (hooks after tests run last-in, first-out)
+afterAll(async () => smtp?.close());
+const suite = browserSuite(() => ({ SMTP_URL: smtp.url, DEV_MAILBOX: 'false' }));
 
 const signInAs = async (page: Page, email: string, landing: string) => {
-  await page.goto(`${portal.url}/login`);
+  await page.goto(`${suite.portal.url}/login`);
   await signIn(page, email);
   await page.getByRole('heading', { level: 1, name: landing }).waitFor();
 };
@@ -69,7 +60,7 @@ const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toIS
 describe('MACD requests', () => {
   test('an administrator files a Change request; operator staff take, comment and schedule it; the administrator sees it all and gets the e-mails', async () => {
     // the administrator: Requests page (empty), then New request › Change
-    const admin = await profiles.newPage();
+    const admin = await suite.newPage();
     await signInAs(admin, 'admin@acme.example', 'Manage users');
     await admin.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Requests' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();
@@ -102,7 +93,7 @@ describe('MACD requests', () => {
     await expectAccessible(admin, 'request detail');
 
     // operator staff: the queue, the request, take it, review, comment, schedule
-    const operator = await profiles.newPage();
+    const operator = await suite.newPage();
     await signInAs(operator, 'operator@dstny.example', 'Companies');
     await operator.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Requests' }).click();
     await operator.getByRole('heading', { level: 1, name: 'Requests' }).waitFor();

@@ -1,11 +1,15 @@
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { browserProfiles } from './browser.js';
 import { startPortal as start } from '../../server/src/portal.js';
 import type { JobRunner } from '../../server/src/jobs/job-runner.js';
 import type { Database } from '../../server/src/platform/db.js';
 import { openTestDatabase, testConfig } from './harness.js';
 
 /** A listening portal on a fresh copy of the demo data (embedded database), for browser tests. */
-export const startPortal = async (overrides: Record<string, string> = {}): Promise<{ url: string; database: Database; jobs: JobRunner; close(): Promise<void> }> => {
+export type BrowserPortal = { url: string; database: Database; jobs: JobRunner; close(): Promise<void> };
+
+export const startPortal = async (overrides: Record<string, string> = {}): Promise<BrowserPortal> => {
   const { database, drop } = await openTestDatabase('pglite');
   // overrides: e.g. SMTP_URL of a test SMTP server, for flows that check the e-mail itself
   const portal = await start(testConfig({ HOST: '127.0.0.1', PORT: '0', ...overrides }), { database });
@@ -31,3 +35,28 @@ export const launchChromium = (): Promise<Browser> =>
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+
+/**
+ * One file's browser flows: a fresh demo portal (with `overrides`, read when it starts) and Chromium,
+ * started before the file's tests and closed after them, with fresh browser profiles in between.
+ */
+export const browserSuite = (overrides: () => Record<string, string> = () => ({})) => {
+  let portal: BrowserPortal | undefined;
+  let browser: Browser | undefined;
+  const profiles = browserProfiles(() => browser!);
+  beforeAll(async () => {
+    [portal, browser] = await Promise.all([startPortal(overrides()), launchChromium()]);
+  });
+  afterAll(async () => {
+    await profiles.closeAll();
+    await browser?.close();
+    await portal?.close();
+  });
+  return {
+    get portal(): BrowserPortal {
+      if (!portal) throw new Error('the portal starts in beforeAll');
+      return portal;
+    },
+    newPage: profiles.newPage,
+  };
+};
