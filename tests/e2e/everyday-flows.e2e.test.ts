@@ -262,4 +262,24 @@ describe('everyday flows of an administrator', () => {
     expect(page.url()).toBe(before);
     expect(errors).toEqual([]);
   });
+
+  test("a locked SIM: the administrator looks up its PIN and PUK on the service page, and the look is in the audit log", async () => {
+    const page = await signInAsAdmin();
+    const [line] = await activeLines(page);
+    if (!line) throw new Error('the demo has no active Mobile line');
+    const [card] = await q<{ pin: string; puk: string }>(`select pin, puk from sim_cards where service_id = $1 and status = 'assigned'`, [line.id]);
+    if (!card?.puk) throw new Error('the demo line has no PUK on record');
+    await page.goto(`${suite.portal.url}/self-service/uc-mobile/services/${line.id}`);
+    await page.getByRole('heading', { level: 1, name: /^Mobile — / }).waitFor();
+    // nothing of the codes is on the page until asked for
+    expect(await page.getByText(card.puk).count()).toBe(0);
+    await page.getByRole('button', { name: 'Show PIN and PUK' }).click();
+    const dialog = page.getByRole('dialog', { name: 'PIN and PUK of the SIM card' });
+    await dialog.getByText(card.puk, { exact: true }).waitFor();
+    await dialog.getByText(card.pin, { exact: true }).waitFor();
+    await expectAccessible(page, 'PIN and PUK dialog');
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByText('PIN and PUK viewed').first().waitFor();
+  });
 });

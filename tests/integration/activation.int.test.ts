@@ -251,6 +251,42 @@ describe(`an automatic eSIM (${process.env.TEST_DB})`, () => {
     expect(await mailsTo('esim_qr', user.email)).toHaveLength(2);
   });
 
+  it("shows a SIM's PIN and PUK to its company's administrator and the employee their own PUK, each look audited", async () => {
+    const user = await newUser(ctx.acme);
+    const [sim] = await ctx.q<{ iccid: string; pin: string; puk: string }>(
+      `select iccid, pin, puk from sim_cards where kind = 'physical' and status = 'in_stock' and puk is not null and company_id = (select id from companies where name = 'Acme Logistics') order by iccid desc limit 1`,
+    );
+    const msisdn = (await ctx.acme.get('/api/wizard/stock')).body.freeMobileNumbers[0];
+    const created = await ctx.acme.post(`/api/mobile-users/${user.id}/services`, { ...mobile, number: { kind: 'new', msisdn }, sim: { kind: 'admin_sim', iccid: sim!.iccid }, activation: { method: 'email', timing: 'asap' } });
+    expect(created.status).toBe(201);
+    const waiting = await waitFor(ctx.acme, created.body.id, statusIs('awaiting_user'));
+    // the service says the codes are on record, never what they are
+    expect(waiting.sim).toEqual({ kind: 'physical', iccid: sim!.iccid, codesRecorded: true });
+    expect(JSON.stringify(waiting)).not.toContain(sim!.puk);
+
+    const codes = await ctx.acme.get(`/api/services/${created.body.id}/sim-codes`);
+    expect(codes.status).toBe(200);
+    expect(codes.body).toEqual({ iccid: sim!.iccid, pin: sim!.pin, puk: sim!.puk });
+    const looks = await ctx.acme.get('/api/audit?action=service.sim_codes_viewed');
+    const line = (looks.body.items as { entityId: string; changes: unknown[] }[]).find((item) => item.entityId === created.body.id);
+    expect(line).toBeDefined();
+    expect(JSON.stringify(looks.body)).not.toContain(sim!.puk);
+    expect((await ctx.bright.get(`/api/services/${created.body.id}/sim-codes`)).status).toBe(404);
+
+    // the employee, from their personal link
+    const [row] = await ctx.q<{ text: string }>(`select text from outbox_messages where template = 'activation' and to_address = $1`, [user.email]);
+    const token = /\/activate\/([A-Za-z0-9_-]{20,})/.exec(row!.text)![1]!;
+    const anon = ctx.portal.anonymous();
+    const page = await anon.get(`/api/activation/${token}`);
+    expect(page.body.hasPuk).toBe(true);
+    expect(JSON.stringify(page.body)).not.toContain(sim!.puk);
+    expect((await anon.get(`/api/activation/${token}/puk`)).body).toEqual({ puk: sim!.puk });
+    const byUser = await ctx.acme.get('/api/audit?action=service.puk_viewed_by_user');
+    const seen = (byUser.body.items as { entityId: string; actorName: string }[]).find((item) => item.entityId === created.body.id);
+    expect(seen?.actorName).toMatch(/^Employee Number \d+$/);
+    expect((await anon.get(`/api/activation/${'x'.repeat(43)}/puk`)).status).toBe(404);
+  });
+
   it('has no activation code for a physical SIM', async () => {
     const [physical] = await ctx.q<{ id: string }>(`select s.id from services s join sim_cards c on c.service_id = s.id where c.kind = 'physical' and s.status = 'active' and s.company_id = (select id from companies where name = 'Acme Logistics') limit 1`);
     const res = await ctx.acme.get(`/api/services/${physical!.id}/esim-code`);

@@ -57,7 +57,14 @@ describe(`stock loaded by operator staff (${process.env.TEST_DB})`, () => {
       const iccid = newIccid(1);
       const card = await operator.post(`/api/companies/${acme}/sim-cards`, { kind: 'physical', iccid: iccid.match(/.{1,4}/g)!.join(' '), pin: '0000', puk: ' 12345678 ' });
       expect(card.status).toBe(201);
-      expect(card.body).toMatchObject({ kind: 'physical', iccid, status: 'in_stock', pin: '0000', puk: '12345678', smdpAddress: null, activationCode: null, holderName: null });
+      // PIN and PUK are stored as typed (trimmed), and never come back in a list or an answer (issue 13)
+      expect(card.body).toMatchObject({ kind: 'physical', iccid, status: 'in_stock', pinPukRecorded: true, smdpAddress: null, activationCode: null, holderName: null });
+      expect(JSON.stringify(card.body)).not.toContain('12345678');
+      const { rows: stored } = await portal.database.sql.executeSql(`select pin, puk from sim_cards where iccid = $1`, [iccid]);
+      expect(stored).toEqual([{ pin: '0000', puk: '12345678' }]);
+      const listed = await operator.get(`/api/companies/${acme}/sim-cards?q=${iccid}`);
+      expect(listed.body.items).toEqual([expect.objectContaining({ iccid, pinPukRecorded: true })]);
+      expect(JSON.stringify(listed.body)).not.toContain('12345678');
       const esim = await operator.post(`/api/companies/${acme}/sim-cards`, { kind: 'esim', iccid: newIccid(2), smdpAddress: 'SMDP.Example.com', matchingId: 'ABC-123' });
       expect(esim.status).toBe(201);
       expect(esim.body).toMatchObject({ smdpAddress: 'smdp.example.com', activationCode: 'LPA:1$smdp.example.com$ABC-123' });

@@ -15,7 +15,7 @@
  * Only `import type` in this file: it must never make the browser load server code.
  */
 import type { z } from 'zod';
-import type { ActivationViewSchema, BackOfficePortingIssuePageSchema, EsimCodeSchema, PortCorrectionSchema, PortingIssuePageSchema } from '../modules/activation/activation.schemas.js';
+import type { ActivationViewSchema, BackOfficePortingIssuePageSchema, EmployeePukSchema, EsimCodeSchema, SimCodesSchema, PortCorrectionSchema, PortingIssuePageSchema } from '../modules/activation/activation.schemas.js';
 import type { AuditEventSchema, AuditPageSchema } from '../modules/audit/audit.schemas.js';
 import type { LoginSchema, MeSchema } from '../modules/auth/auth.schemas.js';
 import type { ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
@@ -220,6 +220,8 @@ export type OverviewSort = NonNullable<In<typeof OverviewQuerySchema>['sort']>;
 
 export type ActivationView = Out<typeof ActivationViewSchema>;
 export type EsimCode = Out<typeof EsimCodeSchema>;
+export type SimCodes = Out<typeof SimCodesSchema>;
+export type EmployeePuk = Out<typeof EmployeePukSchema>;
 export type PortingIssuePage = Out<typeof PortingIssuePageSchema>;
 export type PortingIssue = ItemOf<PortingIssuePage>;
 export type BackOfficePortingIssuePage = Out<typeof BackOfficePortingIssuePageSchema>;

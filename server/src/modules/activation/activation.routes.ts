@@ -8,8 +8,10 @@ import { getServiceDetail } from '../services/index.js';
 import { ServiceDetailSchema } from '../services/services.schemas.js';
 import {
   ActivationViewSchema,
+  EmployeePukSchema,
   EnterSimSchema,
   EsimCodeSchema,
+  SimCodesSchema,
   PortCorrectionSchema,
   PortingIssuePageSchema,
   PortingIssuesQuerySchema,
@@ -18,8 +20,8 @@ import {
 } from './activation.schemas.js';
 import { listPortingIssues } from './activation.repository.js';
 import { resendActivation, retryActivation, resubmitPortIn } from './use-cases/administrator-actions.js';
-import { activateByEmployee, enterSim, getActivationPage } from './use-cases/employee-activation.js';
-import { resendEsimQr, viewEsimCode } from './use-cases/esim-code.js';
+import { activateByEmployee, employeePuk, enterSim, getActivationPage } from './use-cases/employee-activation.js';
+import { resendEsimQr, viewEsimCode, viewSimCodes } from './use-cases/esim-code.js';
 
 /** The employee's personal page: no account, the link's token is the credential — so it is rate-limited. */
 export const employeeActivationRoutes =
@@ -57,6 +59,14 @@ export const employeeActivationRoutes =
         schema: { tags, summary: 'The employee presses Activate (eSIM: the QR code is shown and e-mailed)', params: TokenParamSchema, response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 429) } },
       },
       async (req) => activateByEmployee(deps, req.params.token),
+    );
+    app.get(
+      '/api/activation/:token/puk',
+      {
+        config: { rateLimit },
+        schema: { tags, summary: "The employee's own PUK code (each look is an audit line)", params: TokenParamSchema, response: { 200: EmployeePukSchema, ...problemResponses(400, 404, 409, 429) } },
+      },
+      async (req) => employeePuk(deps, req.params.token),
     );
   };
 
@@ -118,6 +128,21 @@ export const activationAdminRoutes =
       async (req) => {
         const { scope, actor } = adminContext(req);
         return viewEsimCode(deps, scope, actor, req.params.id);
+      },
+    );
+    app.get(
+      '/api/services/:id/sim-codes',
+      {
+        schema: {
+          tags,
+          summary: "The PIN and PUK of the service's SIM card (each look is an audit line)",
+          params: IdParamSchema,
+          response: { 200: SimCodesSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        return viewSimCodes(deps, scope, actor, req.params.id);
       },
     );
     app.post(

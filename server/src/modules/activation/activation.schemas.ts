@@ -15,6 +15,8 @@ export const ActivationViewSchema = z.object({
   numberSource: z.enum(['new', 'port_in', 'port_internal']).nullable(),
   esim: z.object({ activationCode: z.string(), qrPngDataUrl: z.string() }).nullable(),
   activatedAt: z.string().nullable(),
+  /** Whether the SIM's PUK is on record: the employee asks for it on purpose (GET …/puk). */
+  hasPuk: z.boolean(),
   support: z.object({ phone: z.string(), email: z.string(), operatorName: z.string() }),
   adminContact: z.object({ name: z.string(), email: z.string() }).nullable(),
 });
@@ -28,6 +30,10 @@ export const EsimCodeSchema = z.object({
   /** Where the QR e-mail goes when sent again: the employee's address. */
   sentTo: z.string(),
 });
+
+/** A service's SIM card codes, as the administrator looks them up (an audit line each time). */
+export const SimCodesSchema = z.object({ iccid: z.string(), pin: z.string().nullable(), puk: z.string().nullable() });
+export const EmployeePukSchema = z.object({ puk: z.string() });
 
 export const EnterSimSchema = z.object({ iccid: text().trim().max(40) }).strict();
 

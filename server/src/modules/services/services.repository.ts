@@ -186,7 +186,8 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
   const [options, [sim], [fixed], [portIn], events, [link]] = await Promise.all([
     s.optionCodes.length ? q.select().from(bundleOptions).where(inArray(bundleOptions.code, s.optionCodes)) : Promise.resolve([]),
     q
-      .select({ kind: simCards.kind, iccid: simCards.iccid })
+      // whether PIN/PUK are on record, never the codes: they are looked up on purpose (an audit line each time)
+      .select({ kind: simCards.kind, iccid: simCards.iccid, codesRecorded: sql<boolean>`(${simCards.pin} is not null or ${simCards.puk} is not null)` })
       .from(simCards)
       .where(inCompany(simCards, scope, eq(simCards.serviceId, s.id), inArray(simCards.status, ['reserved', 'assigned']))),
     q.select({ id: fixedNumbers.id, number: fixedNumbers.number }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, s.id))),

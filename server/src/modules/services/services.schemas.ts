@@ -94,7 +94,7 @@ export const ServiceDetailSchema = z.object({
     .nullable(),
   portFrom: z.object({ serviceId: z.uuid(), msisdn: z.string(), userName: z.string() }).nullable(),
   simChoice: z.enum(['user_enters', 'admin_sim', 'esim']).nullable(),
-  sim: z.object({ kind: z.enum(['physical', 'esim']), iccid: z.string() }).nullable(),
+  sim: z.object({ kind: z.enum(['physical', 'esim']), iccid: z.string(), codesRecorded: z.boolean() }).nullable(),
   fixedNumber: z.object({ id: z.uuid(), number: z.string() }).nullable(),
   activationMethod: z.enum(['email', 'automatic']).nullable(),
   activationTiming: z.enum(['asap', 'later']).nullable(),

@@ -35,8 +35,8 @@ export const SimCardSchema = z.object({
   kind: z.enum(SIM_KINDS),
   iccid: z.string(),
   status: z.enum(SIM_STATUSES),
-  pin: z.string().nullable(),
-  puk: z.string().nullable(),
+  /** Whether the card's PIN or PUK is on record: the codes themselves are never in a list (the service page looks them up). */
+  pinPukRecorded: z.boolean(),
   smdpAddress: z.string().nullable(),
   matchingId: z.string().nullable(),
   activationCode: z.string().nullable().describe('LPA:1$<SM-DP+ address>$<matching ID>, eSIM profiles only'),

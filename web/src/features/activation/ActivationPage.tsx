@@ -31,7 +31,7 @@ import { usePageTitle } from '../../shared/ui/use-page-title';
 import { useOperator } from '../auth/session';
 import { groupIccid } from '../../shared/i18n/format';
 import { ProgressSteps } from './ProgressSteps';
-import { useActivate, useActivation, useEnterSim } from './api';
+import { useActivate, useActivation, useEmployeePuk, useEnterSim } from './api';
 
 // The employee's activation page (seed activate-sim-*.txt, section 1 "Users"): reached from the
 // personal link of the activation e-mail, without an account. Like the sign-in page it stands
@@ -340,7 +340,41 @@ const TroubleCard = ({ view }: { view: ActivationView }) => {
   );
 };
 
-const TipsCard = () => {
+/** A SIM locked by three wrong PINs: the employee's own PUK, shown when they ask for it. */
+const PukReveal = ({ token }: { token: string }) => {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const puk = useEmployeePuk(token);
+  if (puk.data) {
+    return (
+      <Stack gap={4}>
+        <Text fz="sm" fw={600}>
+          {t('activation.puk.label')}:{' '}
+          <Text span ff="monospace" fz="md">
+            {puk.data.puk}
+          </Text>
+        </Text>
+        <Text fz="xs" c="dimmed">
+          {t('activation.puk.hint')}
+        </Text>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button variant="default" size="xs" loading={puk.isPending} onClick={() => puk.mutate()}>
+        {t('activation.puk.show')}
+      </Button>
+      {puk.isError && (
+        <Text fz="xs" c="red.8" role="alert">
+          {t('activation.puk.failed')}: {problemMessage(puk.error)}
+        </Text>
+      )}
+    </Stack>
+  );
+};
+
+const TipsCard = ({ token, hasPuk }: { token: string; hasPuk: boolean }) => {
   const { t } = useTranslation();
   return (
     <SectionCard id="activation-tips-title" title={t('activation.tips.title')} icon={<IconBulb size={20} aria-hidden="true" />}>
@@ -349,6 +383,7 @@ const TipsCard = () => {
         <List.Item>{t('activation.tips.voicemail')}</List.Item>
         <List.Item>{t('activation.tips.apn')}</List.Item>
       </List>
+      {hasPuk && <PukReveal token={token} />}
     </SectionCard>
   );
 };
@@ -441,7 +476,7 @@ const Activation = ({ token, view }: { token: string; view: ActivationView }) =>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
             <TroubleCard view={view} />
-            <TipsCard />
+            <TipsCard token={token} hasPuk={view.hasPuk} />
             <ContactCard view={view} />
           </Stack>
         </Grid.Col>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { ActivationView, ServiceStatus } from '../../shared/api/contract';
+import type { ActivationView, EmployeePuk, ServiceStatus } from '../../shared/api/contract';
 import { i18n } from '../../shared/i18n/i18n';
 
 // The employee's activation page: public, reached only through the personal link of the
@@ -52,3 +52,6 @@ export const useEnterSim = (token: string) =>
 /** eSIM or pre-filled SIM card: starts the activation; for an eSIM the answer carries the QR code. */
 export const useActivate = (token: string) =>
   useActivationMutation(token, () => api.post<ActivationView>(`${activationPath(token)}/activate`));
+
+/** The employee's own PUK: asked for on purpose (each look is an audit line), never kept in the page's data. */
+export const useEmployeePuk = (token: string) => useMutation({ mutationFn: () => api.get<EmployeePuk>(`${activationPath(token)}/puk`) });

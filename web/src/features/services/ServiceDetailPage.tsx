@@ -23,7 +23,7 @@ import { useServiceText } from './service-text';
 import { ReportProblemButton } from '../requests/ReportProblemButton';
 import { ManageServiceModal } from './ManageServiceModal';
 import { RemoveServiceModal } from './RemoveServiceModal';
-import { EsimCodeButton } from './EsimCodeModal';
+import { EsimCodeButton, SimCodesButton } from './SimCodeDialogs';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -148,7 +148,12 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
               <Text fz="sm" style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}>
                 {format.iccid(service.sim.iccid)}
               </Text>
-              {service.sim.kind === 'esim' && !service.endedAt && <EsimCodeButton service={service} />}
+              {!service.endedAt && (
+                <Group gap="xs">
+                  {service.sim.kind === 'esim' && <EsimCodeButton service={service} />}
+                  {service.sim.codesRecorded && <SimCodesButton service={service} />}
+                </Group>
+              )}
             </Stack>
           ) : service.simChoice === 'user_enters' && !service.endedAt ? (
             <Text fz="sm" c="dimmed">

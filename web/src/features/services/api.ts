@@ -3,6 +3,7 @@ import { api, isApiError } from '../../shared/api/client';
 import type {
   Catalog,
   EsimCode,
+  SimCodes,
   FixedNumberChoices,
   PortCandidates,
   Scheduled,
@@ -35,6 +36,7 @@ const serviceKeys = {
   all: ['services'] as const,
   detail: (id: string) => ['services', 'detail', id] as const,
   esimCode: (id: string) => ['services', 'esim-code', id] as const,
+  simCodes: (id: string) => ['services', 'sim-codes', id] as const,
   waiting: (params: WaitingListParams) => ['services', 'waiting', params] as const,
 };
 
@@ -173,6 +175,16 @@ export const useEsimCode = (id: string, enabled: boolean) =>
     queryKey: serviceKeys.esimCode(id),
     queryFn: () => api.get<EsimCode>(`/api/services/${encodeURIComponent(id)}/esim-code`),
     enabled,
+    gcTime: 0,
+    staleTime: Infinity,
+    retry: false,
+  });
+
+/** A service's SIM PIN and PUK, asked only while their dialog is open (each look is an audit line). */
+export const useSimCodes = (id: string) =>
+  useQuery({
+    queryKey: serviceKeys.simCodes(id),
+    queryFn: () => api.get<SimCodes>(`/api/services/${encodeURIComponent(id)}/sim-codes`),
     gcTime: 0,
     staleTime: Infinity,
     retry: false,

@@ -41,9 +41,9 @@ export const SimCardsTable = ({ companyId }: { companyId: string }) => {
         <StockStatusBadge status={card.status} />
       </Table.Td>
       <Table.Td className="fd-nowrap">
-        {card.pin || card.puk ? (
-          <Text span ff="monospace" fz="sm">
-            {card.pin ?? '—'} / {card.puk ?? '—'}
+        {card.pinPukRecorded ? (
+          <Text span fz="sm">
+            {t('stock.simCards.pinPukRecorded')}
           </Text>
         ) : (
           <Dash />

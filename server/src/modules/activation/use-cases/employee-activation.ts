@@ -4,6 +4,7 @@ import { AppError } from '../../../platform/app-error.js';
 import type { Actor } from '../../../platform/actor.js';
 import { scopeOfRow, type CompanyScope } from '../../../platform/tenant.js';
 import { sha256 } from '../../../platform/tokens.js';
+import { recordAudit } from '../../audit/index.js';
 import { getOperatorBranding } from '../../operator/index.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveSim } from '../../stock/index.js';
@@ -46,6 +47,7 @@ const view = async (q: Queryable, a: Activation) => {
     activatedAt: a.service.activatedAt?.toISOString() ?? null,
     support: { phone: brand?.supportPhone ?? '', email: brand?.supportEmail ?? '', operatorName: brand?.name ?? '' },
     adminContact: admin ? { name: admin.fullName, email: admin.email } : null,
+    hasPuk: Boolean(a.sim?.puk),
   };
 };
 export type ActivationView = Awaited<ReturnType<typeof view>>;
@@ -93,4 +95,16 @@ export const activateByEmployee = async (deps: Deps, token: string) =>
     }
     await act(tx, deps, scope, a, 'user_activated');
     return view(tx, a);
+  });
+
+/**
+ * The employee's own PUK, from their personal link (a SIM locked by three wrong PINs): asked for on
+ * purpose, never part of the page itself, and each look is an audit line with the employee as actor.
+ */
+export const employeePuk = async (deps: Deps, token: string) =>
+  deps.db.transaction(async (tx) => {
+    const { scope, a } = await resolve(tx, deps, token);
+    if (!a.sim?.puk) throw new AppError('SERVICE.NO_SIM_CODES');
+    await recordAudit(tx, { scope, actor: employee(a), action: 'service.puk_viewed_by_user', entityType: 'service', entityId: a.service.id, before: null, after: { iccid: a.sim.iccid } });
+    return { puk: a.sim.puk };
   });

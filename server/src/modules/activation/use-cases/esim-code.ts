@@ -70,3 +70,17 @@ export const resendEsimQr = async (deps: Deps, scope: CompanyScope, actor: Actor
     await queueEsimQrMail(tx, deps, scope, a);
     await applyServiceChange(tx, deps, scope, actor, a.service, { timeline: 'esim_qr_sent', reason: a.user.email, audit: { after: { sentTo: a.user.email } } });
   });
+
+/**
+ * The PIN and PUK of a service's SIM card, for the administrator helping someone with a locked SIM.
+ * They are shown nowhere else (not in lists, exports or the audit trail's values); every look is an
+ * audit line naming the card.
+ */
+export const viewSimCodes = async (deps: Deps, scope: CompanyScope, actor: Actor, serviceId: string) =>
+  deps.db.transaction(async (tx) => {
+    const a = await loadActivation(tx, scope, serviceId);
+    if (!a) throw new AppError('SERVICE.NOT_FOUND');
+    if (!a.sim || (!a.sim.pin && !a.sim.puk) || ENDED.includes(a.service.status)) throw new AppError('SERVICE.NO_SIM_CODES');
+    await recordAudit(tx, { scope, actor, action: 'service.sim_codes_viewed', entityType: 'service', entityId: a.service.id, before: null, after: { iccid: a.sim.iccid } });
+    return { iccid: a.sim.iccid, pin: a.sim.pin, puk: a.sim.puk };
+  });

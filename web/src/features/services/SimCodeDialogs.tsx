@@ -1,12 +1,14 @@
-import { Alert, Button, Code, Group, Image, Modal, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconMailForward, IconQrcode } from '@tabler/icons-react';
+import { Alert, Button, Code, DataList, Group, Image, Modal, Skeleton, Stack, Text } from '@mantine/core';
+import { IconAlertCircle, IconKey, IconMailForward, IconQrcode } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDetail } from '../../shared/api/contract';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { useEsimCode, useResendEsimQr } from './api';
+import { useEsimCode, useResendEsimQr, useSimCodes } from './api';
 
+// The SIM's codes on the service page: the eSIM's activation code, and a card's PIN and PUK.
+//
 // The eSIM's activation code on the service page: to install it together with the employee (scan
 // the QR code from this screen, or type the code), or to send the QR e-mail again. The code is a
 // credential, so it is fetched only when the dialog opens and the server records every look.
@@ -68,6 +70,69 @@ export const EsimCodeButton = ({ service }: { service: ServiceDetail }) => {
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('serviceDetail.esim.title')} size="lg" centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
         {opened && <Content service={service} onClose={() => setOpened(false)} />}
+      </Modal>
+    </>
+  );
+};
+
+// PIN and PUK, for the administrator helping someone whose SIM is locked. Like the activation code,
+// fetched only when the dialog opens; the server records every look.
+const SimCodesContent = ({ service, onClose }: { service: ServiceDetail; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const problemMessage = useProblemMessage();
+  const codes = useSimCodes(service.id);
+  if (codes.isError) {
+    return (
+      <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} title={t('serviceDetail.simCodes.loadFailed')}>
+        {problemMessage(codes.error)}
+      </Alert>
+    );
+  }
+  if (!codes.data) return <Skeleton height={120} />;
+  const code = (value: string | null) =>
+    value ? (
+      <Text ff="monospace" fz="lg">
+        {value}
+      </Text>
+    ) : (
+      <Text c="dimmed" fz="sm">
+        {t('serviceDetail.simCodes.none')}
+      </Text>
+    );
+  return (
+    <Stack gap="sm">
+      <DataList>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('serviceDetail.simCodes.pin')}</DataList.ItemLabel>
+          <DataList.ItemValue>{code(codes.data.pin)}</DataList.ItemValue>
+        </DataList.Item>
+        <DataList.Item>
+          <DataList.ItemLabel>{t('serviceDetail.simCodes.puk')}</DataList.ItemLabel>
+          <DataList.ItemValue>{code(codes.data.puk)}</DataList.ItemValue>
+        </DataList.Item>
+      </DataList>
+      <Text fz="xs" c="dimmed">
+        {t('serviceDetail.simCodes.careful')}
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('actions.close')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+};
+
+export const SimCodesButton = ({ service }: { service: ServiceDetail }) => {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button variant="default" size="xs" leftSection={<IconKey size={14} aria-hidden="true" />} onClick={() => setOpened(true)}>
+        {t('serviceDetail.simCodes.show')}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('serviceDetail.simCodes.title')} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
+        {opened && <SimCodesContent service={service} onClose={() => setOpened(false)} />}
       </Modal>
     </>
   );
