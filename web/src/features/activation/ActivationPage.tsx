@@ -347,9 +347,9 @@ const PukReveal = ({ token }: { token: string }) => {
   const puk = useEmployeePuk(token);
   if (puk.data) {
     return (
-      <Stack gap={4}>
+      <Stack gap={4} mt="sm">
         <Text fz="sm" fw={600}>
-          {t('activation.puk.label')}:{' '}
+          {t('activation.puk.label')}{' '}
           <Text span ff="monospace" fz="md">
             {puk.data.puk}
           </Text>
@@ -361,7 +361,7 @@ const PukReveal = ({ token }: { token: string }) => {
     );
   }
   return (
-    <Stack gap={4} align="flex-start">
+    <Stack gap={4} mt="sm" align="flex-start">
       <Button variant="default" size="xs" loading={puk.isPending} onClick={() => puk.mutate()}>
         {t('activation.puk.show')}
       </Button>
