@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Badge, Button, Divider, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Divider, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntryKind, ItemKind, Localized } from '../../shared/api/contract';
@@ -11,6 +11,7 @@ import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { useAddPrice, useEditEntry, usePriceHistory, useWithdrawPrice } from './api';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 export type CatalogItem = { entry: CatalogEntryKind; code: string; name: Localized; active: boolean | null; priced: ItemKind | null };
 
@@ -37,11 +38,7 @@ const NamesForm = ({ item, onSaved }: { item: CatalogItem; onSaved: () => void }
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <ProblemAlert>{formError}</ProblemAlert>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={labels.field('name_en')} required lang="en" {...form.getInputProps('en')} />
           <TextInput label={labels.field('name_fr')} required lang="fr" {...form.getInputProps('fr')} />
@@ -160,11 +157,7 @@ const Prices = ({ kind, code }: { kind: ItemKind; code: string }) => {
       </TableScroll>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-              {formError}
-            </Alert>
-          )}
+          <ProblemAlert>{formError}</ProblemAlert>
           <Group align="flex-start" gap="sm" wrap="wrap">
             <NumberInput
               label={t('backOffice.catalog.newPrice')}

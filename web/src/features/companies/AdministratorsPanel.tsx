@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, EmptyState, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, ActionIcon } from '@mantine/core';
+import { Anchor, Badge, Button, Card, EmptyState, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, ActionIcon } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconDots, IconMailForward, IconUserOff, IconUserCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconDots, IconMailForward, IconUserOff, IconUserCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Administrator, Language } from '../../shared/api/contract';
@@ -11,6 +11,8 @@ import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { useAdministratorMutations, type AdministratorAction } from './api';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 const STATUS_COLOR = { invited: 'yellow', active: 'green', deactivated: 'gray' } as const;
 const FIELDS = ['email', 'fullName', 'language'] as const;
@@ -47,11 +49,7 @@ const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: s
           <Text fz="sm" c="dimmed">
             {t('backOffice.admins.inviteIntro')}
           </Text>
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-              {formError}
-            </Alert>
-          )}
+          <ProblemAlert>{formError}</ProblemAlert>
           <TextInput id={`${idPrefix}-fullName`} label={labels.field('fullName')} required data-autofocus autoComplete="off" {...form.getInputProps('fullName')} />
           <TextInput id={`${idPrefix}-email`} type="email" label={labels.field('email')} required autoComplete="off" {...form.getInputProps('email')} />
           <Select
@@ -64,14 +62,7 @@ const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: s
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps('language')}
           />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={invite.isPending} leftSection={<IconMailForward size={16} aria-hidden="true" />}>
-              {t('backOffice.admins.send')}
-            </Button>
-          </Group>
+          <ModalActions label={t('backOffice.admins.send')} pending={invite.isPending} icon={IconMailForward} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -105,19 +96,15 @@ const ConfirmActionModal = ({ companyId, pending, onClose }: { companyId: string
     <Modal opened={pending !== null} onClose={close} title={t(`backOffice.admins.confirm.${action}.title`)} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <Stack gap="md">
         <Text fz="sm">{t(`backOffice.admins.confirm.${action}.text`, { name: pending?.admin.fullName ?? '', email: pending?.admin.email ?? '' })}</Text>
-        {failure && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('actions.cancel')}
-          </Button>
-          <Button color={action === 'deactivate' ? 'red' : undefined} onClick={confirm} loading={act.isPending}>
-            {t(`backOffice.admins.actions.${action}`)}
-          </Button>
-        </Group>
+        <ProblemAlert>{failure}</ProblemAlert>
+        <ModalActions
+          label={t(`backOffice.admins.actions.${action}`)}
+          onConfirm={confirm}
+          pending={act.isPending}
+          color={action === 'deactivate' ? 'red' : undefined}
+          onCancel={close}
+          focusCancel
+        />
       </Stack>
     </Modal>
   );

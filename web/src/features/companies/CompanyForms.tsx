@@ -1,6 +1,5 @@
-import { Alert, Button, Divider, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Divider, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +7,11 @@ import { api } from '../../shared/api/client';
 import type { Catalog, CompanyDetail, ContractInput } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
 import { useCreateCompany, useOperatorStaff, useSaveContract, useUpdateCompany } from './api';
+import { ModalActions } from '../../shared/ui/ModalActions';
 
 type ProductTypeOption = { value: string; label: string };
 
@@ -80,13 +81,6 @@ const AccountManagerSelect = ({ form, idPrefix }: { form: ReturnType<typeof useF
   );
 };
 
-const FormError = ({ message }: { message: string | null }) =>
-  message ? (
-    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-      {message}
-    </Alert>
-  ) : null;
-
 /** Operator staff register a customer company, with its contract or without (then later). */
 export const CreateCompanyModal = ({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) => {
   const { t } = useTranslation();
@@ -128,21 +122,14 @@ export const CreateCompanyModal = ({ opened, onClose, onCreated }: { opened: boo
     <Modal opened={opened} onClose={close} title={t('backOffice.company.createTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormError message={formError} />
+          <ProblemAlert>{formError}</ProblemAlert>
           <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus autoComplete="organization" {...form.getInputProps('name')} />
           <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} autoComplete="off" {...form.getInputProps('vatNumber')} />
           <AccountManagerSelect form={form} idPrefix={idPrefix} />
           <Divider />
           <Switch checked={withContract} onChange={(e) => setWithContract(e.currentTarget.checked)} label={t('backOffice.company.withContract')} />
           {withContract && <ContractFields form={form} idPrefix={idPrefix} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('backOffice.company.create')}
-            </Button>
-          </Group>
+          <ModalActions label={t('backOffice.company.create')} pending={create.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -181,18 +168,11 @@ export const EditCompanyModal = ({ company, opened, onClose }: { company: Compan
     <Modal opened={opened} onClose={close} title={t('backOffice.company.editTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormError message={formError} />
+          <ProblemAlert>{formError}</ProblemAlert>
           <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus {...form.getInputProps('name')} />
           <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} {...form.getInputProps('vatNumber')} />
           <AccountManagerSelect form={form} idPrefix={idPrefix} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <ModalActions label={t('actions.save')} pending={update.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -233,21 +213,14 @@ export const ContractModal = ({ company, opened, onClose }: { company: CompanyDe
     <Modal opened={opened} onClose={close} title={t(c ? 'backOffice.company.contractEditTitle' : 'backOffice.company.contractAddTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormError message={formError} />
+          <ProblemAlert>{formError}</ProblemAlert>
           {c && (
             <Text fz="sm" c="dimmed">
               {t('backOffice.company.contractNote')}
             </Text>
           )}
           <ContractFields form={form} idPrefix={idPrefix} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <ModalActions label={t('actions.save')} pending={save.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Button, Card, EmptyState, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Card, EmptyState, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office, OfficeInput } from '../../shared/api/contract';
@@ -11,6 +11,8 @@ import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
 import { TableScroll } from '../../shared/ui/TableScroll';
 import { useOfficeMutations } from '../companies/api';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'country'] as const;
 /** The form's values: every field present (the API may take the country from its default). */
@@ -63,11 +65,7 @@ const OfficeFormModal = ({ base, office, opened, onClose }: OfficeFormProps) => 
     <Modal opened={opened} onClose={close} title={t(office ? 'backOffice.offices.editTitle' : 'backOffice.offices.addTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-              {formError}
-            </Alert>
-          )}
+          <ProblemAlert>{formError}</ProblemAlert>
           {input('name')}
           {input('street', { autoComplete: 'street-address' })}
           <SimpleGrid cols={{ base: 1, xs: 3 }}>
@@ -75,14 +73,7 @@ const OfficeFormModal = ({ base, office, opened, onClose }: OfficeFormProps) => 
             {input('city', { autoComplete: 'address-level2' })}
             {input('country', { autoComplete: 'country', description: t('backOffice.offices.countryHint') })}
           </SimpleGrid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending || edit.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
+          <ModalActions label={t('actions.save')} pending={add.isPending || edit.isPending} onCancel={close} />
         </Stack>
       </form>
     </Modal>
@@ -114,19 +105,8 @@ const RemoveOfficeModal = ({ base, office, onClose }: { base: string; office: Of
     <Modal opened={office !== null} onClose={close} title={t('backOffice.offices.removeTitle')} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <Stack gap="md">
         <Text fz="sm">{t('backOffice.offices.removeText', { name: office?.name ?? '' })}</Text>
-        {failure && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('actions.cancel')}
-          </Button>
-          <Button color="red" onClick={confirm} loading={remove.isPending} leftSection={<IconTrash size={16} aria-hidden="true" />}>
-            {t('backOffice.offices.remove')}
-          </Button>
-        </Group>
+        <ProblemAlert>{failure}</ProblemAlert>
+        <ModalActions label={t('backOffice.offices.remove')} onConfirm={confirm} pending={remove.isPending} icon={IconTrash} color="red" onCancel={close} focusCancel />
       </Stack>
     </Modal>
   );

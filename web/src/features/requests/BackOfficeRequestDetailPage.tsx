@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconCalendarEvent, IconCheck, IconEye, IconHandGrab, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useMe } from '../auth/session';
 import { useAssignToMe, useMoveRequest, useOperatorComment, useQueueRequest } from './api';
 import { RequestCommentsCard, RequestFactsCard, RequestHistoryCard, RequestServicesCard } from './RequestParts';
 import { useRequestText } from './request-text';
+import { ModalActions } from '../../shared/ui/ModalActions';
 
 const QUEUE_PATH = '/back-office/requests';
 
@@ -74,14 +75,14 @@ const StepModal = ({ request, event, onClose }: { request: RequestDetail; event:
           />
         </Stack>
       )}
-      <Group justify="flex-end" mt="lg" gap="sm">
-        <Button variant="default" onClick={close} disabled={move.isPending}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color={event === 'reject' ? 'red' : undefined} onClick={confirm} loading={move.isPending}>
-          {event ? t(`requests.steps.${event}.action`) : ''}
-        </Button>
-      </Group>
+      <ModalActions
+        label={event ? t(`requests.steps.${event}.action`) : ''}
+        onConfirm={confirm}
+        pending={move.isPending}
+        color={event === 'reject' ? 'red' : undefined}
+        onCancel={close}
+        mt="lg"
+      />
     </Modal>
   );
 };

@@ -23,6 +23,7 @@ import { useServiceText } from './service-text';
 import { ReportProblemButton } from '../requests/ReportProblemButton';
 import { ManageServiceModal } from './ManageServiceModal';
 import { RemoveServiceModal } from './RemoveServiceModal';
+import { ModalActions } from '../../shared/ui/ModalActions';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -265,14 +266,17 @@ const CancelServiceModal = ({ service, opened, onClose }: { service: ServiceDeta
           </List>
         )}
       </Stack>
-      <Group justify="flex-end" mt="lg" gap="sm">
-        <Button variant="default" onClick={onClose} disabled={cancel.isPending} data-autofocus>
-          {t('serviceDetail.keepService')}
-        </Button>
-        <Button color="red" onClick={confirm} loading={cancel.isPending} leftSection={<IconX size={16} aria-hidden="true" />}>
-          {t('serviceDetail.cancelService')}
-        </Button>
-      </Group>
+      <ModalActions
+        label={t('serviceDetail.cancelService')}
+        onConfirm={confirm}
+        pending={cancel.isPending}
+        icon={IconX}
+        color="red"
+        onCancel={onClose}
+        cancelLabel={t('serviceDetail.keepService')}
+        focusCancel
+        mt="lg"
+      />
     </Modal>
   );
 };

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Input, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Input, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
@@ -11,6 +11,8 @@ import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { SIM_KINDS, useAddStock, type StockKind } from './api';
 import { stockText } from './stock-text';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 type Values = { kind: SimKind; iccid: string; pin: string; puk: string; smdpAddress: string; matchingId: string; number: string; msisdn: string };
 type Field = Exclude<keyof Values, 'kind'>;
@@ -111,11 +113,7 @@ export const AddStockModal = ({ stock, companyId, opened, onClose }: AddStockMod
     <Modal opened={opened} onClose={close} title={t(`stock.${text}.addTitle`)} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert" title={t('stock.add.failed')}>
-              {formError}
-            </Alert>
-          )}
+          <ProblemAlert title={t('stock.add.failed')}>{formError}</ProblemAlert>
           {stock === 'sim-cards' ? (
             <>
               <Input.Wrapper label={labels.field('kind')} labelElement="div" labelProps={{ id: inputId('kind-label') }}>
@@ -146,14 +144,7 @@ export const AddStockModal = ({ stock, companyId, opened, onClose }: AddStockMod
               inputMode: 'tel',
             })
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} leftSection={<IconPlus size={16} aria-hidden="true" />}>
-              {t('stock.add.submit')}
-            </Button>
-          </Group>
+          <ModalActions label={t('stock.add.submit')} pending={add.isPending} icon={IconPlus} onCancel={close} />
         </Stack>
       </form>
     </Modal>
