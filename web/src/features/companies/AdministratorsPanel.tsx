@@ -9,7 +9,7 @@ import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useAdministratorMutations, type AdministratorAction } from './api';
 import { ModalActions } from '../../shared/ui/ModalActions';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
@@ -132,63 +132,63 @@ export const AdministratorsPanel = ({ companyId, companyName, administrators }: 
       {administrators.length === 0 ? (
         <EmptyState py={40} icon={<IconUsers size={28} aria-hidden="true" />} withIndicatorBackground title={t('companies.noAdministrators')} description={t('backOffice.admins.emptyHint')} />
       ) : (
-        <TableScroll minWidth={760} label={t('companies.administrators')}>
-          <Table aria-label={t('companies.administrators')} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('companies.columns.adminName')}</Table.Th>
-                <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
-                <Table.Th>{labels.field('language')}</Table.Th>
-                <Table.Th>{t('backOffice.admins.status')}</Table.Th>
-                <Table.Th>{t('backOffice.admins.lastSignIn')}</Table.Th>
-                <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {administrators.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td fw={600}>{a.fullName}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={`mailto:${a.email}`} fz="sm">
-                      {a.email}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{labels.language(a.language)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOR[a.status]} radius="sm" tt="none" fw={600}>
-                      {t(`backOffice.admins.statuses.${a.status}`)}
-                    </Badge>
-                    {a.status === 'invited' && a.invitationExpiresAt && (
-                      <Text fz="xs" c="dimmed" mt={2}>
-                        {t('backOffice.admins.linkUntil', { date: format.dateTime(a.invitationExpiresAt) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td className="fd-nowrap">{a.lastLoginAt ? format.dateTime(a.lastLoginAt) : <Text span c="dimmed" fz="sm">{t('backOffice.admins.never')}</Text>}</Table.Td>
-                  <Table.Td ta="right">
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <ActionIcon variant="subtle" aria-label={t('backOffice.admins.actionsFor', { name: a.fullName })}>
-                          <IconDots size={18} aria-hidden="true" />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        {actionsOf(a).map((action) => {
-                          const Icon = icons[action];
-                          return (
-                            <Menu.Item key={action} color={action === 'deactivate' ? 'red' : undefined} leftSection={<Icon size={16} aria-hidden="true" />} onClick={() => setPending({ admin: a, action })}>
-                              {t(`backOffice.admins.actions.${action}`)}
-                            </Menu.Item>
-                          );
-                        })}
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={t('companies.administrators')}
+          minWidth={760}
+          highlightOnHover
+          head={
+            <>
+              <Table.Th>{t('companies.columns.adminName')}</Table.Th>
+              <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
+              <Table.Th>{labels.field('language')}</Table.Th>
+              <Table.Th>{t('backOffice.admins.status')}</Table.Th>
+              <Table.Th>{t('backOffice.admins.lastSignIn')}</Table.Th>
+              <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+            </>
+          }
+        >
+          {administrators.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td fw={600}>{a.fullName}</Table.Td>
+              <Table.Td>
+                <Anchor href={`mailto:${a.email}`} fz="sm">
+                  {a.email}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{labels.language(a.language)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS_COLOR[a.status]} radius="sm" tt="none" fw={600}>
+                  {t(`backOffice.admins.statuses.${a.status}`)}
+                </Badge>
+                {a.status === 'invited' && a.invitationExpiresAt && (
+                  <Text fz="xs" c="dimmed" mt={2}>
+                    {t('backOffice.admins.linkUntil', { date: format.dateTime(a.invitationExpiresAt) })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td className="fd-nowrap">{a.lastLoginAt ? format.dateTime(a.lastLoginAt) : <Text span c="dimmed" fz="sm">{t('backOffice.admins.never')}</Text>}</Table.Td>
+              <Table.Td ta="right">
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <ActionIcon variant="subtle" aria-label={t('backOffice.admins.actionsFor', { name: a.fullName })}>
+                      <IconDots size={18} aria-hidden="true" />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {actionsOf(a).map((action) => {
+                      const Icon = icons[action];
+                      return (
+                        <Menu.Item key={action} color={action === 'deactivate' ? 'red' : undefined} leftSection={<Icon size={16} aria-hidden="true" />} onClick={() => setPending({ admin: a, action })}>
+                          {t(`backOffice.admins.actions.${action}`)}
+                        </Menu.Item>
+                      );
+                    })}
+                  </Menu.Dropdown>
+                </Menu>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
       )}
       <InviteModal companyId={companyId} companyName={companyName} opened={inviting} onClose={() => setInviting(false)} />
       <ConfirmActionModal companyId={companyId} pending={pending} onClose={() => setPending(null)} />

@@ -9,7 +9,7 @@ import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useOfficeMutations } from '../companies/api';
 import { ModalActions } from '../../shared/ui/ModalActions';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
@@ -145,55 +145,55 @@ export const OfficesPanel = ({ offices, base, title = true }: OfficesPanelProps)
       {offices.length === 0 ? (
         <EmptyState py={40} icon={<IconBuilding size={28} aria-hidden="true" />} withIndicatorBackground title={t('company.noOffices')} description={t('backOffice.offices.emptyHint')} />
       ) : (
-        <TableScroll minWidth={760} label={t('company.offices')}>
-          <Table aria-label={t('company.offices')} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('company.columns.office')}</Table.Th>
-                <Table.Th>{t('company.columns.street')}</Table.Th>
-                <Table.Th>{t('company.columns.postalCode')}</Table.Th>
-                <Table.Th>{t('company.columns.city')}</Table.Th>
-                <Table.Th>{t('company.columns.country')}</Table.Th>
-                <Table.Th ta="right">{t('backOffice.offices.users')}</Table.Th>
-                <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {offices.map((office) => (
-                <Table.Tr key={office.id}>
-                  <Table.Td fw={600}>{office.name}</Table.Td>
-                  <Table.Td>{office.street}</Table.Td>
-                  <Table.Td>{office.postalCode}</Table.Td>
-                  <Table.Td>{office.city}</Table.Td>
-                  <Table.Td>{format.country(office.country)}</Table.Td>
-                  <Table.Td ta="right">{format.number(office.mobileUserCount)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Tooltip label={t('actions.edit')}>
-                        <ActionIcon variant="subtle" aria-label={`${t('actions.edit')} – ${office.name}`} onClick={() => setEditing(office)}>
-                          <IconPencil size={16} aria-hidden="true" />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label={office.mobileUserCount > 0 ? t('backOffice.offices.inUse', { count: office.mobileUserCount }) : t('backOffice.offices.remove')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`${t('backOffice.offices.remove')} – ${office.name}`}
-                          // still focusable when in use: the tooltip tells why removing would be refused
-                          aria-disabled={office.mobileUserCount > 0}
-                          onClick={() => office.mobileUserCount === 0 && setRemoving(office)}
-                          style={office.mobileUserCount > 0 ? { opacity: 0.45, cursor: 'not-allowed' } : undefined}
-                        >
-                          <IconTrash size={16} aria-hidden="true" />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={t('company.offices')}
+          minWidth={760}
+          highlightOnHover
+          head={
+            <>
+              <Table.Th>{t('company.columns.office')}</Table.Th>
+              <Table.Th>{t('company.columns.street')}</Table.Th>
+              <Table.Th>{t('company.columns.postalCode')}</Table.Th>
+              <Table.Th>{t('company.columns.city')}</Table.Th>
+              <Table.Th>{t('company.columns.country')}</Table.Th>
+              <Table.Th ta="right">{t('backOffice.offices.users')}</Table.Th>
+              <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+            </>
+          }
+        >
+          {offices.map((office) => (
+            <Table.Tr key={office.id}>
+              <Table.Td fw={600}>{office.name}</Table.Td>
+              <Table.Td>{office.street}</Table.Td>
+              <Table.Td>{office.postalCode}</Table.Td>
+              <Table.Td>{office.city}</Table.Td>
+              <Table.Td>{format.country(office.country)}</Table.Td>
+              <Table.Td ta="right">{format.number(office.mobileUserCount)}</Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Tooltip label={t('actions.edit')}>
+                    <ActionIcon variant="subtle" aria-label={`${t('actions.edit')} – ${office.name}`} onClick={() => setEditing(office)}>
+                      <IconPencil size={16} aria-hidden="true" />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={office.mobileUserCount > 0 ? t('backOffice.offices.inUse', { count: office.mobileUserCount }) : t('backOffice.offices.remove')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('backOffice.offices.remove')} – ${office.name}`}
+                      // still focusable when in use: the tooltip tells why removing would be refused
+                      aria-disabled={office.mobileUserCount > 0}
+                      onClick={() => office.mobileUserCount === 0 && setRemoving(office)}
+                      style={office.mobileUserCount > 0 ? { opacity: 0.45, cursor: 'not-allowed' } : undefined}
+                    >
+                      <IconTrash size={16} aria-hidden="true" />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
       )}
       <OfficeFormModal base={base} office={editing} opened={adding || editing !== null} onClose={() => (setAdding(false), setEditing(null))} />
       <RemoveOfficeModal base={base} office={removing} onClose={() => setRemoving(null)} />

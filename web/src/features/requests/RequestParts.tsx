@@ -9,7 +9,7 @@ import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
 import { useRequestText } from './request-text';
 import { RequestStatusBadge } from './RequestStatusBadge';
@@ -172,45 +172,45 @@ export const RequestServicesCard = ({ request, linkTo }: { request: RequestDetai
           {t('requests.detail.noServices')}
         </Text>
       ) : (
-        <TableScroll minWidth={560} label={t('requests.detail.services')}>
-          <Table aria-label={t('requests.detail.services')} horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('requests.detail.serviceUser')}</Table.Th>
-                <Table.Th>{t('requests.detail.serviceNumber')}</Table.Th>
-                <Table.Th>{t('requests.detail.serviceType')}</Table.Th>
-                <Table.Th>{t('requests.columns.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {request.services.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Text fz="sm">{s.userName}</Text>
-                  </Table.Td>
-                  <Table.Td className="fd-nowrap">
-                    {linkTo ? (
-                      <Anchor component={Link} to={linkTo(s.id)} fz="sm">
-                        {s.msisdn ? format.phone(s.msisdn) : s.serviceType}
-                      </Anchor>
-                    ) : (
-                      <Text fz="sm">{s.msisdn ? format.phone(s.msisdn) : '—'}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{s.serviceType}</Text>
-                    <Text fz="xs" c="dimmed">
-                      {s.bundle}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ServiceStatusBadge status={s.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={t('requests.detail.services')}
+          minWidth={560}
+          horizontalSpacing="md"
+          head={
+            <>
+              <Table.Th>{t('requests.detail.serviceUser')}</Table.Th>
+              <Table.Th>{t('requests.detail.serviceNumber')}</Table.Th>
+              <Table.Th>{t('requests.detail.serviceType')}</Table.Th>
+              <Table.Th>{t('requests.columns.status')}</Table.Th>
+            </>
+          }
+        >
+          {request.services.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Text fz="sm">{s.userName}</Text>
+              </Table.Td>
+              <Table.Td className="fd-nowrap">
+                {linkTo ? (
+                  <Anchor component={Link} to={linkTo(s.id)} fz="sm">
+                    {s.msisdn ? format.phone(s.msisdn) : s.serviceType}
+                  </Anchor>
+                ) : (
+                  <Text fz="sm">{s.msisdn ? format.phone(s.msisdn) : '—'}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm">{s.serviceType}</Text>
+                <Text fz="xs" c="dimmed">
+                  {s.bundle}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ServiceStatusBadge status={s.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
       )}
     </Card>
   );
