@@ -1,16 +1,17 @@
 import { Anchor, Badge, Button, Card, EmptyState, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, ActionIcon } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconDots, IconMailForward, IconUserOff, IconUserCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Administrator, Language } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { placeServerErrors } from '../../shared/ui/server-errors';
+import { useServerErrors } from '../../shared/ui/server-errors';
 import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useAdministratorMutations, type AdministratorAction } from './api';
+import { FormModal } from '../../shared/ui/FormModal';
 import { ModalActions } from '../../shared/ui/ModalActions';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
@@ -20,11 +21,9 @@ const FIELDS = ['email', 'fullName', 'language'] as const;
 const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: string; companyName: string; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   const labels = useLabels();
-  const problemMessage = useProblemMessage();
   const { invite } = useAdministratorMutations(companyId);
-  const idPrefix = useId();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<{ email: string; fullName: string; language: Language }>({ initialValues: { email: '', fullName: '', language: 'en' } });
+  const { idPrefix, formError, setFormError, show } = useServerErrors(FIELDS, form.setErrors);
   const close = () => {
     form.reset();
     setFormError(null);
@@ -37,35 +36,34 @@ const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: s
       notify({ color: 'green', title: t('backOffice.admins.invited'), message: t('backOffice.admins.invitedText', { email: v.email.trim() }) });
       close();
     } catch (error) {
-      const placed = placeServerErrors(error, FIELDS, form.setErrors, problemMessage);
-      setFormError(placed.formError);
-      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+      show(error);
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t('backOffice.admins.inviteTitle', { company: companyName })} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text fz="sm" c="dimmed">
-            {t('backOffice.admins.inviteIntro')}
-          </Text>
-          <ProblemAlert>{formError}</ProblemAlert>
-          <TextInput id={`${idPrefix}-fullName`} label={labels.field('fullName')} required data-autofocus autoComplete="off" {...form.getInputProps('fullName')} />
-          <TextInput id={`${idPrefix}-email`} type="email" label={labels.field('email')} required autoComplete="off" {...form.getInputProps('email')} />
-          <Select
-            id={`${idPrefix}-language`}
-            label={labels.field('language')}
-            description={t('backOffice.admins.languageHint')}
-            required
-            allowDeselect={false}
-            data={(['en', 'fr', 'nl'] as const).map((l) => ({ value: l, label: labels.language(l) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('language')}
-          />
-          <ModalActions label={t('backOffice.admins.send')} pending={invite.isPending} icon={IconMailForward} onCancel={close} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('backOffice.admins.inviteTitle', { company: companyName })}
+      onSubmit={submit}
+      submit={{ label: t('backOffice.admins.send'), pending: invite.isPending, icon: IconMailForward }}
+    >
+      <Text fz="sm" c="dimmed">
+        {t('backOffice.admins.inviteIntro')}
+      </Text>
+      <ProblemAlert>{formError}</ProblemAlert>
+      <TextInput id={`${idPrefix}-fullName`} label={labels.field('fullName')} required data-autofocus autoComplete="off" {...form.getInputProps('fullName')} />
+      <TextInput id={`${idPrefix}-email`} type="email" label={labels.field('email')} required autoComplete="off" {...form.getInputProps('email')} />
+      <Select
+        id={`${idPrefix}-language`}
+        label={labels.field('language')}
+        description={t('backOffice.admins.languageHint')}
+        required
+        allowDeselect={false}
+        data={(['en', 'fr', 'nl'] as const).map((l) => ({ value: l, label: labels.language(l) }))}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('language')}
+      />
+    </FormModal>
   );
 };
 

@@ -1,16 +1,17 @@
 import { ActionIcon, Button, Card, EmptyState, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office, OfficeInput } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { placeServerErrors } from '../../shared/ui/server-errors';
+import { useServerErrors } from '../../shared/ui/server-errors';
 import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useOfficeMutations } from '../companies/api';
+import { FormModal } from '../../shared/ui/FormModal';
 import { ModalActions } from '../../shared/ui/ModalActions';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
@@ -26,11 +27,9 @@ type OfficeFormProps = { base: string; office: Office | null; opened: boolean; o
 const OfficeFormModal = ({ base, office, opened, onClose }: OfficeFormProps) => {
   const { t } = useTranslation();
   const labels = useLabels();
-  const problemMessage = useProblemMessage();
   const { add, edit } = useOfficeMutations(base);
-  const [formError, setFormError] = useState<string | null>(null);
-  const idPrefix = useId();
   const form = useForm<OfficeValues>({ initialValues: EMPTY });
+  const { idPrefix, formError, setFormError, show } = useServerErrors(FIELDS, form.setErrors);
   const [loadedFor, setLoadedFor] = useState<string | null | undefined>(undefined);
   // fill the form once per opening, with the office being edited or empty for a new one
   if (opened && loadedFor !== (office?.id ?? null)) {
@@ -53,30 +52,29 @@ const OfficeFormModal = ({ base, office, opened, onClose }: OfficeFormProps) => 
       notify({ color: 'green', title: t(office ? 'backOffice.offices.saved' : 'backOffice.offices.added'), message: input.name });
       close();
     } catch (error) {
-      const placed = placeServerErrors(error, FIELDS, form.setErrors, problemMessage);
-      setFormError(placed.formError);
-      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+      show(error);
     }
   });
   const input = (name: (typeof FIELDS)[number], extra: { autoComplete?: string; description?: string } = {}) => (
     <TextInput id={`${idPrefix}-${name}`} label={labels.field(name)} required={name !== 'country'} autoComplete={extra.autoComplete ?? 'off'} description={extra.description} data-autofocus={name === 'name' ? true : undefined} {...form.getInputProps(name)} />
   );
   return (
-    <Modal opened={opened} onClose={close} title={t(office ? 'backOffice.offices.editTitle' : 'backOffice.offices.addTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <ProblemAlert>{formError}</ProblemAlert>
-          {input('name')}
-          {input('street', { autoComplete: 'street-address' })}
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            {input('postalCode', { autoComplete: 'postal-code' })}
-            {input('city', { autoComplete: 'address-level2' })}
-            {input('country', { autoComplete: 'country', description: t('backOffice.offices.countryHint') })}
-          </SimpleGrid>
-          <ModalActions label={t('actions.save')} pending={add.isPending || edit.isPending} onCancel={close} />
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t(office ? 'backOffice.offices.editTitle' : 'backOffice.offices.addTitle')}
+      onSubmit={submit}
+      submit={{ label: t('actions.save'), pending: add.isPending || edit.isPending }}
+    >
+      <ProblemAlert>{formError}</ProblemAlert>
+      {input('name')}
+      {input('street', { autoComplete: 'street-address' })}
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        {input('postalCode', { autoComplete: 'postal-code' })}
+        {input('city', { autoComplete: 'address-level2' })}
+        {input('country', { autoComplete: 'country', description: t('backOffice.offices.countryHint') })}
+      </SimpleGrid>
+    </FormModal>
   );
 };
 
