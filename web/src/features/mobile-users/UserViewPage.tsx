@@ -1,6 +1,5 @@
 import { Anchor, Button, Card, DataList, EmptyState, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconDeviceMobileOff, IconHistory, IconList, IconPencil, IconPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
@@ -21,15 +20,9 @@ import { ServiceStatusBadge } from './ServiceStatusBadge';
 import { userPath } from './UsersListPage';
 import { addServicePath } from '../services/wizard/AddServicePage';
 import { servicePath } from '../services/ServiceDetailPage';
+import { Detail } from '../../shared/ui/DetailCard';
 
 const HISTORY_PAGE_SIZE = 10;
-
-const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
-  <DataList.Item>
-    <DataList.ItemLabel>{label}</DataList.ItemLabel>
-    <DataList.ItemValue>{children}</DataList.ItemValue>
-  </DataList.Item>
-);
 
 const DetailsCard = ({ user }: { user: MobileUser }) => {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { Button, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { servicePath } from '../services/ServiceDetailPage';
 import { useAdminComment, useRequest, useWithdrawRequest } from './api';
-import { RequestCommentsCard, RequestFactsCard, RequestHistoryCard, RequestServicesCard } from './RequestParts';
+import { RequestCards } from './RequestParts';
 import { useRequestText } from './request-text';
 import { ModalActions } from '../../shared/ui/ModalActions';
 
@@ -82,16 +82,7 @@ export const RequestDetailPage = () => {
       <QueryContent query={query} skeletons={[260, 160]}>
         {(request) => (
           <>
-            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-              <Stack gap="lg">
-                <RequestFactsCard request={request} />
-                <RequestServicesCard request={request} linkTo={servicePath} />
-              </Stack>
-              <Stack gap="lg">
-                <RequestCommentsCard request={request} send={(body) => comment.mutateAsync(body)} sending={comment.isPending} />
-                <RequestHistoryCard request={request} />
-              </Stack>
-            </SimpleGrid>
+            <RequestCards request={request} linkTo={servicePath} comment={{ send: (body) => comment.mutateAsync(body), sending: comment.isPending }} />
             <WithdrawModal request={request} opened={withdrawing} onClose={() => setWithdrawing(false)} />
           </>
         )}
