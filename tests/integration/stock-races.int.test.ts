@@ -38,7 +38,7 @@ describe(`stock is never handed out twice (${process.env.TEST_DB})`, () => {
     const [{ iccid }] = (await q<{ iccid: string }>(`select iccid from sim_cards where kind = 'physical' and status = 'in_stock' and company_id = (select id from companies where name = 'Acme Logistics') order by iccid limit 1`)) as [{ iccid: string }];
     const free = (await acme.get('/api/wizard/stock')).body.freeMobileNumbers as string[];
     const { winner, losers } = await race((i) => ({ ...base, number: { kind: 'new', msisdn: free[i % free.length] }, sim: { kind: 'admin_sim', iccid } }));
-    expect(winner.sim).toEqual({ kind: 'physical', iccid });
+    expect(winner.sim).toEqual({ kind: 'physical', iccid, codesRecorded: expect.any(Boolean) });
     expect(losers.every((l) => l.code === 'STOCK.SIM_TAKEN' || l.code === 'STOCK.MOBILE_NUMBER_TAKEN')).toBe(true);
     expect(losers.some((l) => l.code === 'STOCK.SIM_TAKEN')).toBe(true);
     expect(await q(`select status, service_id from sim_cards where iccid = $1`, [iccid])).toEqual([{ status: 'reserved', service_id: winner.id }]);

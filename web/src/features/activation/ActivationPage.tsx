@@ -1,21 +1,6 @@
 import { Alert, Anchor, Box, Button, Card, Center, Code, Container, Grid, Group, List, SimpleGrid, Skeleton, Stack, Text, TextInput, ThemeIcon, Title, VisuallyHidden } from '@mantine/core';
 import { useClipboard } from '@mantine/hooks';
-import {
-  IconAlertCircle,
-  IconBrandAndroid,
-  IconBrandApple,
-  IconBulb,
-  IconCheck,
-  IconCopy,
-  IconDeviceMobile,
-  IconInfoCircle,
-  IconLifebuoy,
-  IconLinkOff,
-  IconMail,
-  IconPlayerPlay,
-  IconQrcode,
-  IconTool,
-} from '@tabler/icons-react';
+import { IconBrandAndroid, IconBrandApple, IconBulb, IconCheck, IconCopy, IconDeviceMobile, IconInfoCircle, IconLifebuoy, IconLinkOff, IconMail, IconPlayerPlay, IconQrcode, IconTool } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -23,15 +8,15 @@ import { isApiError } from '../../shared/api/client';
 import type { ActivationView } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
-import { BrandMark } from '../../shared/ui/BrandMark';
-import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { QueryError } from '../../shared/ui/QueryError';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { usePageTitle } from '../../shared/ui/use-page-title';
+import { PublicLayout, telHref } from '../auth/PublicLayout';
 import { useOperator } from '../auth/session';
 import { groupIccid } from '../../shared/i18n/format';
 import { ProgressSteps } from './ProgressSteps';
 import { useActivate, useActivation, useEmployeePuk, useEnterSim } from './api';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 // The employee's activation page (seed activate-sim-*.txt, section 1 "Users"): reached from the
 // personal link of the activation e-mail, without an account. Like the sign-in page it stands
@@ -39,8 +24,6 @@ import { useActivate, useActivation, useEmployeePuk, useEnterSim } from './api';
 
 /** Digits only: the employee may type the number with spaces, as it is printed. */
 const cleanIccid = (value: string) => value.replace(/[\s-]+/g, '');
-
-const telHref = (phone: string) => `tel:${(phone.split('(')[0] ?? '').replace(/[^+\d]/g, '')}`;
 
 const PROGRESS_HEADING_ID = 'activation-progress-title';
 const QR_HEADING_ID = 'activation-qr-title';
@@ -96,13 +79,7 @@ const EnterSimCard = ({ token }: { token: string }) => {
   return (
     <SectionCard id="activation-sim-title" title={t('activation.sim.title')} icon={<IconDeviceMobile size={22} aria-hidden="true" />}>
       <form onSubmit={submit} noValidate>
-        <div aria-live="assertive">
-          {problem && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} mb="md">
-              {problem}
-            </Alert>
-          )}
-        </div>
+        <ProblemAlert live mb="md">{problem}</ProblemAlert>
         <Stack gap="md">
           <Alert color="indigo" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
             <Text fz="sm" fw={600}>
@@ -156,13 +133,7 @@ const ActivateButton = ({ token, focusAfter }: { token: string; focusAfter: stri
   };
   return (
     <Stack gap={0}>
-      <div aria-live="assertive">
-        {problem && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} mb="sm">
-            {problem}
-          </Alert>
-        )}
-      </div>
+      <ProblemAlert live mb="sm">{problem}</ProblemAlert>
       <Group>
         <Button size="md" onClick={press} loading={activate.isPending} leftSection={<IconPlayerPlay size={18} aria-hidden="true" />}>
           {t('activation.activate')}
@@ -543,7 +514,6 @@ export const ActivationPage = () => {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const query = useActivation(token);
-  const operator = useOperator().data;
   // unknown, expired or replaced (404), or not even shaped like a link token (400)
   const invalid = query.isError && isApiError(query.error) && (query.error.status === 404 || query.error.status === 400);
   usePageTitle(invalid ? t('activation.invalid.title') : t('activation.documentTitle'));
@@ -557,19 +527,9 @@ export const ActivationPage = () => {
     return () => tag.remove();
   }, []);
 
-  const portalName = operator?.portalName ?? 'MyDstny';
-  const support = query.data?.support ?? (operator ? { phone: operator.supportPhone, email: operator.supportEmail, operatorName: operator.name } : null);
-
   return (
-    <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
-      <Box component="header" px="lg" py="md" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-        <Group justify="space-between">
-          <BrandMark portalName={portalName} />
-          <LanguageSwitch variant="default" />
-        </Group>
-      </Box>
-
-      <Container component="main" id="main-content" size={1120} w="100%" py="xl" px="md" style={{ flex: 1 }}>
+    <PublicLayout headerBar support={query.data?.support}>
+      <Container size={1120} w="100%" py="xl" px="md">
         {invalid ? (
           <InvalidLink />
         ) : query.isError ? (
@@ -580,24 +540,6 @@ export const ActivationPage = () => {
           <Loading />
         )}
       </Container>
-
-      <Box component="footer" py="lg" px="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} bg="white">
-        <Container size="md">
-          {support ? (
-            <Text fz="sm" ta="center" c="dimmed">
-              {t('login.support', { operator: support.operatorName })}{' '}
-              <Anchor href={telHref(support.phone)} fz="sm">
-                {support.phone}
-              </Anchor>{' '}
-              · <Anchor href={`mailto:${support.email}`} fz="sm">{support.email}</Anchor>
-            </Text>
-          ) : (
-            <Text fz="sm" ta="center" c="dimmed">
-              {portalName}
-            </Text>
-          )}
-        </Container>
-      </Box>
-    </Box>
+    </PublicLayout>
   );
 };

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconMailForward } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,8 @@ import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useMobileUser } from '../mobile-users/api';
 import { useResendActivation } from '../services/api';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 // "Resend activation e-mail" on the service page, while the service waits for its user: a new
 // e-mail with a new personal link; the old link stops working. The address can be corrected on
@@ -64,13 +66,7 @@ const Form = ({ service, onClose }: { service: ServiceDetail; onClose: () => voi
         <Alert color="yellow" variant="light" icon={<IconAlertCircle aria-hidden="true" />}>
           {t('serviceDetail.resend.oldLink')}
         </Alert>
-        <div aria-live="assertive">
-          {problem && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />}>
-              {problem}
-            </Alert>
-          )}
-        </div>
+        <ProblemAlert live>{problem}</ProblemAlert>
         {user.isLoading && !service.activationLink ? (
           <Skeleton height={60} />
         ) : (
@@ -90,14 +86,7 @@ const Form = ({ service, onClose }: { service: ServiceDetail; onClose: () => voi
             error={error}
           />
         )}
-        <Group justify="flex-end" gap="sm" mt="xs">
-          <Button variant="default" onClick={onClose} disabled={resend.isPending}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={resend.isPending} leftSection={<IconMailForward size={16} aria-hidden="true" />}>
-            {t('serviceDetail.resend.submit')}
-          </Button>
-        </Group>
+        <ModalActions label={t('serviceDetail.resend.submit')} pending={resend.isPending} icon={IconMailForward} onCancel={onClose} mt="xs" />
       </Stack>
     </form>
   );

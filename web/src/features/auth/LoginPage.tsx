@@ -1,29 +1,15 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Card,
-  Center,
-  Container,
-  Group,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Box, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconLock } from '@tabler/icons-react';
+import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
-import { BrandMark } from '../../shared/ui/BrandMark';
-import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { useLabels } from '../../shared/i18n/labels';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { usePageTitle } from '../../shared/ui/use-page-title';
+import { PasswordField, PublicCard, PublicLayout } from './PublicLayout';
 import { homePathFor, useLogin, useMe, useOperator } from './session';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
@@ -65,80 +51,37 @@ export const LoginPage = () => {
     }
   });
 
-  const portalName = operator?.portalName ?? 'MyDstny';
-
   return (
-    <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
-      <Box component="header" px="lg" py="md">
-        <Group justify="space-between">
-          <BrandMark portalName={portalName} />
-          <LanguageSwitch variant="default" />
-        </Group>
-      </Box>
+    <PublicLayout>
+      <PublicCard maw={420}>
+        <Box>
+          <Title order={1} fz={24}>
+            {t('login.heading', { portal: operator?.portalName ?? 'MyDstny' })}
+          </Title>
+          <Text c="dimmed" fz="sm" mt={6}>
+            {t('login.intro')}
+          </Text>
+        </Box>
 
-      <Box component="main" id="main-content" style={{ flex: 1 }}>
-        <Center py={48} px="md">
-          <Card w="100%" maw={420} shadow="sm" padding="xl">
-            <Stack gap="lg">
-              <Box>
-                <Title order={1} fz={24}>
-                  {t('login.heading', { portal: portalName })}
-                </Title>
-                <Text c="dimmed" fz="sm" mt={6}>
-                  {t('login.intro')}
-                </Text>
-              </Box>
+        <ProblemAlert>{failure}</ProblemAlert>
 
-              {failure && (
-                <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-                  {failure}
-                </Alert>
-              )}
-
-              <form onSubmit={submit} noValidate>
-                <Stack gap="md">
-                  <TextInput
-                    label={labels.field('email')}
-                    type="email"
-                    autoComplete="username"
-                    required
-                    autoFocus
-                    {...form.getInputProps('email')}
-                  />
-                  <PasswordInput
-                    label={labels.field('password')}
-                    autoComplete="current-password"
-                    required
-                    visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-                    {...form.getInputProps('password')}
-                  />
-                  <Button type="submit" fullWidth loading={login.isPending} leftSection={<IconLock size={16} aria-hidden="true" />} mt="xs">
-                    {t('login.submit')}
-                  </Button>
-                </Stack>
-              </form>
-            </Stack>
-          </Card>
-        </Center>
-      </Box>
-
-      <Box component="footer" py="lg" px="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} bg="white">
-        <Container size="md">
-          {operator ? (
-            <Text fz="sm" ta="center" c="dimmed">
-              {t('login.support', { operator: operator.name })}{' '}
-              <Anchor href={`tel:${(operator.supportPhone.split('(')[0] ?? '').replace(/[^+\d]/g, '')}`} fz="sm">
-                {operator.supportPhone}
-              </Anchor>{' '}
-              · <Anchor href={`mailto:${operator.supportEmail}`} fz="sm">{operator.supportEmail}</Anchor>
-            </Text>
-          ) : (
-            <Text fz="sm" ta="center" c="dimmed">
-              {portalName}
-            </Text>
-          )}
-        </Container>
-      </Box>
-    </Box>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <TextInput
+              label={labels.field('email')}
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              {...form.getInputProps('email')}
+            />
+            <PasswordField label={labels.field('password')} autoComplete="current-password" {...form.getInputProps('password')} />
+            <Button type="submit" fullWidth loading={login.isPending} leftSection={<IconLock size={16} aria-hidden="true" />} mt="xs">
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </PublicCard>
+    </PublicLayout>
   );
 };

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Box, Button, Card, Center, Group, List, PasswordInput, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, List, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconLock } from '@tabler/icons-react';
+import { IconLock } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, apiRequest, isApiError } from '../../shared/api/client';
 import type { InvitationView, PasswordSet } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
-import { BrandMark } from '../../shared/ui/BrandMark';
-import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { usePageTitle } from '../../shared/ui/use-page-title';
+import { PasswordField, PublicCard, PublicLayout } from './PublicLayout';
 import { homePathFor, useLogin, useOperator } from './session';
 
 // The same minimum the server checks (modules/auth/domain/password.ts); the server has the last word.
@@ -59,77 +59,51 @@ export const SetPasswordPage = () => {
   const linkProblem = invitation.isError ? problemMessage(invitation.error) : null;
 
   return (
-    <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
-      <Box component="header" px="lg" py="md">
-        <Group justify="space-between">
-          <BrandMark portalName={portalName} />
-          <LanguageSwitch variant="default" />
-        </Group>
-      </Box>
-      <Box component="main" id="main-content" style={{ flex: 1 }}>
-        <Center py={48} px="md">
-          <Card w="100%" maw={460} shadow="sm" padding="xl">
-            <Stack gap="lg">
-              <Title order={1} fz={24}>
-                {t('backOffice.setPassword.heading', { portal: portalName })}
-              </Title>
-              {invitation.isPending ? (
-                <Skeleton height={160} aria-label={t('status.loading')} />
-              ) : linkProblem ? (
-                <Stack gap="md">
-                  <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert" title={t('backOffice.setPassword.linkProblem')}>
-                    {linkProblem}
-                  </Alert>
-                  <Anchor component={Link} to="/login" fz="sm">
-                    {t('backOffice.setPassword.toSignIn')}
-                  </Anchor>
-                </Stack>
-              ) : (
-                <>
-                  <Text fz="sm">{t('backOffice.setPassword.intro', { name: invitation.data!.fullName, company: invitation.data!.companyName })}</Text>
-                  <Text fz="sm" c="dimmed">
-                    {t('backOffice.setPassword.signInWith')} <strong>{invitation.data!.email}</strong>
-                  </Text>
-                  {failure && (
-                    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-                      {failure}
-                    </Alert>
-                  )}
-                  <form onSubmit={submit} noValidate>
-                    <Stack gap="md">
-                      {/* for password managers: the account the new password belongs to */}
-                      <input type="email" name="username" autoComplete="username" value={invitation.data!.email} readOnly hidden />
-                      <PasswordInput
-                        label={labels.field('password')}
-                        description={t('backOffice.setPassword.rules', { minimum: MIN_LENGTH })}
-                        autoComplete="new-password"
-                        required
-                        autoFocus
-                        visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-                        {...form.getInputProps('password')}
-                      />
-                      <PasswordInput
-                        label={t('backOffice.setPassword.confirm')}
-                        autoComplete="new-password"
-                        required
-                        visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-                        {...form.getInputProps('confirm')}
-                      />
-                      <List size="xs" c="dimmed" spacing={2}>
-                        <List.Item>{t('backOffice.setPassword.tipLength')}</List.Item>
-                        <List.Item>{t('backOffice.setPassword.tipOwn')}</List.Item>
-                      </List>
-                      <Button type="submit" fullWidth loading={setPassword.isPending || login.isPending} leftSection={<IconLock size={16} aria-hidden="true" />}>
-                        {t('backOffice.setPassword.submit')}
-                      </Button>
-                    </Stack>
-                  </form>
-                </>
-              )}
-            </Stack>
-          </Card>
-        </Center>
-      </Box>
-    </Box>
+    <PublicLayout withFooter={false}>
+      <PublicCard maw={460}>
+        <Title order={1} fz={24}>
+          {t('backOffice.setPassword.heading', { portal: portalName })}
+        </Title>
+        {invitation.isPending ? (
+          <Skeleton height={160} aria-label={t('status.loading')} />
+        ) : linkProblem ? (
+          <Stack gap="md">
+            <ProblemAlert title={t('backOffice.setPassword.linkProblem')}>{linkProblem}</ProblemAlert>
+            <Anchor component={Link} to="/login" fz="sm">
+              {t('backOffice.setPassword.toSignIn')}
+            </Anchor>
+          </Stack>
+        ) : (
+          <>
+            <Text fz="sm">{t('backOffice.setPassword.intro', { name: invitation.data!.fullName, company: invitation.data!.companyName })}</Text>
+            <Text fz="sm" c="dimmed">
+              {t('backOffice.setPassword.signInWith')} <strong>{invitation.data!.email}</strong>
+            </Text>
+            <ProblemAlert>{failure}</ProblemAlert>
+            <form onSubmit={submit} noValidate>
+              <Stack gap="md">
+                {/* for password managers: the account the new password belongs to */}
+                <input type="email" name="username" autoComplete="username" value={invitation.data!.email} readOnly hidden />
+                <PasswordField
+                  label={labels.field('password')}
+                  description={t('backOffice.setPassword.rules', { minimum: MIN_LENGTH })}
+                  autoComplete="new-password"
+                  autoFocus
+                  {...form.getInputProps('password')}
+                />
+                <PasswordField label={t('backOffice.setPassword.confirm')} autoComplete="new-password" {...form.getInputProps('confirm')} />
+                <List size="xs" c="dimmed" spacing={2}>
+                  <List.Item>{t('backOffice.setPassword.tipLength')}</List.Item>
+                  <List.Item>{t('backOffice.setPassword.tipOwn')}</List.Item>
+                </List>
+                <Button type="submit" fullWidth loading={setPassword.isPending || login.isPending} leftSection={<IconLock size={16} aria-hidden="true" />}>
+                  {t('backOffice.setPassword.submit')}
+                </Button>
+              </Stack>
+            </form>
+          </>
+        )}
+      </PublicCard>
+    </PublicLayout>
   );
 };

@@ -10,13 +10,13 @@ import { Page } from '../../shared/ui/Page';
 import { QueryError } from '../../shared/ui/QueryError';
 import { SearchInput } from '../../shared/ui/SearchInput';
 import { TableFooter, TablePager } from '../../shared/ui/TablePager';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { userPath } from '../mobile-users/UsersListPage';
 import { servicePath } from '../services/ServiceDetailPage';
 import { useNextBill } from './api';
 import { currentBillingMonth, readBillingMonth, recentMonths } from './billing-month';
-import { Amount, LineKind } from './BillingLines';
+import { Amount, BillingLineCells, BillingLineHead } from './BillingLines';
 
 export const NEXT_BILL_PATH = '/self-service/uc-mobile/next-bill';
 const MONTHS_OFFERED = 13;
@@ -48,6 +48,22 @@ const TotalCard = ({ label, cents, hint }: { label: string; cents: number; hint?
   </Card>
 );
 
+/** One kind of a user's lines under its heading, or a word that there are none. */
+const LineSection = ({ title, none, count, children }: { title: string; none: string; count: number; children: ReactNode }) => (
+  <Box>
+    <Title order={3} fz="sm" mb={6}>
+      {title}
+    </Title>
+    {count === 0 ? (
+      <Text fz="sm" c="dimmed">
+        {none}
+      </Text>
+    ) : (
+      children
+    )}
+  </Box>
+);
+
 /** What one user's services cost this month: the recurring charges, then each changed-service line. */
 const UserLines = ({ user }: { user: NextBillUser }) => {
   const { t } = useTranslation();
@@ -59,88 +75,60 @@ const UserLines = ({ user }: { user: NextBillUser }) => {
   );
   return (
     <Stack gap="md" p="sm" pl={48}>
-      <Box>
-        <Title order={3} fz="sm" mb={6}>
-          {t('nextBill.recurring')}
-        </Title>
-        {user.recurring.length === 0 ? (
-          <Text fz="sm" c="dimmed">
-            {t('nextBill.noRecurring')}
-          </Text>
-        ) : (
-          <Table verticalSpacing={4} horizontalSpacing="sm" aria-label={t('nextBill.recurringOf', { name: user.userName })}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={180}>{t('nextBill.columns.number')}</Table.Th>
-                <Table.Th>{t('nextBill.columns.description')}</Table.Th>
-                <Table.Th ta="right">{t('billing.columns.amount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {user.recurring.map((line) => (
-                <Table.Tr key={line.serviceId}>
-                  <Table.Td>{number(line.serviceId, line.msisdn)}</Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{line.description}</Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Amount cents={line.amountCents} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Box>
-      <Box>
-        <Title order={3} fz="sm" mb={6}>
-          {t('nextBill.changes')}
-        </Title>
-        {user.changes.length === 0 ? (
-          <Text fz="sm" c="dimmed">
-            {t('nextBill.noChanges')}
-          </Text>
-        ) : (
-          <Table verticalSpacing={4} horizontalSpacing="sm" aria-label={t('nextBill.changesOf', { name: user.userName })}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={180}>{t('nextBill.columns.number')}</Table.Th>
-                <Table.Th>{t('nextBill.columns.date')}</Table.Th>
-                <Table.Th>{t('nextBill.columns.reason')}</Table.Th>
-                <Table.Th>{t('billing.columns.item')}</Table.Th>
-                <Table.Th>{t('billing.columns.kind')}</Table.Th>
-                <Table.Th ta="right">{t('billing.columns.days')}</Table.Th>
-                <Table.Th ta="right">{t('billing.columns.amount')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {user.changes.map((line, index) => (
-                <Table.Tr key={`${line.serviceId}-${line.code}-${line.kind}-${index}`}>
-                  <Table.Td>{number(line.serviceId, line.msisdn)}</Table.Td>
-                  <Table.Td className="fd-nowrap">
-                    <Text fz="sm">{format.calendarDate(line.occurredOn)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{t(`nextBill.reason.${line.reason}`)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{line.name}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <LineKind kind={line.kind} />
-                  </Table.Td>
-                  <Table.Td ta="right" className="fd-nowrap">
-                    <Text fz="sm">{t('billing.days', { days: format.number(line.days), daysInMonth: format.number(line.daysInMonth) })}</Text>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Amount cents={line.amountCents} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Box>
+      <LineSection title={t('nextBill.recurring')} none={t('nextBill.noRecurring')} count={user.recurring.length}>
+        <LabelledTable
+          label={t('nextBill.recurringOf', { name: user.userName })}
+          verticalSpacing={4}
+          horizontalSpacing="sm"
+          head={
+            <>
+              <Table.Th w={180}>{t('nextBill.columns.number')}</Table.Th>
+              <Table.Th>{t('nextBill.columns.description')}</Table.Th>
+              <Table.Th ta="right">{t('billing.columns.amount')}</Table.Th>
+            </>
+          }
+        >
+          {user.recurring.map((line) => (
+            <Table.Tr key={line.serviceId}>
+              <Table.Td>{number(line.serviceId, line.msisdn)}</Table.Td>
+              <Table.Td>
+                <Text fz="sm">{line.description}</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Amount cents={line.amountCents} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
+      </LineSection>
+      <LineSection title={t('nextBill.changes')} none={t('nextBill.noChanges')} count={user.changes.length}>
+        <LabelledTable
+          label={t('nextBill.changesOf', { name: user.userName })}
+          verticalSpacing={4}
+          horizontalSpacing="sm"
+          head={
+            <>
+              <Table.Th w={180}>{t('nextBill.columns.number')}</Table.Th>
+              <Table.Th>{t('nextBill.columns.date')}</Table.Th>
+              <Table.Th>{t('nextBill.columns.reason')}</Table.Th>
+              <BillingLineHead />
+            </>
+          }
+        >
+          {user.changes.map((line, index) => (
+            <Table.Tr key={`${line.serviceId}-${line.code}-${line.kind}-${index}`}>
+              <Table.Td>{number(line.serviceId, line.msisdn)}</Table.Td>
+              <Table.Td className="fd-nowrap">
+                <Text fz="sm">{format.calendarDate(line.occurredOn)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm">{t(`nextBill.reason.${line.reason}`)}</Text>
+              </Table.Td>
+              <BillingLineCells line={line} />
+            </Table.Tr>
+          ))}
+        </LabelledTable>
+      </LineSection>
     </Stack>
   );
 };
@@ -195,84 +183,84 @@ const BillTable = ({ bill }: { bill: NextBill }) => {
       ) : users.length === 0 ? (
         <EmptyState py={48} icon={<IconUserSearch size={28} aria-hidden="true" />} withIndicatorBackground title={t('nextBill.noMatch', { q: search.trim() })} />
       ) : (
-        <TableScroll minWidth={720} label={t('nextBill.tableLabel')}>
-          <Table horizontalSpacing="sm" aria-label={t('nextBill.tableLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={44}>
-                  <VisuallyHidden>{t('nextBill.details')}</VisuallyHidden>
-                </Table.Th>
-                <Table.Th>{t('nextBill.columns.user')}</Table.Th>
-                <Table.Th ta="right">{t('nextBill.recurring')}</Table.Th>
-                <Table.Th ta="right">{t('nextBill.changes')}</Table.Th>
-                <Table.Th ta="right">{t('billing.total')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {shown.map((user) => {
-                const expanded = open.has(user.mobileUserId);
-                const detailId = `bill-user-${user.mobileUserId}`;
-                return (
-                  <Fragment key={user.mobileUserId}>
-                    <Table.Tr bg={expanded ? 'var(--mantine-color-gray-0)' : undefined}>
-                      <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          color="gray"
-                          onClick={() => toggle(user.mobileUserId)}
-                          aria-expanded={expanded}
-                          aria-controls={expanded ? detailId : undefined}
-                          aria-label={t(expanded ? 'nextBill.hideLines' : 'nextBill.showLines', { name: user.userName })}
-                        >
-                          {expanded ? <IconChevronDown size={16} aria-hidden="true" /> : <IconChevronRight size={16} aria-hidden="true" />}
-                        </ActionIcon>
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={userPath(user.mobileUserId)} fz="sm" fw={600}>
-                          {user.userName}
-                        </Anchor>
-                        <Text fz="xs" c="dimmed">
-                          {t('nextBill.lineCount', { count: user.recurring.length + user.changes.length, formatted: format.number(user.recurring.length + user.changes.length) })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Amount cents={sum(user.recurring.map((line) => line.amountCents))} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Amount cents={sum(user.changes.map((line) => line.amountCents))} />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Amount cents={user.totalCents} strong />
-                      </Table.Td>
-                    </Table.Tr>
-                    {expanded && (
-                      <Table.Tr id={detailId}>
-                        <Table.Td colSpan={COLUMNS} p={0} bg="var(--mantine-color-gray-0)">
-                          <UserLines user={user} />
-                        </Table.Td>
-                      </Table.Tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr>
-                <Table.Td />
-                <Table.Th>{t('nextBill.allUsers')}</Table.Th>
-                <Table.Td ta="right">
-                  <Amount cents={bill.recurringTotalCents} strong />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount cents={bill.changesTotalCents} strong />
-                </Table.Td>
-                <Table.Td ta="right">
-                  <Amount cents={bill.totalCents} strong />
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tfoot>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={t('nextBill.tableLabel')}
+          minWidth={720}
+          horizontalSpacing="sm"
+          head={
+            <>
+              <Table.Th w={44}>
+                <VisuallyHidden>{t('nextBill.details')}</VisuallyHidden>
+              </Table.Th>
+              <Table.Th>{t('nextBill.columns.user')}</Table.Th>
+              <Table.Th ta="right">{t('nextBill.recurring')}</Table.Th>
+              <Table.Th ta="right">{t('nextBill.changes')}</Table.Th>
+              <Table.Th ta="right">{t('billing.total')}</Table.Th>
+            </>
+          }
+          foot={
+            <Table.Tr>
+              <Table.Td />
+              <Table.Th>{t('nextBill.allUsers')}</Table.Th>
+              <Table.Td ta="right">
+                <Amount cents={bill.recurringTotalCents} strong />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Amount cents={bill.changesTotalCents} strong />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Amount cents={bill.totalCents} strong />
+              </Table.Td>
+            </Table.Tr>
+          }
+        >
+          {shown.map((user) => {
+            const expanded = open.has(user.mobileUserId);
+            const detailId = `bill-user-${user.mobileUserId}`;
+            return (
+              <Fragment key={user.mobileUserId}>
+                <Table.Tr bg={expanded ? 'var(--mantine-color-gray-0)' : undefined}>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => toggle(user.mobileUserId)}
+                      aria-expanded={expanded}
+                      aria-controls={expanded ? detailId : undefined}
+                      aria-label={t(expanded ? 'nextBill.hideLines' : 'nextBill.showLines', { name: user.userName })}
+                    >
+                      {expanded ? <IconChevronDown size={16} aria-hidden="true" /> : <IconChevronRight size={16} aria-hidden="true" />}
+                    </ActionIcon>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={userPath(user.mobileUserId)} fz="sm" fw={600}>
+                      {user.userName}
+                    </Anchor>
+                    <Text fz="xs" c="dimmed">
+                      {t('nextBill.lineCount', { count: user.recurring.length + user.changes.length, formatted: format.number(user.recurring.length + user.changes.length) })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Amount cents={sum(user.recurring.map((line) => line.amountCents))} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Amount cents={sum(user.changes.map((line) => line.amountCents))} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Amount cents={user.totalCents} strong />
+                  </Table.Td>
+                </Table.Tr>
+                {expanded && (
+                  <Table.Tr id={detailId}>
+                    <Table.Td colSpan={COLUMNS} p={0} bg="var(--mantine-color-gray-0)">
+                      <UserLines user={user} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </LabelledTable>
       )}
       {users.length > USERS_PER_PAGE && (
         <TableFooter>

@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Badge, Button, Divider, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Divider, Group, Modal, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogEntryKind, ItemKind, Localized } from '../../shared/api/contract';
@@ -9,8 +9,9 @@ import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { placeServerErrors } from '../../shared/ui/server-errors';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useAddPrice, useEditEntry, usePriceHistory, useWithdrawPrice } from './api';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 export type CatalogItem = { entry: CatalogEntryKind; code: string; name: Localized; active: boolean | null; priced: ItemKind | null };
 
@@ -37,11 +38,7 @@ const NamesForm = ({ item, onSaved }: { item: CatalogItem; onSaved: () => void }
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <ProblemAlert>{formError}</ProblemAlert>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={labels.field('name_en')} required lang="en" {...form.getInputProps('en')} />
           <TextInput label={labels.field('name_fr')} required lang="fr" {...form.getInputProps('fr')} />
@@ -110,61 +107,56 @@ const Prices = ({ kind, code }: { kind: ItemKind; code: string }) => {
       <Text fz="sm" c="dimmed">
         {t('backOffice.catalog.priceRule')}
       </Text>
-      <TableScroll minWidth={520} label={t('backOffice.catalog.priceHistory')}>
-        <Table aria-label={t('backOffice.catalog.priceHistory')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{labels.field('effectiveFrom')}</Table.Th>
-              <Table.Th ta="right">{labels.field('monthlyPriceCents')}</Table.Th>
-              <Table.Th>{t('backOffice.catalog.status')}</Table.Th>
-              <Table.Th>{t('backOffice.catalog.setBy')}</Table.Th>
-              <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(history.data?.items ?? []).map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td className="fd-nowrap">{format.calendarDate(p.effectiveFrom)}</Table.Td>
-                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {format.money(p.monthlyPriceCents)}
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[p.status]} radius="sm" tt="none" fw={600}>
-                    {t(`backOffice.catalog.priceStatus.${p.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{p.createdByName ?? <Text span c="dimmed" fz="sm">{t('backOffice.catalog.initial')}</Text>}</Table.Td>
-                <Table.Td ta="right">
-                  {p.status === 'planned' &&
-                    (confirming === p.id ? (
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-xs" color="red" onClick={() => doWithdraw(p.id)} loading={withdraw.isPending}>
-                          {t('backOffice.catalog.confirmWithdraw')}
-                        </Button>
-                        <Button size="compact-xs" variant="default" onClick={() => setConfirming(null)}>
-                          {t('actions.cancel')}
-                        </Button>
-                      </Group>
-                    ) : (
-                      <Tooltip label={t('backOffice.catalog.withdraw')}>
-                        <ActionIcon variant="subtle" color="red" aria-label={`${t('backOffice.catalog.withdraw')} – ${format.calendarDate(p.effectiveFrom)}`} onClick={() => setConfirming(p.id)}>
-                          <IconTrash size={16} aria-hidden="true" />
-                        </ActionIcon>
-                      </Tooltip>
-                    ))}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <LabelledTable
+        label={t('backOffice.catalog.priceHistory')}
+        minWidth={520}
+        head={
+          <>
+            <Table.Th>{labels.field('effectiveFrom')}</Table.Th>
+            <Table.Th ta="right">{labels.field('monthlyPriceCents')}</Table.Th>
+            <Table.Th>{t('backOffice.catalog.status')}</Table.Th>
+            <Table.Th>{t('backOffice.catalog.setBy')}</Table.Th>
+            <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+          </>
+        }
+      >
+        {(history.data?.items ?? []).map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td className="fd-nowrap">{format.calendarDate(p.effectiveFrom)}</Table.Td>
+            <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {format.money(p.monthlyPriceCents)}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={STATUS_COLOR[p.status]} radius="sm" tt="none" fw={600}>
+                {t(`backOffice.catalog.priceStatus.${p.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{p.createdByName ?? <Text span c="dimmed" fz="sm">{t('backOffice.catalog.initial')}</Text>}</Table.Td>
+            <Table.Td ta="right">
+              {p.status === 'planned' &&
+                (confirming === p.id ? (
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button size="compact-xs" color="red" onClick={() => doWithdraw(p.id)} loading={withdraw.isPending}>
+                      {t('backOffice.catalog.confirmWithdraw')}
+                    </Button>
+                    <Button size="compact-xs" variant="default" onClick={() => setConfirming(null)}>
+                      {t('actions.cancel')}
+                    </Button>
+                  </Group>
+                ) : (
+                  <Tooltip label={t('backOffice.catalog.withdraw')}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`${t('backOffice.catalog.withdraw')} – ${format.calendarDate(p.effectiveFrom)}`} onClick={() => setConfirming(p.id)}>
+                      <IconTrash size={16} aria-hidden="true" />
+                    </ActionIcon>
+                  </Tooltip>
+                ))}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </LabelledTable>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-              {formError}
-            </Alert>
-          )}
+          <ProblemAlert>{formError}</ProblemAlert>
           <Group align="flex-start" gap="sm" wrap="wrap">
             <NumberInput
               label={t('backOffice.catalog.newPrice')}

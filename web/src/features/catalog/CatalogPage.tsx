@@ -7,7 +7,7 @@ import type { BackOfficeCatalog, Localized, PlannedPrice } from '../../shared/ap
 import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useServiceText } from '../services/service-text';
 import { useBackOfficeCatalog } from './api';
 import { CatalogItemModal, type CatalogItem } from './CatalogItemModal';
@@ -81,66 +81,66 @@ const BundlesTable = ({ catalog, q, onOpen, onClear }: { catalog: BackOfficeCata
     .sort((a, b) => rank(a.serviceTypeCode) - rank(b.serviceTypeCode));
   if (rows.length === 0) return <NoMatch q={q} onClear={onClear} />;
   return (
-    <TableScroll minWidth={920} label={t('backOffice.catalog.bundles')}>
-      <Table highlightOnHover aria-label={t('backOffice.catalog.bundles')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('backOffice.catalog.bundle')}</Table.Th>
-            <Table.Th>{t('backOffice.catalog.serviceType')}</Table.Th>
-            <Table.Th>{t('backOffice.catalog.allowance')}</Table.Th>
-            <Table.Th>{t('backOffice.catalog.allowedOptions')}</Table.Th>
-            <Table.Th ta="right">{t('backOffice.catalog.monthly')}</Table.Th>
-            <Table.Th>{t('backOffice.catalog.status')}</Table.Th>
-            <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((b) => (
-            <Table.Tr key={b.code}>
-              <Table.Td>
-                <Text fz="sm" fw={600}>
-                  {name(b.name)}
+    <LabelledTable
+      label={t('backOffice.catalog.bundles')}
+      minWidth={920}
+      highlightOnHover
+      head={
+        <>
+          <Table.Th>{t('backOffice.catalog.bundle')}</Table.Th>
+          <Table.Th>{t('backOffice.catalog.serviceType')}</Table.Th>
+          <Table.Th>{t('backOffice.catalog.allowance')}</Table.Th>
+          <Table.Th>{t('backOffice.catalog.allowedOptions')}</Table.Th>
+          <Table.Th ta="right">{t('backOffice.catalog.monthly')}</Table.Th>
+          <Table.Th>{t('backOffice.catalog.status')}</Table.Th>
+          <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+        </>
+      }
+    >
+      {rows.map((b) => (
+        <Table.Tr key={b.code}>
+          <Table.Td>
+            <Text fz="sm" fw={600}>
+              {name(b.name)}
+            </Text>
+            <Text fz="xs" c="dimmed" ff="monospace">
+              {b.code}
+            </Text>
+          </Table.Td>
+          <Table.Td>{typeName(b.serviceTypeCode)}</Table.Td>
+          <Table.Td className="fd-nowrap">
+            {text.allowance(b, 'short')}
+          </Table.Td>
+          <Table.Td maw={240}>
+            {/* codes keep the row short; the name is the badge's title and in the Options tab */}
+            <Group gap={4}>
+              {b.optionCodes.length === 0 ? (
+                <Text fz="sm" c="dimmed">
+                  —
                 </Text>
-                <Text fz="xs" c="dimmed" ff="monospace">
-                  {b.code}
-                </Text>
-              </Table.Td>
-              <Table.Td>{typeName(b.serviceTypeCode)}</Table.Td>
-              <Table.Td className="fd-nowrap">
-                {text.allowance(b, 'short')}
-              </Table.Td>
-              <Table.Td maw={240}>
-                {/* codes keep the row short; the name is the badge's title and in the Options tab */}
-                <Group gap={4}>
-                  {b.optionCodes.length === 0 ? (
-                    <Text fz="sm" c="dimmed">
-                      —
-                    </Text>
-                  ) : (
-                    b.optionCodes.map((c) => (
-                      <Badge key={c} variant="outline" color="gray" radius="sm" tt="none" fw={500} ff="monospace" title={name(catalog.options.find((o) => o.code === c)?.name ?? { en: c, fr: c, nl: c })}>
-                        {c}
-                      </Badge>
-                    ))
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td ta="right">
-                <PriceCell cents={b.monthlyPriceCents} next={b.nextPrice} />
-              </Table.Td>
-              <Table.Td>
-                <ActiveBadge active={b.active} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Button size="xs" variant="light" onClick={() => onOpen({ entry: 'bundles', code: b.code, name: b.name, active: b.active, priced: 'bundle' })} aria-label={`${t('backOffice.catalog.manage')} – ${name(b.name)} (${b.code})`}>
-                  {t('backOffice.catalog.manage')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+              ) : (
+                b.optionCodes.map((c) => (
+                  <Badge key={c} variant="outline" color="gray" radius="sm" tt="none" fw={500} ff="monospace" title={name(catalog.options.find((o) => o.code === c)?.name ?? { en: c, fr: c, nl: c })}>
+                    {c}
+                  </Badge>
+                ))
+              )}
+            </Group>
+          </Table.Td>
+          <Table.Td ta="right">
+            <PriceCell cents={b.monthlyPriceCents} next={b.nextPrice} />
+          </Table.Td>
+          <Table.Td>
+            <ActiveBadge active={b.active} />
+          </Table.Td>
+          <Table.Td ta="right">
+            <Button size="xs" variant="light" onClick={() => onOpen({ entry: 'bundles', code: b.code, name: b.name, active: b.active, priced: 'bundle' })} aria-label={`${t('backOffice.catalog.manage')} – ${name(b.name)} (${b.code})`}>
+              {t('backOffice.catalog.manage')}
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </LabelledTable>
   );
 };
 
@@ -151,45 +151,45 @@ const OptionsTable = ({ catalog, q, onOpen, onClear }: { catalog: BackOfficeCata
   const rows = catalog.options.filter((o) => matches(q, o.code, name(o.name)));
   if (rows.length === 0) return <NoMatch q={q} onClear={onClear} />;
   return (
-    <TableScroll minWidth={760} label={t('backOffice.catalog.options')}>
-      <Table highlightOnHover aria-label={t('backOffice.catalog.options')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('backOffice.catalog.option')}</Table.Th>
-            <Table.Th ta="right">{t('backOffice.catalog.allowedOn')}</Table.Th>
-            <Table.Th ta="right">{t('backOffice.catalog.monthly')}</Table.Th>
-            <Table.Th>{t('backOffice.catalog.status')}</Table.Th>
-            <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((o) => (
-            <Table.Tr key={o.code}>
-              <Table.Td>
-                <Text fz="sm" fw={600}>
-                  {name(o.name)}
-                </Text>
-                <Text fz="xs" c="dimmed" ff="monospace">
-                  {o.code}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right">{t('backOffice.catalog.bundleCount', { count: o.bundleCodes.length, formatted: format.number(o.bundleCodes.length) })}</Table.Td>
-              <Table.Td ta="right">
-                <PriceCell cents={o.monthlyPriceCents} next={o.nextPrice} />
-              </Table.Td>
-              <Table.Td>
-                <ActiveBadge active={o.active} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Button size="xs" variant="light" onClick={() => onOpen({ entry: 'options', code: o.code, name: o.name, active: o.active, priced: 'option' })} aria-label={`${t('backOffice.catalog.manage')} – ${name(o.name)} (${o.code})`}>
-                  {t('backOffice.catalog.manage')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <LabelledTable
+      label={t('backOffice.catalog.options')}
+      minWidth={760}
+      highlightOnHover
+      head={
+        <>
+          <Table.Th>{t('backOffice.catalog.option')}</Table.Th>
+          <Table.Th ta="right">{t('backOffice.catalog.allowedOn')}</Table.Th>
+          <Table.Th ta="right">{t('backOffice.catalog.monthly')}</Table.Th>
+          <Table.Th>{t('backOffice.catalog.status')}</Table.Th>
+          <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+        </>
+      }
+    >
+      {rows.map((o) => (
+        <Table.Tr key={o.code}>
+          <Table.Td>
+            <Text fz="sm" fw={600}>
+              {name(o.name)}
+            </Text>
+            <Text fz="xs" c="dimmed" ff="monospace">
+              {o.code}
+            </Text>
+          </Table.Td>
+          <Table.Td ta="right">{t('backOffice.catalog.bundleCount', { count: o.bundleCodes.length, formatted: format.number(o.bundleCodes.length) })}</Table.Td>
+          <Table.Td ta="right">
+            <PriceCell cents={o.monthlyPriceCents} next={o.nextPrice} />
+          </Table.Td>
+          <Table.Td>
+            <ActiveBadge active={o.active} />
+          </Table.Td>
+          <Table.Td ta="right">
+            <Button size="xs" variant="light" onClick={() => onOpen({ entry: 'options', code: o.code, name: o.name, active: o.active, priced: 'option' })} aria-label={`${t('backOffice.catalog.manage')} – ${name(o.name)} (${o.code})`}>
+              {t('backOffice.catalog.manage')}
+            </Button>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </LabelledTable>
   );
 };
 
@@ -197,62 +197,61 @@ const TypesTable = ({ catalog, onOpen }: { catalog: BackOfficeCatalog; onOpen: (
   const { t } = useTranslation();
   const name = useName();
   return (
-    <TableScroll minWidth={680} label={t('backOffice.catalog.types')}>
-      <Table aria-label={t('backOffice.catalog.types')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('backOffice.catalog.productType')}</Table.Th>
-            <Table.Th>{t('backOffice.catalog.serviceType')}</Table.Th>
-            <Table.Th>{t('backOffice.catalog.needs')}</Table.Th>
-            <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {catalog.productTypes.flatMap((p) => [
-            <Table.Tr key={p.code} bg="var(--mantine-color-gray-0)">
-              <Table.Td colSpan={3}>
-                <Text fz="sm" fw={700}>
-                  {name(p.name)}{' '}
-                  <Text span fz="xs" c="dimmed" ff="monospace">
-                    {p.code}
-                  </Text>
+    <LabelledTable
+      label={t('backOffice.catalog.types')}
+      minWidth={680}
+      head={
+        <>
+          <Table.Th>{t('backOffice.catalog.productType')}</Table.Th>
+          <Table.Th>{t('backOffice.catalog.serviceType')}</Table.Th>
+          <Table.Th>{t('backOffice.catalog.needs')}</Table.Th>
+          <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+        </>
+      }
+    >
+      {catalog.productTypes.flatMap((p) => [
+        <Table.Tr key={p.code} bg="var(--mantine-color-gray-0)">
+          <Table.Td colSpan={3}>
+            <Text fz="sm" fw={700}>
+              {name(p.name)}{' '}
+              <Text span fz="xs" c="dimmed" ff="monospace">
+                {p.code}
+              </Text>
+            </Text>
+          </Table.Td>
+          <Table.Td ta="right">
+            <Button size="xs" variant="subtle" onClick={() => onOpen({ entry: 'product-types', code: p.code, name: p.name, active: null, priced: null })} aria-label={`${t('backOffice.catalog.rename')} – ${name(p.name)}`}>
+              {t('backOffice.catalog.rename')}
+            </Button>
+          </Table.Td>
+        </Table.Tr>,
+        ...catalog.serviceTypes
+          .filter((s) => s.productTypeCode === p.code)
+          .map((s) => (
+            <Table.Tr key={s.code}>
+              <Table.Td />
+              <Table.Td>
+                <Text fz="sm">{name(s.name)}</Text>
+                <Text fz="xs" c="dimmed" ff="monospace">
+                  {s.code}
                 </Text>
               </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {s.needsSim && <Badge variant="outline" radius="sm" tt="none">{t('backOffice.catalog.needsSim')}</Badge>}
+                  {s.needsMobileNumber && <Badge variant="outline" radius="sm" tt="none">{t('backOffice.catalog.needsMobile')}</Badge>}
+                  {s.needsFixedNumber && <Badge variant="outline" radius="sm" tt="none">{t('backOffice.catalog.needsFixed')}</Badge>}
+                </Group>
+              </Table.Td>
               <Table.Td ta="right">
-                <Button size="xs" variant="subtle" onClick={() => onOpen({ entry: 'product-types', code: p.code, name: p.name, active: null, priced: null })} aria-label={`${t('backOffice.catalog.rename')} – ${name(p.name)}`}>
+                <Button size="xs" variant="subtle" onClick={() => onOpen({ entry: 'service-types', code: s.code, name: s.name, active: null, priced: null })} aria-label={`${t('backOffice.catalog.rename')} – ${name(s.name)}`}>
                   {t('backOffice.catalog.rename')}
                 </Button>
               </Table.Td>
-            </Table.Tr>,
-            ...catalog.serviceTypes
-              .filter((s) => s.productTypeCode === p.code)
-              .map((s) => (
-                <Table.Tr key={s.code}>
-                  <Table.Td />
-                  <Table.Td>
-                    <Text fz="sm">{name(s.name)}</Text>
-                    <Text fz="xs" c="dimmed" ff="monospace">
-                      {s.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {s.needsSim && <Badge variant="outline" radius="sm" tt="none">{t('backOffice.catalog.needsSim')}</Badge>}
-                      {s.needsMobileNumber && <Badge variant="outline" radius="sm" tt="none">{t('backOffice.catalog.needsMobile')}</Badge>}
-                      {s.needsFixedNumber && <Badge variant="outline" radius="sm" tt="none">{t('backOffice.catalog.needsFixed')}</Badge>}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    <Button size="xs" variant="subtle" onClick={() => onOpen({ entry: 'service-types', code: s.code, name: s.name, active: null, priced: null })} aria-label={`${t('backOffice.catalog.rename')} – ${name(s.name)}`}>
-                      {t('backOffice.catalog.rename')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              )),
-          ])}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+            </Table.Tr>
+          )),
+      ])}
+    </LabelledTable>
   );
 };
 

@@ -1,16 +1,19 @@
-import { Alert, Anchor, Badge, Button, Card, EmptyState, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, ActionIcon } from '@mantine/core';
+import { Anchor, Badge, Button, Card, EmptyState, Group, Menu, Modal, Select, Stack, Table, Text, TextInput, ActionIcon } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconDots, IconMailForward, IconUserOff, IconUserCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { IconDots, IconMailForward, IconUserOff, IconUserCheck, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Administrator, Language } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { placeServerErrors } from '../../shared/ui/server-errors';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { useServerErrors } from '../../shared/ui/server-errors';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useAdministratorMutations, type AdministratorAction } from './api';
+import { FormModal } from '../../shared/ui/FormModal';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 const STATUS_COLOR = { invited: 'yellow', active: 'green', deactivated: 'gray' } as const;
 const FIELDS = ['email', 'fullName', 'language'] as const;
@@ -18,11 +21,9 @@ const FIELDS = ['email', 'fullName', 'language'] as const;
 const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: string; companyName: string; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   const labels = useLabels();
-  const problemMessage = useProblemMessage();
   const { invite } = useAdministratorMutations(companyId);
-  const idPrefix = useId();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<{ email: string; fullName: string; language: Language }>({ initialValues: { email: '', fullName: '', language: 'en' } });
+  const { idPrefix, formError, setFormError, show } = useServerErrors(FIELDS, form.setErrors);
   const close = () => {
     form.reset();
     setFormError(null);
@@ -35,46 +36,34 @@ const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: s
       notify({ color: 'green', title: t('backOffice.admins.invited'), message: t('backOffice.admins.invitedText', { email: v.email.trim() }) });
       close();
     } catch (error) {
-      const placed = placeServerErrors(error, FIELDS, form.setErrors, problemMessage);
-      setFormError(placed.formError);
-      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+      show(error);
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t('backOffice.admins.inviteTitle', { company: companyName })} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text fz="sm" c="dimmed">
-            {t('backOffice.admins.inviteIntro')}
-          </Text>
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          <TextInput id={`${idPrefix}-fullName`} label={labels.field('fullName')} required data-autofocus autoComplete="off" {...form.getInputProps('fullName')} />
-          <TextInput id={`${idPrefix}-email`} type="email" label={labels.field('email')} required autoComplete="off" {...form.getInputProps('email')} />
-          <Select
-            id={`${idPrefix}-language`}
-            label={labels.field('language')}
-            description={t('backOffice.admins.languageHint')}
-            required
-            allowDeselect={false}
-            data={(['en', 'fr', 'nl'] as const).map((l) => ({ value: l, label: labels.language(l) }))}
-            comboboxProps={{ withinPortal: true }}
-            {...form.getInputProps('language')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={invite.isPending} leftSection={<IconMailForward size={16} aria-hidden="true" />}>
-              {t('backOffice.admins.send')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t('backOffice.admins.inviteTitle', { company: companyName })}
+      onSubmit={submit}
+      submit={{ label: t('backOffice.admins.send'), pending: invite.isPending, icon: IconMailForward }}
+    >
+      <Text fz="sm" c="dimmed">
+        {t('backOffice.admins.inviteIntro')}
+      </Text>
+      <ProblemAlert>{formError}</ProblemAlert>
+      <TextInput id={`${idPrefix}-fullName`} label={labels.field('fullName')} required data-autofocus autoComplete="off" {...form.getInputProps('fullName')} />
+      <TextInput id={`${idPrefix}-email`} type="email" label={labels.field('email')} required autoComplete="off" {...form.getInputProps('email')} />
+      <Select
+        id={`${idPrefix}-language`}
+        label={labels.field('language')}
+        description={t('backOffice.admins.languageHint')}
+        required
+        allowDeselect={false}
+        data={(['en', 'fr', 'nl'] as const).map((l) => ({ value: l, label: labels.language(l) }))}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('language')}
+      />
+    </FormModal>
   );
 };
 
@@ -105,19 +94,15 @@ const ConfirmActionModal = ({ companyId, pending, onClose }: { companyId: string
     <Modal opened={pending !== null} onClose={close} title={t(`backOffice.admins.confirm.${action}.title`)} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <Stack gap="md">
         <Text fz="sm">{t(`backOffice.admins.confirm.${action}.text`, { name: pending?.admin.fullName ?? '', email: pending?.admin.email ?? '' })}</Text>
-        {failure && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('actions.cancel')}
-          </Button>
-          <Button color={action === 'deactivate' ? 'red' : undefined} onClick={confirm} loading={act.isPending}>
-            {t(`backOffice.admins.actions.${action}`)}
-          </Button>
-        </Group>
+        <ProblemAlert>{failure}</ProblemAlert>
+        <ModalActions
+          label={t(`backOffice.admins.actions.${action}`)}
+          onConfirm={confirm}
+          pending={act.isPending}
+          color={action === 'deactivate' ? 'red' : undefined}
+          onCancel={close}
+          focusCancel
+        />
       </Stack>
     </Modal>
   );
@@ -145,63 +130,63 @@ export const AdministratorsPanel = ({ companyId, companyName, administrators }: 
       {administrators.length === 0 ? (
         <EmptyState py={40} icon={<IconUsers size={28} aria-hidden="true" />} withIndicatorBackground title={t('companies.noAdministrators')} description={t('backOffice.admins.emptyHint')} />
       ) : (
-        <TableScroll minWidth={760} label={t('companies.administrators')}>
-          <Table aria-label={t('companies.administrators')} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('companies.columns.adminName')}</Table.Th>
-                <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
-                <Table.Th>{labels.field('language')}</Table.Th>
-                <Table.Th>{t('backOffice.admins.status')}</Table.Th>
-                <Table.Th>{t('backOffice.admins.lastSignIn')}</Table.Th>
-                <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {administrators.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td fw={600}>{a.fullName}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={`mailto:${a.email}`} fz="sm">
-                      {a.email}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{labels.language(a.language)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOR[a.status]} radius="sm" tt="none" fw={600}>
-                      {t(`backOffice.admins.statuses.${a.status}`)}
-                    </Badge>
-                    {a.status === 'invited' && a.invitationExpiresAt && (
-                      <Text fz="xs" c="dimmed" mt={2}>
-                        {t('backOffice.admins.linkUntil', { date: format.dateTime(a.invitationExpiresAt) })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td className="fd-nowrap">{a.lastLoginAt ? format.dateTime(a.lastLoginAt) : <Text span c="dimmed" fz="sm">{t('backOffice.admins.never')}</Text>}</Table.Td>
-                  <Table.Td ta="right">
-                    <Menu position="bottom-end" withinPortal>
-                      <Menu.Target>
-                        <ActionIcon variant="subtle" aria-label={t('backOffice.admins.actionsFor', { name: a.fullName })}>
-                          <IconDots size={18} aria-hidden="true" />
-                        </ActionIcon>
-                      </Menu.Target>
-                      <Menu.Dropdown>
-                        {actionsOf(a).map((action) => {
-                          const Icon = icons[action];
-                          return (
-                            <Menu.Item key={action} color={action === 'deactivate' ? 'red' : undefined} leftSection={<Icon size={16} aria-hidden="true" />} onClick={() => setPending({ admin: a, action })}>
-                              {t(`backOffice.admins.actions.${action}`)}
-                            </Menu.Item>
-                          );
-                        })}
-                      </Menu.Dropdown>
-                    </Menu>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={t('companies.administrators')}
+          minWidth={760}
+          highlightOnHover
+          head={
+            <>
+              <Table.Th>{t('companies.columns.adminName')}</Table.Th>
+              <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
+              <Table.Th>{labels.field('language')}</Table.Th>
+              <Table.Th>{t('backOffice.admins.status')}</Table.Th>
+              <Table.Th>{t('backOffice.admins.lastSignIn')}</Table.Th>
+              <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+            </>
+          }
+        >
+          {administrators.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td fw={600}>{a.fullName}</Table.Td>
+              <Table.Td>
+                <Anchor href={`mailto:${a.email}`} fz="sm">
+                  {a.email}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{labels.language(a.language)}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS_COLOR[a.status]} radius="sm" tt="none" fw={600}>
+                  {t(`backOffice.admins.statuses.${a.status}`)}
+                </Badge>
+                {a.status === 'invited' && a.invitationExpiresAt && (
+                  <Text fz="xs" c="dimmed" mt={2}>
+                    {t('backOffice.admins.linkUntil', { date: format.dateTime(a.invitationExpiresAt) })}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td className="fd-nowrap">{a.lastLoginAt ? format.dateTime(a.lastLoginAt) : <Text span c="dimmed" fz="sm">{t('backOffice.admins.never')}</Text>}</Table.Td>
+              <Table.Td ta="right">
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <ActionIcon variant="subtle" aria-label={t('backOffice.admins.actionsFor', { name: a.fullName })}>
+                      <IconDots size={18} aria-hidden="true" />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {actionsOf(a).map((action) => {
+                      const Icon = icons[action];
+                      return (
+                        <Menu.Item key={action} color={action === 'deactivate' ? 'red' : undefined} leftSection={<Icon size={16} aria-hidden="true" />} onClick={() => setPending({ admin: a, action })}>
+                          {t(`backOffice.admins.actions.${action}`)}
+                        </Menu.Item>
+                      );
+                    })}
+                  </Menu.Dropdown>
+                </Menu>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
       )}
       <InviteModal companyId={companyId} companyName={companyName} opened={inviting} onClose={() => setInviting(false)} />
       <ConfirmActionModal companyId={companyId} pending={pending} onClose={() => setPending(null)} />

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, DataList, Grid, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Grid, Stack, Tabs, Text } from '@mantine/core';
 import { IconBuilding, IconBuildingSkyscraper, IconDeviceSim, IconPencil, IconPhone, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,13 +9,14 @@ import { useFormat } from '../../shared/i18n/format';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { NotFoundContent } from '../../app/NotFoundPage';
-import { ContractCard } from '../company/ContractSummary';
+import { AccountManager, ContractCard } from '../company/ContractSummary';
 import { OfficesPanel } from '../company/OfficesPanel';
 import { FixedNumbersTable } from '../stock/FixedNumbersTable';
 import { SimCardsTable } from '../stock/SimCardsTable';
 import { AdministratorsPanel } from './AdministratorsPanel';
 import { ContractModal, EditCompanyModal } from './CompanyForms';
 import { useCompanyDetail } from './api';
+import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 
 const TABS = ['overview', 'offices', 'administrators', 'sim-cards', 'fixed-numbers'] as const;
 type Tab = (typeof TABS)[number];
@@ -29,55 +30,25 @@ const Overview = ({ company }: { company: CompanyDetail }) => {
     <Stack gap="lg">
       <Grid gap="lg" align="stretch">
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Card h="100%">
-            <Group justify="space-between" mb="md" wrap="nowrap">
-              <Title order={2} fz="lg">
-                {t('company.company')}
-              </Title>
-              <Button size="xs" variant="light" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => setEditing('company')} aria-label={t('backOffice.company.editTitle')}>
-                {t('actions.edit')}
-              </Button>
-            </Group>
-            <DataList labelWidth={170} gap="sm">
-              <DataList.Item>
-                <DataList.ItemLabel>{t('company.name')}</DataList.ItemLabel>
-                <DataList.ItemValue>{company.name}</DataList.ItemValue>
-              </DataList.Item>
-              <DataList.Item>
-                <DataList.ItemLabel>{t('company.vatNumber')}</DataList.ItemLabel>
-                <DataList.ItemValue>{company.vatNumber ?? <Text span c="dimmed">—</Text>}</DataList.ItemValue>
-              </DataList.Item>
-              <DataList.Item>
-                <DataList.ItemLabel>{t('backOffice.company.accountManager')}</DataList.ItemLabel>
-                <DataList.ItemValue>
-                  {company.accountManager ? (
-                    <Stack gap={0}>
-                      <Text fz="sm">{company.accountManager.fullName}</Text>
-                      <Anchor href={`mailto:${company.accountManager.email}`} fz="sm">
-                        {company.accountManager.email}
-                      </Anchor>
-                    </Stack>
-                  ) : (
-                    <Text span c="dimmed" fz="sm">
-                      {t('backOffice.company.noManager')}
-                    </Text>
-                  )}
-                </DataList.ItemValue>
-              </DataList.Item>
-              <DataList.Item>
-                <DataList.ItemLabel>{t('companies.columns.users')}</DataList.ItemLabel>
-                <DataList.ItemValue>{format.number(company.mobileUserCount)}</DataList.ItemValue>
-              </DataList.Item>
-              <DataList.Item>
-                <DataList.ItemLabel>{t('companies.columns.administrators')}</DataList.ItemLabel>
-                <DataList.ItemValue>{format.number(admins)}</DataList.ItemValue>
-              </DataList.Item>
-              <DataList.Item>
-                <DataList.ItemLabel>{t('company.offices')}</DataList.ItemLabel>
-                <DataList.ItemValue>{format.number(company.offices.length)}</DataList.ItemValue>
-              </DataList.Item>
-            </DataList>
-          </Card>
+          <DetailCard
+            h="100%"
+            title={t('company.company')}
+            labelWidth={170}
+            action={
+            <Button size="xs" variant="light" leftSection={<IconPencil size={14} aria-hidden="true" />} onClick={() => setEditing('company')} aria-label={t('backOffice.company.editTitle')}>
+              {t('actions.edit')}
+            </Button>
+            }
+          >
+            <Detail label={t('company.name')}>{company.name}</Detail>
+            <Detail label={t('company.vatNumber')}>{company.vatNumber ?? <Text span c="dimmed">—</Text>}</Detail>
+            <Detail label={t('backOffice.company.accountManager')}>
+              <AccountManager manager={company.accountManager} none={t('backOffice.company.noManager')} />
+            </Detail>
+            <Detail label={t('companies.columns.users')}>{format.number(company.mobileUserCount)}</Detail>
+            <Detail label={t('companies.columns.administrators')}>{format.number(admins)}</Detail>
+            <Detail label={t('company.offices')}>{format.number(company.offices.length)}</Detail>
+          </DetailCard>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <ContractCard

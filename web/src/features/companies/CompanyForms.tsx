@@ -1,16 +1,16 @@
-import { Alert, Button, Divider, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Divider, MultiSelect, NumberInput, Select, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api/client';
 import type { Catalog, CompanyDetail, ContractInput } from '../../shared/api/contract';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
-import { useProblemMessage } from '../../shared/ui/problem-message';
-import { placeServerErrors } from '../../shared/ui/server-errors';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
+import { useServerErrors } from '../../shared/ui/server-errors';
 import { useCreateCompany, useOperatorStaff, useSaveContract, useUpdateCompany } from './api';
+import { FormModal } from '../../shared/ui/FormModal';
 
 type ProductTypeOption = { value: string; label: string };
 
@@ -80,25 +80,17 @@ const AccountManagerSelect = ({ form, idPrefix }: { form: ReturnType<typeof useF
   );
 };
 
-const FormError = ({ message }: { message: string | null }) =>
-  message ? (
-    <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-      {message}
-    </Alert>
-  ) : null;
-
 /** Operator staff register a customer company, with its contract or without (then later). */
 export const CreateCompanyModal = ({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) => {
   const { t } = useTranslation();
   const labels = useLabels();
-  const problemMessage = useProblemMessage();
   const create = useCreateCompany();
-  const idPrefix = useId();
-  const [formError, setFormError] = useState<string | null>(null);
   const [withContract, setWithContract] = useState(true);
   const form = useForm<{ name: string; vatNumber: string; accountManagerId: string | null } & ContractValues>({
     initialValues: { name: '', vatNumber: '', accountManagerId: null, reference: '', productTypes: [], contractedServices: 10, startsOn: '', endsOn: '' },
   });
+  // the contract's fields come back as contract.<field>; the company's as they are
+  const { idPrefix, formError, setFormError, show } = useServerErrors([...COMPANY_FIELDS, ...CONTRACT_FIELDS], form.setErrors, 'contract.');
   const close = () => {
     form.reset();
     setFormError(null);
@@ -117,35 +109,19 @@ export const CreateCompanyModal = ({ opened, onClose, onCreated }: { opened: boo
       close();
       onCreated(created.id);
     } catch (error) {
-      // the contract's fields come back as contract.<field>; the company's as they are
-      const fields = [...COMPANY_FIELDS, ...CONTRACT_FIELDS.map((f) => `contract.${f}`)];
-      const placed = placeServerErrors(error, fields, (errors) => form.setErrors(Object.fromEntries(Object.entries(errors).map(([k, m]) => [k.replace(/^contract\./, ''), m]))), problemMessage);
-      setFormError(placed.formError);
-      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField.replace(/^contract\./, '')}`)?.focus();
+      show(error);
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t('backOffice.company.createTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <FormError message={formError} />
-          <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus autoComplete="organization" {...form.getInputProps('name')} />
-          <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} autoComplete="off" {...form.getInputProps('vatNumber')} />
-          <AccountManagerSelect form={form} idPrefix={idPrefix} />
-          <Divider />
-          <Switch checked={withContract} onChange={(e) => setWithContract(e.currentTarget.checked)} label={t('backOffice.company.withContract')} />
-          {withContract && <ContractFields form={form} idPrefix={idPrefix} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('backOffice.company.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} onClose={close} title={t('backOffice.company.createTitle')} onSubmit={submit} submit={{ label: t('backOffice.company.create'), pending: create.isPending }}>
+      <ProblemAlert>{formError}</ProblemAlert>
+      <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus autoComplete="organization" {...form.getInputProps('name')} />
+      <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} autoComplete="off" {...form.getInputProps('vatNumber')} />
+      <AccountManagerSelect form={form} idPrefix={idPrefix} />
+      <Divider />
+      <Switch checked={withContract} onChange={(e) => setWithContract(e.currentTarget.checked)} label={t('backOffice.company.withContract')} />
+      {withContract && <ContractFields form={form} idPrefix={idPrefix} />}
+    </FormModal>
   );
 };
 
@@ -153,12 +129,10 @@ export const CreateCompanyModal = ({ opened, onClose, onCreated }: { opened: boo
 export const EditCompanyModal = ({ company, opened, onClose }: { company: CompanyDetail; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   const labels = useLabels();
-  const problemMessage = useProblemMessage();
   const update = useUpdateCompany(company.id);
-  const idPrefix = useId();
-  const [formError, setFormError] = useState<string | null>(null);
   const initial = { name: company.name, vatNumber: company.vatNumber ?? '', accountManagerId: company.accountManager?.id ?? null };
   const form = useForm({ initialValues: initial });
+  const { idPrefix, formError, setFormError, show } = useServerErrors(COMPANY_FIELDS, form.setErrors);
   const close = () => {
     form.setValues(initial);
     form.clearErrors();
@@ -172,45 +146,29 @@ export const EditCompanyModal = ({ company, opened, onClose }: { company: Compan
       notify({ color: 'green', title: t('backOffice.company.saved'), message: v.name.trim() });
       onClose();
     } catch (error) {
-      const placed = placeServerErrors(error, COMPANY_FIELDS, form.setErrors, problemMessage);
-      setFormError(placed.formError);
-      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+      show(error);
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t('backOffice.company.editTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <FormError message={formError} />
-          <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus {...form.getInputProps('name')} />
-          <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} {...form.getInputProps('vatNumber')} />
-          <AccountManagerSelect form={form} idPrefix={idPrefix} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} onClose={close} title={t('backOffice.company.editTitle')} onSubmit={submit} submit={{ label: t('actions.save'), pending: update.isPending }}>
+      <ProblemAlert>{formError}</ProblemAlert>
+      <TextInput id={`${idPrefix}-name`} label={labels.field('name')} required data-autofocus {...form.getInputProps('name')} />
+      <TextInput id={`${idPrefix}-vatNumber`} label={labels.field('vatNumber')} description={t('backOffice.company.vatHint')} {...form.getInputProps('vatNumber')} />
+      <AccountManagerSelect form={form} idPrefix={idPrefix} />
+    </FormModal>
   );
 };
 
 /** The mobile contract's terms: reference, product types, contracted services, period. */
 export const ContractModal = ({ company, opened, onClose }: { company: CompanyDetail; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
-  const problemMessage = useProblemMessage();
   const save = useSaveContract(company.id);
-  const idPrefix = useId();
-  const [formError, setFormError] = useState<string | null>(null);
   const c = company.contract;
   const initial: ContractValues = c
     ? { reference: c.reference, productTypes: c.productTypes.map((p) => p.code), contractedServices: c.contractedServices, startsOn: c.startsOn, endsOn: c.endsOn }
     : { reference: '', productTypes: [], contractedServices: 10, startsOn: '', endsOn: '' };
   const form = useForm<ContractValues>({ initialValues: initial });
+  const { idPrefix, formError, setFormError, show } = useServerErrors(CONTRACT_FIELDS, form.setErrors);
   const close = () => {
     form.setValues(initial);
     form.clearErrors();
@@ -224,32 +182,18 @@ export const ContractModal = ({ company, opened, onClose }: { company: CompanyDe
       notify({ color: 'green', title: t('backOffice.company.contractSaved'), message: v.reference.trim() });
       onClose();
     } catch (error) {
-      const placed = placeServerErrors(error, CONTRACT_FIELDS, form.setErrors, problemMessage);
-      setFormError(placed.formError);
-      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+      show(error);
     }
   });
   return (
-    <Modal opened={opened} onClose={close} title={t(c ? 'backOffice.company.contractEditTitle' : 'backOffice.company.contractAddTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <FormError message={formError} />
-          {c && (
-            <Text fz="sm" c="dimmed">
-              {t('backOffice.company.contractNote')}
-            </Text>
-          )}
-          <ContractFields form={form} idPrefix={idPrefix} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal opened={opened} onClose={close} title={t(c ? 'backOffice.company.contractEditTitle' : 'backOffice.company.contractAddTitle')} onSubmit={submit} submit={{ label: t('actions.save'), pending: save.isPending }}>
+      <ProblemAlert>{formError}</ProblemAlert>
+      {c && (
+        <Text fz="sm" c="dimmed">
+          {t('backOffice.company.contractNote')}
+        </Text>
+      )}
+      <ContractFields form={form} idPrefix={idPrefix} />
+    </FormModal>
   );
 };

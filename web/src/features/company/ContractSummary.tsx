@@ -1,8 +1,9 @@
-import { Badge, Card, DataList, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, DataList, Group, Progress, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contract } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
+import { CardHeading, Detail } from '../../shared/ui/DetailCard';
 
 /** Contract reference, product types, services in use against the contract, and its period. */
 /** The product types of a contract, as the badges every company page shows them with. */
@@ -16,6 +17,21 @@ export const ProductTypeBadges = ({ productTypes, gap = 6 }: { productTypes: { c
   </Group>
 );
 
+/** The company's account manager at the operator, or who to ask while there is none. */
+export const AccountManager = ({ manager, none }: { manager: { fullName: string; email: string } | null; none: string }) =>
+  manager ? (
+    <Stack gap={0}>
+      <Text fz="sm">{manager.fullName}</Text>
+      <Anchor href={`mailto:${manager.email}`} fz="sm">
+        {manager.email}
+      </Anchor>
+    </Stack>
+  ) : (
+    <Text span c="dimmed" fz="sm">
+      {none}
+    </Text>
+  );
+
 /** `action`: a button beside the title (operator staff edit the contract there). */
 export const ContractCard = ({ contract, action }: { contract: Contract | null; action?: ReactNode }) => {
   const { t } = useTranslation();
@@ -23,12 +39,7 @@ export const ContractCard = ({ contract, action }: { contract: Contract | null; 
   if (!contract) {
     return (
       <Card h="100%">
-        <Group justify="space-between" mb="md" wrap="nowrap">
-          <Title order={2} fz="lg">
-            {t('company.contract')}
-          </Title>
-          {action}
-        </Group>
+        <CardHeading title={t('company.contract')} action={action} />
         <Text c="dimmed" fz="sm">
           {t('company.noContract')}
         </Text>
@@ -38,52 +49,35 @@ export const ContractCard = ({ contract, action }: { contract: Contract | null; 
   const share = contract.contractedServices > 0 ? Math.min(100, Math.round((contract.activeServices / contract.contractedServices) * 100)) : 0;
   return (
     <Card h="100%">
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Title order={2} fz="lg">
-          {t('company.contract')}
-        </Title>
-        {action}
-      </Group>
+      <CardHeading title={t('company.contract')} action={action} />
       <DataList labelWidth={190} gap="sm">
-        <DataList.Item>
-          <DataList.ItemLabel>{t('company.reference')}</DataList.ItemLabel>
-          <DataList.ItemValue>
-            <Text fz="sm" ff="monospace">
-              {contract.reference}
+        <Detail label={t('company.reference')}>
+          <Text fz="sm" ff="monospace">
+            {contract.reference}
+          </Text>
+        </Detail>
+        <Detail label={t('company.period')}>
+          {t('company.periodValue', { from: format.calendarDate(contract.startsOn), to: format.calendarDate(contract.endsOn) })}
+        </Detail>
+        <Detail label={t('company.productTypes')}>
+          <ProductTypeBadges productTypes={contract.productTypes} />
+        </Detail>
+        <Detail label={t('company.services')}>
+          <Stack gap={6} w="100%" maw={360}>
+            <Text fz="sm">
+              {t('company.servicesValue', {
+                active: format.number(contract.activeServices),
+                contracted: format.number(contract.contractedServices),
+              })}
             </Text>
-          </DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>{t('company.period')}</DataList.ItemLabel>
-          <DataList.ItemValue>
-            {t('company.periodValue', { from: format.calendarDate(contract.startsOn), to: format.calendarDate(contract.endsOn) })}
-          </DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>{t('company.productTypes')}</DataList.ItemLabel>
-          <DataList.ItemValue>
-            <ProductTypeBadges productTypes={contract.productTypes} />
-          </DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>{t('company.services')}</DataList.ItemLabel>
-          <DataList.ItemValue>
-            <Stack gap={6} w="100%" maw={360}>
-              <Text fz="sm">
-                {t('company.servicesValue', {
-                  active: format.number(contract.activeServices),
-                  contracted: format.number(contract.contractedServices),
-                })}
-              </Text>
-              <Progress
-                value={share}
-                size="md"
-                radius="xl"
-                aria-label={t('company.servicesUsage')}
-              />
-            </Stack>
-          </DataList.ItemValue>
-        </DataList.Item>
+            <Progress
+              value={share}
+              size="md"
+              radius="xl"
+              aria-label={t('company.servicesUsage')}
+            />
+          </Stack>
+        </Detail>
       </DataList>
     </Card>
   );

@@ -1,16 +1,19 @@
-import { ActionIcon, Alert, Button, Card, EmptyState, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Card, EmptyState, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { IconBuilding, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Office, OfficeInput } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { placeServerErrors } from '../../shared/ui/server-errors';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { useServerErrors } from '../../shared/ui/server-errors';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useOfficeMutations } from '../companies/api';
+import { FormModal } from '../../shared/ui/FormModal';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'country'] as const;
 /** The form's values: every field present (the API may take the country from its default). */
@@ -24,11 +27,9 @@ type OfficeFormProps = { base: string; office: Office | null; opened: boolean; o
 const OfficeFormModal = ({ base, office, opened, onClose }: OfficeFormProps) => {
   const { t } = useTranslation();
   const labels = useLabels();
-  const problemMessage = useProblemMessage();
   const { add, edit } = useOfficeMutations(base);
-  const [formError, setFormError] = useState<string | null>(null);
-  const idPrefix = useId();
   const form = useForm<OfficeValues>({ initialValues: EMPTY });
+  const { idPrefix, formError, setFormError, show } = useServerErrors(FIELDS, form.setErrors);
   const [loadedFor, setLoadedFor] = useState<string | null | undefined>(undefined);
   // fill the form once per opening, with the office being edited or empty for a new one
   if (opened && loadedFor !== (office?.id ?? null)) {
@@ -51,41 +52,29 @@ const OfficeFormModal = ({ base, office, opened, onClose }: OfficeFormProps) => 
       notify({ color: 'green', title: t(office ? 'backOffice.offices.saved' : 'backOffice.offices.added'), message: input.name });
       close();
     } catch (error) {
-      const placed = placeServerErrors(error, FIELDS, form.setErrors, problemMessage);
-      setFormError(placed.formError);
-      if (placed.firstField) document.getElementById(`${idPrefix}-${placed.firstField}`)?.focus();
+      show(error);
     }
   });
   const input = (name: (typeof FIELDS)[number], extra: { autoComplete?: string; description?: string } = {}) => (
     <TextInput id={`${idPrefix}-${name}`} label={labels.field(name)} required={name !== 'country'} autoComplete={extra.autoComplete ?? 'off'} description={extra.description} data-autofocus={name === 'name' ? true : undefined} {...form.getInputProps(name)} />
   );
   return (
-    <Modal opened={opened} onClose={close} title={t(office ? 'backOffice.offices.editTitle' : 'backOffice.offices.addTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-              {formError}
-            </Alert>
-          )}
-          {input('name')}
-          {input('street', { autoComplete: 'street-address' })}
-          <SimpleGrid cols={{ base: 1, xs: 3 }}>
-            {input('postalCode', { autoComplete: 'postal-code' })}
-            {input('city', { autoComplete: 'address-level2' })}
-            {input('country', { autoComplete: 'country', description: t('backOffice.offices.countryHint') })}
-          </SimpleGrid>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending || edit.isPending}>
-              {t('actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t(office ? 'backOffice.offices.editTitle' : 'backOffice.offices.addTitle')}
+      onSubmit={submit}
+      submit={{ label: t('actions.save'), pending: add.isPending || edit.isPending }}
+    >
+      <ProblemAlert>{formError}</ProblemAlert>
+      {input('name')}
+      {input('street', { autoComplete: 'street-address' })}
+      <SimpleGrid cols={{ base: 1, xs: 3 }}>
+        {input('postalCode', { autoComplete: 'postal-code' })}
+        {input('city', { autoComplete: 'address-level2' })}
+        {input('country', { autoComplete: 'country', description: t('backOffice.offices.countryHint') })}
+      </SimpleGrid>
+    </FormModal>
   );
 };
 
@@ -114,19 +103,8 @@ const RemoveOfficeModal = ({ base, office, onClose }: { base: string; office: Of
     <Modal opened={office !== null} onClose={close} title={t('backOffice.offices.removeTitle')} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <Stack gap="md">
         <Text fz="sm">{t('backOffice.offices.removeText', { name: office?.name ?? '' })}</Text>
-        {failure && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {failure}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close} data-autofocus>
-            {t('actions.cancel')}
-          </Button>
-          <Button color="red" onClick={confirm} loading={remove.isPending} leftSection={<IconTrash size={16} aria-hidden="true" />}>
-            {t('backOffice.offices.remove')}
-          </Button>
-        </Group>
+        <ProblemAlert>{failure}</ProblemAlert>
+        <ModalActions label={t('backOffice.offices.remove')} onConfirm={confirm} pending={remove.isPending} icon={IconTrash} color="red" onCancel={close} focusCancel />
       </Stack>
     </Modal>
   );
@@ -165,55 +143,55 @@ export const OfficesPanel = ({ offices, base, title = true }: OfficesPanelProps)
       {offices.length === 0 ? (
         <EmptyState py={40} icon={<IconBuilding size={28} aria-hidden="true" />} withIndicatorBackground title={t('company.noOffices')} description={t('backOffice.offices.emptyHint')} />
       ) : (
-        <TableScroll minWidth={760} label={t('company.offices')}>
-          <Table aria-label={t('company.offices')} highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('company.columns.office')}</Table.Th>
-                <Table.Th>{t('company.columns.street')}</Table.Th>
-                <Table.Th>{t('company.columns.postalCode')}</Table.Th>
-                <Table.Th>{t('company.columns.city')}</Table.Th>
-                <Table.Th>{t('company.columns.country')}</Table.Th>
-                <Table.Th ta="right">{t('backOffice.offices.users')}</Table.Th>
-                <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {offices.map((office) => (
-                <Table.Tr key={office.id}>
-                  <Table.Td fw={600}>{office.name}</Table.Td>
-                  <Table.Td>{office.street}</Table.Td>
-                  <Table.Td>{office.postalCode}</Table.Td>
-                  <Table.Td>{office.city}</Table.Td>
-                  <Table.Td>{format.country(office.country)}</Table.Td>
-                  <Table.Td ta="right">{format.number(office.mobileUserCount)}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Tooltip label={t('actions.edit')}>
-                        <ActionIcon variant="subtle" aria-label={`${t('actions.edit')} – ${office.name}`} onClick={() => setEditing(office)}>
-                          <IconPencil size={16} aria-hidden="true" />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label={office.mobileUserCount > 0 ? t('backOffice.offices.inUse', { count: office.mobileUserCount }) : t('backOffice.offices.remove')}>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`${t('backOffice.offices.remove')} – ${office.name}`}
-                          // still focusable when in use: the tooltip tells why removing would be refused
-                          aria-disabled={office.mobileUserCount > 0}
-                          onClick={() => office.mobileUserCount === 0 && setRemoving(office)}
-                          style={office.mobileUserCount > 0 ? { opacity: 0.45, cursor: 'not-allowed' } : undefined}
-                        >
-                          <IconTrash size={16} aria-hidden="true" />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={t('company.offices')}
+          minWidth={760}
+          highlightOnHover
+          head={
+            <>
+              <Table.Th>{t('company.columns.office')}</Table.Th>
+              <Table.Th>{t('company.columns.street')}</Table.Th>
+              <Table.Th>{t('company.columns.postalCode')}</Table.Th>
+              <Table.Th>{t('company.columns.city')}</Table.Th>
+              <Table.Th>{t('company.columns.country')}</Table.Th>
+              <Table.Th ta="right">{t('backOffice.offices.users')}</Table.Th>
+              <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+            </>
+          }
+        >
+          {offices.map((office) => (
+            <Table.Tr key={office.id}>
+              <Table.Td fw={600}>{office.name}</Table.Td>
+              <Table.Td>{office.street}</Table.Td>
+              <Table.Td>{office.postalCode}</Table.Td>
+              <Table.Td>{office.city}</Table.Td>
+              <Table.Td>{format.country(office.country)}</Table.Td>
+              <Table.Td ta="right">{format.number(office.mobileUserCount)}</Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Tooltip label={t('actions.edit')}>
+                    <ActionIcon variant="subtle" aria-label={`${t('actions.edit')} – ${office.name}`} onClick={() => setEditing(office)}>
+                      <IconPencil size={16} aria-hidden="true" />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={office.mobileUserCount > 0 ? t('backOffice.offices.inUse', { count: office.mobileUserCount }) : t('backOffice.offices.remove')}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`${t('backOffice.offices.remove')} – ${office.name}`}
+                      // still focusable when in use: the tooltip tells why removing would be refused
+                      aria-disabled={office.mobileUserCount > 0}
+                      onClick={() => office.mobileUserCount === 0 && setRemoving(office)}
+                      style={office.mobileUserCount > 0 ? { opacity: 0.45, cursor: 'not-allowed' } : undefined}
+                    >
+                      <IconTrash size={16} aria-hidden="true" />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
       )}
       <OfficeFormModal base={base} office={editing} opened={adding || editing !== null} onClose={() => (setAdding(false), setEditing(null))} />
       <RemoveOfficeModal base={base} office={removing} onClose={() => setRemoving(null)} />

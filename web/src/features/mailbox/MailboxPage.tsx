@@ -10,7 +10,7 @@ import { LanguageSwitch } from '../../shared/ui/LanguageSwitch';
 import { pagingHandlers, readPaging, useListParams } from '../../shared/ui/list-params';
 import { QueryError } from '../../shared/ui/QueryError';
 import { TableFooter, TablePager } from '../../shared/ui/TablePager';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
 import { usePageTitle } from '../../shared/ui/use-page-title';
 import { useOperator } from '../auth/session';
@@ -32,50 +32,51 @@ const MessageList = ({ items, loading, selectedId, linkTo }: { items: MailboxIte
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <TableScroll minWidth={420} label={t('mailbox.listLabel')}>
-      <Table aria-label={t('mailbox.listLabel')} verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('mailbox.columns.message')}</Table.Th>
-            <Table.Th>{t('mailbox.columns.received')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {loading || !items ? (
-            <TableSkeletonRows columns={2} rows={5} />
-          ) : (
-            items.map((m) => {
-              const selected = m.id === selectedId;
-              return (
-                <Table.Tr key={m.id} bg={selected ? 'indigo.0' : undefined} style={{ verticalAlign: 'top' }}>
-                  <Table.Td>
-                    <Anchor component={Link} to={linkTo(m.id)} fz="sm" fw={selected ? 700 : 600} aria-current={selected ? 'true' : undefined} style={{ display: 'block' }}>
-                      {m.subject}
-                    </Anchor>
-                    <Text fz="xs" c="dimmed" mt={2}>
-                      {t('mailbox.toLine', { to: m.toName ? `${m.toName} <${m.to}>` : m.to })}
-                    </Text>
-                    <Group gap={6} mt={4}>
-                      <Badge variant="light" color="indigo" radius="sm" tt="none" size="sm">
-                        {t(`mailbox.templates.${m.template}`, { defaultValue: m.template })}
-                      </Badge>
-                      <Badge variant="outline" color="gray" radius="sm" size="sm" title={t(`languages.${m.language}`)}>
-                        {m.language.toUpperCase()}
-                      </Badge>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td className="fd-nowrap">
-                    <Text fz="xs" c="dimmed" component="time" dateTime={m.createdAt}>
-                      {format.dateTime(m.createdAt)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })
-          )}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <LabelledTable
+      label={t('mailbox.listLabel')}
+      minWidth={420}
+      verticalSpacing="sm"
+      highlightOnHover
+      head={
+        <>
+          <Table.Th>{t('mailbox.columns.message')}</Table.Th>
+          <Table.Th>{t('mailbox.columns.received')}</Table.Th>
+        </>
+      }
+    >
+      {loading || !items ? (
+        <TableSkeletonRows columns={2} rows={5} />
+      ) : (
+        items.map((m) => {
+          const selected = m.id === selectedId;
+          return (
+            <Table.Tr key={m.id} bg={selected ? 'indigo.0' : undefined} style={{ verticalAlign: 'top' }}>
+              <Table.Td>
+                <Anchor component={Link} to={linkTo(m.id)} fz="sm" fw={selected ? 700 : 600} aria-current={selected ? 'true' : undefined} style={{ display: 'block' }}>
+                  {m.subject}
+                </Anchor>
+                <Text fz="xs" c="dimmed" mt={2}>
+                  {t('mailbox.toLine', { to: m.toName ? `${m.toName} <${m.to}>` : m.to })}
+                </Text>
+                <Group gap={6} mt={4}>
+                  <Badge variant="light" color="indigo" radius="sm" tt="none" size="sm">
+                    {t(`mailbox.templates.${m.template}`, { defaultValue: m.template })}
+                  </Badge>
+                  <Badge variant="outline" color="gray" radius="sm" size="sm" title={t(`languages.${m.language}`)}>
+                    {m.language.toUpperCase()}
+                  </Badge>
+                </Group>
+              </Table.Td>
+              <Table.Td className="fd-nowrap">
+                <Text fz="xs" c="dimmed" component="time" dateTime={m.createdAt}>
+                  {format.dateTime(m.createdAt)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })
+      )}
+    </LabelledTable>
   );
 };
 

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Grid, Group, Select, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Card, Grid, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,6 +16,7 @@ import { useCompany } from '../company/api';
 import { useMobileUser, useSaveMobileUser } from './api';
 import { useSelfServiceCrumbs } from './crumbs';
 import { userPath } from './UsersListPage';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 type FormValues = {
   firstName: string;
@@ -131,11 +132,7 @@ const UserForm = ({ user }: { user: MobileUser | null }) => {
   return (
     <form onSubmit={submit} noValidate aria-label={user ? t('userForm.editTitle') : t('userForm.createTitle')}>
       <Stack gap="lg">
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert" title={t('userForm.saveFailed')}>
-            {formError}
-          </Alert>
-        )}
+        <ProblemAlert title={t('userForm.saveFailed')}>{formError}</ProblemAlert>
 
         <Card>
           <Title order={2} fz="lg" mb="md">

@@ -1,6 +1,5 @@
 import { Anchor, Button, Card, DataList, EmptyState, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconDeviceMobileOff, IconHistory, IconList, IconPencil, IconPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
@@ -11,7 +10,7 @@ import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { ListEmpty } from '../../shared/ui/ListScaffold';
 import { positiveInt } from '../../shared/ui/list-params';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { Dash, SimSummary } from '../../shared/ui/values';
 import { NotFoundContent } from '../../app/NotFoundPage';
 import { AuditList } from '../audit/AuditTable';
@@ -21,15 +20,9 @@ import { ServiceStatusBadge } from './ServiceStatusBadge';
 import { userPath } from './UsersListPage';
 import { addServicePath } from '../services/wizard/AddServicePage';
 import { servicePath } from '../services/ServiceDetailPage';
+import { Detail } from '../../shared/ui/DetailCard';
 
 const HISTORY_PAGE_SIZE = 10;
-
-const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
-  <DataList.Item>
-    <DataList.ItemLabel>{label}</DataList.ItemLabel>
-    <DataList.ItemValue>{children}</DataList.ItemValue>
-  </DataList.Item>
-);
 
 const DetailsCard = ({ user }: { user: MobileUser }) => {
   const { t } = useTranslation();
@@ -84,71 +77,71 @@ const ServicesTable = ({ user }: { user: MobileUser }) => {
   }
   const price = (cents: number | undefined) => (cents === undefined ? null : format.money(cents));
   return (
-    <TableScroll minWidth={1040} label={t('userView.services')}>
-      <Table aria-label={t('userView.services')} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('userView.columns.serviceType')}</Table.Th>
-            <Table.Th>{t('userView.columns.bundle')}</Table.Th>
-            <Table.Th ta="right">{t('userView.columns.monthly')}</Table.Th>
-            <Table.Th>{t('userView.columns.number')}</Table.Th>
-            <Table.Th>{t('userView.columns.sim')}</Table.Th>
-            <Table.Th>{t('userView.columns.status')}</Table.Th>
-            <Table.Th>{t('userView.columns.dates')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {user.services.map((service) => (
-            <Table.Tr key={service.id}>
-              <Table.Td>
-                <Anchor component={Link} to={servicePath(service.id)} fz="sm" fw={600}>
-                  {service.serviceType.name}
-                </Anchor>
-                <Text fz="xs" c="dimmed">
-                  {service.productType.name}
+    <LabelledTable
+      label={t('userView.services')}
+      minWidth={1040}
+      verticalSpacing="xs"
+      head={
+        <>
+          <Table.Th>{t('userView.columns.serviceType')}</Table.Th>
+          <Table.Th>{t('userView.columns.bundle')}</Table.Th>
+          <Table.Th ta="right">{t('userView.columns.monthly')}</Table.Th>
+          <Table.Th>{t('userView.columns.number')}</Table.Th>
+          <Table.Th>{t('userView.columns.sim')}</Table.Th>
+          <Table.Th>{t('userView.columns.status')}</Table.Th>
+          <Table.Th>{t('userView.columns.dates')}</Table.Th>
+        </>
+      }
+    >
+      {user.services.map((service) => (
+        <Table.Tr key={service.id}>
+          <Table.Td>
+            <Anchor component={Link} to={servicePath(service.id)} fz="sm" fw={600}>
+              {service.serviceType.name}
+            </Anchor>
+            <Text fz="xs" c="dimmed">
+              {service.productType.name}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text fz="sm">
+              {service.bundle.name}
+              {price(service.bundle.monthlyPriceCents) && (
+                <Text span fz="xs" c="dimmed" className="fd-nowrap">
+                  {' '}
+                  · {price(service.bundle.monthlyPriceCents)}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text fz="sm">
-                  {service.bundle.name}
-                  {price(service.bundle.monthlyPriceCents) && (
-                    <Text span fz="xs" c="dimmed" className="fd-nowrap">
-                      {' '}
-                      · {price(service.bundle.monthlyPriceCents)}
-                    </Text>
-                  )}
-                </Text>
-                {service.options?.map((option) => (
-                  <Text key={option.code} fz="xs" c="dimmed">
-                    + {option.name} · <span className="fd-nowrap">{format.money(option.monthlyPriceCents)}</span>
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td ta="right" className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {service.monthlyPriceCents !== undefined ? <Text fz="sm">{format.money(service.monthlyPriceCents)}</Text> : <Dash />}
-              </Table.Td>
-              <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {service.msisdn ? <Text fz="sm">{format.phone(service.msisdn)}</Text> : !service.fixedNumber && <Dash />}
-                {service.fixedNumber && (
-                  <Text fz="xs" c="dimmed">
-                    {t('userView.fixedNumber', { number: format.phone(service.fixedNumber) })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <SimSummary sim={service.sim} />
-              </Table.Td>
-              <Table.Td>
-                <ServiceStatusBadge status={service.status} />
-              </Table.Td>
-              <Table.Td className="fd-nowrap">
-                <ServiceDates service={service} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+              )}
+            </Text>
+            {service.options?.map((option) => (
+              <Text key={option.code} fz="xs" c="dimmed">
+                + {option.name} · <span className="fd-nowrap">{format.money(option.monthlyPriceCents)}</span>
+              </Text>
+            ))}
+          </Table.Td>
+          <Table.Td ta="right" className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {service.monthlyPriceCents !== undefined ? <Text fz="sm">{format.money(service.monthlyPriceCents)}</Text> : <Dash />}
+          </Table.Td>
+          <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {service.msisdn ? <Text fz="sm">{format.phone(service.msisdn)}</Text> : !service.fixedNumber && <Dash />}
+            {service.fixedNumber && (
+              <Text fz="xs" c="dimmed">
+                {t('userView.fixedNumber', { number: format.phone(service.fixedNumber) })}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <SimSummary sim={service.sim} />
+          </Table.Td>
+          <Table.Td>
+            <ServiceStatusBadge status={service.status} />
+          </Table.Td>
+          <Table.Td className="fd-nowrap">
+            <ServiceDates service={service} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </LabelledTable>
   );
 };
 

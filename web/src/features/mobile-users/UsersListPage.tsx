@@ -25,6 +25,20 @@ const readParams = (searchParams: URLSearchParams): MobileUserListParams => ({
 export const userPath = (id: string) => `/self-service/uc-mobile/users/${id}`;
 
 /** A user's numbers, one a line, or a dash. */
+/** A user's first cells in a list of users: the name, a link to the user, and the e-mail address. */
+export const UserNameCells = ({ user }: { user: { id: string; firstName: string; lastName: string; email: string } }) => (
+  <>
+    <Table.Td className="fd-nowrap">
+      <Anchor component={Link} to={userPath(user.id)} fw={600} fz="sm">
+        {user.firstName} {user.lastName}
+      </Anchor>
+    </Table.Td>
+    <Table.Td>
+      <Text fz="sm">{user.email}</Text>
+    </Table.Td>
+  </>
+);
+
 export const NumberLines = ({ numbers }: { numbers: string[] }) => {
   const format = useFormat();
   if (numbers.length === 0) {
@@ -122,14 +136,7 @@ export const UsersListPage = () => {
         }}
         row={(user) => (
           <Table.Tr key={user.id} {...rowLink(userPath(user.id))}>
-            <Table.Td className="fd-nowrap">
-              <Anchor component={Link} to={userPath(user.id)} fw={600} fz="sm">
-                {user.firstName} {user.lastName}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <Text fz="sm">{user.email}</Text>
-            </Table.Td>
+            <UserNameCells user={user} />
             <Table.Td>
               <NumberLines numbers={user.numbers} />
             </Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconSend } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { missingPortInFields, PORT_IN_FIELDS, PORT_IN_LABELS, portInDetailsInput
 import { PortInFields } from '../services/PortInFields';
 import { useResubmitPort } from './api';
 import { useRefusalLabel } from './refusal-label';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 // "Correct and resubmit": the port-in details of wizard step 5, filled in with what was refused.
 // The server checks them with the wizard's rules; its field errors go under the fields.
@@ -124,13 +126,7 @@ export const CorrectPortModal = ({ issue, onClose }: { issue: PortingIssue | nul
               </Text>
             </Alert>
             <Text fz="sm">{t('portingIssues.modal.explain', { name: current.userName })}</Text>
-            <div aria-live="assertive">
-              {problem && (
-                <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />}>
-                  {problem}
-                </Alert>
-              )}
-            </div>
+            <ProblemAlert live>{problem}</ProblemAlert>
             <PortInFields
               idOf={fieldId}
               number={{ value: format.phone(current.msisdn), description: t('portingIssues.modal.numberHint') }}
@@ -140,14 +136,7 @@ export const CorrectPortModal = ({ issue, onClose }: { issue: PortingIssue | nul
               donorOperators={stock.data?.donorOperators ?? [current.donorOperator]}
               autoFocus={REFUSED_FIELD[current.refusalCode] ?? null}
             />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={onClose} disabled={resubmit.isPending}>
-                {t('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={resubmit.isPending} leftSection={<IconSend size={16} aria-hidden="true" />}>
-                {t('portingIssues.modal.submit')}
-              </Button>
-            </Group>
+            <ModalActions label={t('portingIssues.modal.submit')} pending={resubmit.isPending} icon={IconSend} onCancel={onClose} />
           </Stack>
         </form>
       )}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconCalendarEvent, IconCheck, IconEye, IconHandGrab, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +13,9 @@ import { useProblemMessage } from '../../shared/ui/problem-message';
 import { brusselsToday } from '../../shared/time/brussels';
 import { useMe } from '../auth/session';
 import { useAssignToMe, useMoveRequest, useOperatorComment, useQueueRequest } from './api';
-import { RequestCommentsCard, RequestFactsCard, RequestHistoryCard, RequestServicesCard } from './RequestParts';
+import { RequestCards } from './RequestParts';
 import { useRequestText } from './request-text';
+import { ModalActions } from '../../shared/ui/ModalActions';
 
 const QUEUE_PATH = '/back-office/requests';
 
@@ -74,14 +75,14 @@ const StepModal = ({ request, event, onClose }: { request: RequestDetail; event:
           />
         </Stack>
       )}
-      <Group justify="flex-end" mt="lg" gap="sm">
-        <Button variant="default" onClick={close} disabled={move.isPending}>
-          {t('actions.cancel')}
-        </Button>
-        <Button color={event === 'reject' ? 'red' : undefined} onClick={confirm} loading={move.isPending}>
-          {event ? t(`requests.steps.${event}.action`) : ''}
-        </Button>
-      </Group>
+      <ModalActions
+        label={event ? t(`requests.steps.${event}.action`) : ''}
+        onConfirm={confirm}
+        pending={move.isPending}
+        color={event === 'reject' ? 'red' : undefined}
+        onCancel={close}
+        mt="lg"
+      />
     </Modal>
   );
 };
@@ -149,16 +150,7 @@ export const BackOfficeRequestDetailPage = () => {
       <QueryContent query={query} skeletons={[260, 160]}>
         {(request) => (
           <>
-            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-              <Stack gap="lg">
-                <RequestFactsCard request={request} backOffice />
-                <RequestServicesCard request={request} />
-              </Stack>
-              <Stack gap="lg">
-                <RequestCommentsCard request={request} send={(body) => comment.mutateAsync(body)} sending={comment.isPending} />
-                <RequestHistoryCard request={request} />
-              </Stack>
-            </SimpleGrid>
+            <RequestCards request={request} backOffice comment={{ send: (body) => comment.mutateAsync(body), sending: comment.isPending }} />
             <StepModal request={request} event={step} onClose={() => setStep(null)} />
           </>
         )}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Card, Checkbox, Grid, Group, NumberInput, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -20,6 +20,7 @@ import { REQUESTS_PATH } from './RequestDetailPage';
 import { SelfServiceHint } from './RequestsPage';
 import { useRequestText } from './request-text';
 import { ServiceSinglePicker, ServicesMultiPicker } from './ServicePicker';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const inputId = (path: string) => `request-${path.replace(/\./g, '-')}`;
@@ -149,11 +150,7 @@ const RequestForm = ({ kind, initialServiceIds, initialTopic }: { kind: RequestK
   return (
     <form onSubmit={submit} noValidate aria-label={t(`requests.form.${kind}.title`)}>
       <Stack gap="lg">
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert" title={t('requests.form.failed')}>
-            {formError}
-          </Alert>
-        )}
+        <ProblemAlert title={t('requests.form.failed')}>{formError}</ProblemAlert>
 
         {kind === 'move' && (
           <>

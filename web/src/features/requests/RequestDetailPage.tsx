@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,9 @@ import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { servicePath } from '../services/ServiceDetailPage';
 import { useAdminComment, useRequest, useWithdrawRequest } from './api';
-import { RequestCommentsCard, RequestFactsCard, RequestHistoryCard, RequestServicesCard } from './RequestParts';
+import { RequestCards } from './RequestParts';
 import { useRequestText } from './request-text';
+import { ModalActions } from '../../shared/ui/ModalActions';
 
 export const REQUESTS_PATH = '/self-service/requests';
 
@@ -38,14 +39,17 @@ const WithdrawModal = ({ request, opened, onClose }: { request: RequestDetail; o
         <Text fz="sm">{t('requests.withdraw.text')}</Text>
         <Textarea label={t('requests.withdraw.reason')} description={t('requests.optional')} autosize minRows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       </Stack>
-      <Group justify="flex-end" mt="lg" gap="sm">
-        <Button variant="default" onClick={onClose} disabled={withdraw.isPending} data-autofocus>
-          {t('requests.withdraw.keep')}
-        </Button>
-        <Button color="red" onClick={confirm} loading={withdraw.isPending} leftSection={<IconArrowBackUp size={16} aria-hidden="true" />}>
-          {t('requests.withdraw.action')}
-        </Button>
-      </Group>
+      <ModalActions
+        label={t('requests.withdraw.action')}
+        onConfirm={confirm}
+        pending={withdraw.isPending}
+        icon={IconArrowBackUp}
+        color="red"
+        onCancel={onClose}
+        cancelLabel={t('requests.withdraw.keep')}
+        focusCancel
+        mt="lg"
+      />
     </Modal>
   );
 };
@@ -78,16 +82,7 @@ export const RequestDetailPage = () => {
       <QueryContent query={query} skeletons={[260, 160]}>
         {(request) => (
           <>
-            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-              <Stack gap="lg">
-                <RequestFactsCard request={request} />
-                <RequestServicesCard request={request} linkTo={servicePath} />
-              </Stack>
-              <Stack gap="lg">
-                <RequestCommentsCard request={request} send={(body) => comment.mutateAsync(body)} sending={comment.isPending} />
-                <RequestHistoryCard request={request} />
-              </Stack>
-            </SimpleGrid>
+            <RequestCards request={request} linkTo={servicePath} comment={{ send: (body) => comment.mutateAsync(body), sending: comment.isPending }} />
             <WithdrawModal request={request} opened={withdrawing} onClose={() => setWithdrawing(false)} />
           </>
         )}

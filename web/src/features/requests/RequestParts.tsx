@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Card, DataList, Group, List, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconArrowRight, IconSend } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../../shared/api/client';
@@ -9,17 +9,11 @@ import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { TableScroll } from '../../shared/ui/TableScroll';
+import { LabelledTable } from '../../shared/ui/TableScroll';
 import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
 import { useRequestText } from './request-text';
 import { RequestStatusBadge } from './RequestStatusBadge';
-
-const Item = ({ label, children }: { label: string; children: ReactNode }) => (
-  <DataList.Item>
-    <DataList.ItemLabel>{label}</DataList.ItemLabel>
-    <DataList.ItemValue>{children}</DataList.ItemValue>
-  </DataList.Item>
-);
+import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 
 const Multiline = ({ children }: { children: string }) => (
   <Text fz="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
@@ -54,107 +48,102 @@ export const RequestFactsCard = ({ request, backOffice = false }: { request: Req
   const d = request.details;
   const day = (v: string | null | undefined) => (v ? format.calendarDate(v) : null);
   return (
-    <Card>
-      <Title order={2} fz="lg" mb="md">
-        {t('requests.detail.facts')}
-      </Title>
-      <DataList labelWidth={200} gap="sm">
-        <Item label={t('requests.columns.status')}>
-          <Group gap="xs">
-            <RequestStatusBadge status={request.status} />
-            {request.scheduledFor && (request.status === 'scheduled' || request.status === 'done') && (
-              <Text fz="sm">{t('requests.detail.plannedFor', { date: format.calendarDate(request.scheduledFor) })}</Text>
-            )}
-          </Group>
-        </Item>
-        <Item label={t('requests.columns.kind')}>{text.kind(request.kind)}</Item>
-        {backOffice && <Item label={t('requests.columns.company')}>{request.company.name}</Item>}
-        <Item label={t('requests.detail.filed')}>
-          <Text fz="sm">{t('requests.detail.filedBy', { name: request.filedBy, at: format.dateTime(request.createdAt) })}</Text>
-          {backOffice && (
-            <Anchor href={`mailto:${request.filedByEmail}`} fz="sm">
-              {request.filedByEmail}
-            </Anchor>
+    <DetailCard title={t('requests.detail.facts')} labelWidth={200}>
+      <Detail label={t('requests.columns.status')}>
+        <Group gap="xs">
+          <RequestStatusBadge status={request.status} />
+          {request.scheduledFor && (request.status === 'scheduled' || request.status === 'done') && (
+            <Text fz="sm">{t('requests.detail.plannedFor', { date: format.calendarDate(request.scheduledFor) })}</Text>
           )}
-        </Item>
-        <Item label={t('requests.columns.assignee')}>{request.assignedTo?.name ?? <Text fz="sm" c="dimmed">{t('requests.unassigned')}</Text>}</Item>
-        {request.office && (
-          <Item label={request.kind === 'move' ? t('requests.detail.currentOffice') : labels.field('officeId')}>
-            <AddressText address={request.office} name={request.office.name} />
-          </Item>
+        </Group>
+      </Detail>
+      <Detail label={t('requests.columns.kind')}>{text.kind(request.kind)}</Detail>
+      {backOffice && <Detail label={t('requests.columns.company')}>{request.company.name}</Detail>}
+      <Detail label={t('requests.detail.filed')}>
+        <Text fz="sm">{t('requests.detail.filedBy', { name: request.filedBy, at: format.dateTime(request.createdAt) })}</Text>
+        {backOffice && (
+          <Anchor href={`mailto:${request.filedByEmail}`} fz="sm">
+            {request.filedByEmail}
+          </Anchor>
         )}
-        {request.kind === 'move' && d.newAddress && (
-          <>
-            <Item label={labels.field('newAddress')}>
-              <AddressText address={d.newAddress} />
-            </Item>
-            <Item label={labels.field('movingDate')}>{day(d.movingDate)}</Item>
-          </>
-        )}
-        {request.kind === 'add' && (
-          <>
-            <Item label={labels.field('target')}>{t(`requests.target.add_${d.target ?? 'service'}`)}</Item>
-            {d.newOffice && (
-              <Item label={labels.field('newOffice')}>
-                <AddressText address={d.newOffice} name={d.newOffice.name} />
-              </Item>
-            )}
-            <Item label={labels.field('wanted')}>
-              <Multiline>{d.wanted ?? ''}</Multiline>
-            </Item>
-          </>
-        )}
-        {request.kind === 'change' && (
-          <>
-            <Item label={labels.field('serviceName')}>{d.serviceName}</Item>
-            <Item label={t('requests.detail.configuration')}>
-              <Group gap={6} wrap="wrap">
-                <Text fz="sm">{d.currentConfiguration}</Text>
-                <IconArrowRight size={14} aria-label={t('requests.detail.becomes')} />
-                <Text fz="sm" fw={600}>
-                  {d.newConfiguration}
-                </Text>
-              </Group>
-            </Item>
-          </>
-        )}
-        {request.kind === 'delete' && <Item label={labels.field('target')}>{t(`requests.target.delete_${d.target ?? 'service'}`)}</Item>}
-        {request.kind === 'support' && (
-          <>
-            <Item label={labels.field('topic')}>{t(`requests.topic.${d.topic ?? 'service_problem'}`)}</Item>
-            {d.quantity != null && <Item label={labels.field('quantity')}>{format.number(d.quantity)}</Item>}
-            <Item label={labels.field('message')}>
-              <Multiline>{d.message ?? ''}</Multiline>
-            </Item>
-            {d.triedSteps && d.triedSteps.length > 0 && (
-              <Item label={labels.field('triedSteps')}>
-                <List fz="sm" spacing={2}>
-                  {d.triedSteps.map((s) => (
-                    <List.Item key={s}>{t(`requests.tried.${s}`)}</List.Item>
-                  ))}
-                </List>
-              </Item>
-            )}
-          </>
-        )}
-        {d.otherServices && (
-          <Item label={labels.field('otherServices')}>
-            <Multiline>{d.otherServices}</Multiline>
-          </Item>
-        )}
-        {d.desiredDate && <Item label={labels.field('desiredDate')}>{day(d.desiredDate)}</Item>}
-        {d.reason && (
-          <Item label={labels.field('reason')}>
-            <Multiline>{d.reason}</Multiline>
-          </Item>
-        )}
-        {d.notes && (
-          <Item label={labels.field('notes')}>
-            <Multiline>{d.notes}</Multiline>
-          </Item>
-        )}
-      </DataList>
-    </Card>
+      </Detail>
+      <Detail label={t('requests.columns.assignee')}>{request.assignedTo?.name ?? <Text fz="sm" c="dimmed">{t('requests.unassigned')}</Text>}</Detail>
+      {request.office && (
+        <Detail label={request.kind === 'move' ? t('requests.detail.currentOffice') : labels.field('officeId')}>
+          <AddressText address={request.office} name={request.office.name} />
+        </Detail>
+      )}
+      {request.kind === 'move' && d.newAddress && (
+        <>
+          <Detail label={labels.field('newAddress')}>
+            <AddressText address={d.newAddress} />
+          </Detail>
+          <Detail label={labels.field('movingDate')}>{day(d.movingDate)}</Detail>
+        </>
+      )}
+      {request.kind === 'add' && (
+        <>
+          <Detail label={labels.field('target')}>{t(`requests.target.add_${d.target ?? 'service'}`)}</Detail>
+          {d.newOffice && (
+            <Detail label={labels.field('newOffice')}>
+              <AddressText address={d.newOffice} name={d.newOffice.name} />
+            </Detail>
+          )}
+          <Detail label={labels.field('wanted')}>
+            <Multiline>{d.wanted ?? ''}</Multiline>
+          </Detail>
+        </>
+      )}
+      {request.kind === 'change' && (
+        <>
+          <Detail label={labels.field('serviceName')}>{d.serviceName}</Detail>
+          <Detail label={t('requests.detail.configuration')}>
+            <Group gap={6} wrap="wrap">
+              <Text fz="sm">{d.currentConfiguration}</Text>
+              <IconArrowRight size={14} aria-label={t('requests.detail.becomes')} />
+              <Text fz="sm" fw={600}>
+                {d.newConfiguration}
+              </Text>
+            </Group>
+          </Detail>
+        </>
+      )}
+      {request.kind === 'delete' && <Detail label={labels.field('target')}>{t(`requests.target.delete_${d.target ?? 'service'}`)}</Detail>}
+      {request.kind === 'support' && (
+        <>
+          <Detail label={labels.field('topic')}>{t(`requests.topic.${d.topic ?? 'service_problem'}`)}</Detail>
+          {d.quantity != null && <Detail label={labels.field('quantity')}>{format.number(d.quantity)}</Detail>}
+          <Detail label={labels.field('message')}>
+            <Multiline>{d.message ?? ''}</Multiline>
+          </Detail>
+          {d.triedSteps && d.triedSteps.length > 0 && (
+            <Detail label={labels.field('triedSteps')}>
+              <List fz="sm" spacing={2}>
+                {d.triedSteps.map((s) => (
+                  <List.Item key={s}>{t(`requests.tried.${s}`)}</List.Item>
+                ))}
+              </List>
+            </Detail>
+          )}
+        </>
+      )}
+      {d.otherServices && (
+        <Detail label={labels.field('otherServices')}>
+          <Multiline>{d.otherServices}</Multiline>
+        </Detail>
+      )}
+      {d.desiredDate && <Detail label={labels.field('desiredDate')}>{day(d.desiredDate)}</Detail>}
+      {d.reason && (
+        <Detail label={labels.field('reason')}>
+          <Multiline>{d.reason}</Multiline>
+        </Detail>
+      )}
+      {d.notes && (
+        <Detail label={labels.field('notes')}>
+          <Multiline>{d.notes}</Multiline>
+        </Detail>
+      )}
+    </DetailCard>
   );
 };
 
@@ -172,45 +161,45 @@ export const RequestServicesCard = ({ request, linkTo }: { request: RequestDetai
           {t('requests.detail.noServices')}
         </Text>
       ) : (
-        <TableScroll minWidth={560} label={t('requests.detail.services')}>
-          <Table aria-label={t('requests.detail.services')} horizontalSpacing="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('requests.detail.serviceUser')}</Table.Th>
-                <Table.Th>{t('requests.detail.serviceNumber')}</Table.Th>
-                <Table.Th>{t('requests.detail.serviceType')}</Table.Th>
-                <Table.Th>{t('requests.columns.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {request.services.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Text fz="sm">{s.userName}</Text>
-                  </Table.Td>
-                  <Table.Td className="fd-nowrap">
-                    {linkTo ? (
-                      <Anchor component={Link} to={linkTo(s.id)} fz="sm">
-                        {s.msisdn ? format.phone(s.msisdn) : s.serviceType}
-                      </Anchor>
-                    ) : (
-                      <Text fz="sm">{s.msisdn ? format.phone(s.msisdn) : '—'}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text fz="sm">{s.serviceType}</Text>
-                    <Text fz="xs" c="dimmed">
-                      {s.bundle}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ServiceStatusBadge status={s.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={t('requests.detail.services')}
+          minWidth={560}
+          horizontalSpacing="md"
+          head={
+            <>
+              <Table.Th>{t('requests.detail.serviceUser')}</Table.Th>
+              <Table.Th>{t('requests.detail.serviceNumber')}</Table.Th>
+              <Table.Th>{t('requests.detail.serviceType')}</Table.Th>
+              <Table.Th>{t('requests.columns.status')}</Table.Th>
+            </>
+          }
+        >
+          {request.services.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Text fz="sm">{s.userName}</Text>
+              </Table.Td>
+              <Table.Td className="fd-nowrap">
+                {linkTo ? (
+                  <Anchor component={Link} to={linkTo(s.id)} fz="sm">
+                    {s.msisdn ? format.phone(s.msisdn) : s.serviceType}
+                  </Anchor>
+                ) : (
+                  <Text fz="sm">{s.msisdn ? format.phone(s.msisdn) : '—'}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text fz="sm">{s.serviceType}</Text>
+                <Text fz="xs" c="dimmed">
+                  {s.bundle}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ServiceStatusBadge status={s.status} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
       )}
     </Card>
   );
@@ -327,3 +316,26 @@ export const RequestHistoryCard = ({ request }: { request: RequestDetail }) => {
     </Card>
   );
 };
+
+type RequestCardsProps = {
+  request: RequestDetail;
+  /** Operator staff see the company and the people behind the request. */
+  backOffice?: boolean;
+  /** Where each service links to, for those who may open it. */
+  linkTo?: (serviceId: string) => string;
+  comment: { send: (body: string) => Promise<unknown>; sending: boolean };
+};
+
+/** A request's page body, the same for its administrator and for operator staff: facts and services beside comments and history. */
+export const RequestCards = ({ request, backOffice, linkTo, comment }: RequestCardsProps) => (
+  <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+    <Stack gap="lg">
+      <RequestFactsCard request={request} backOffice={backOffice} />
+      <RequestServicesCard request={request} linkTo={linkTo} />
+    </Stack>
+    <Stack gap="lg">
+      <RequestCommentsCard request={request} send={comment.send} sending={comment.sending} />
+      <RequestHistoryCard request={request} />
+    </Stack>
+  </SimpleGrid>
+);

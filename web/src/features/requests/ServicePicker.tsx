@@ -1,4 +1,4 @@
-import { MultiSelect, Select } from '@mantine/core';
+import { MultiSelect, Select, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,47 +25,42 @@ const useServiceOptions = (selected: string[]) => {
 
 type Common = { id: string; label: string; description?: string; error?: string | null; required?: boolean };
 
+/** What both pickers share: the company's services, searched on the server as the person types. */
+const useServiceSearch = (selected: string[]) => {
+  const { t } = useTranslation();
+  const { data, search, setSearch } = useServiceOptions(selected);
+  return {
+    data,
+    searchable: true,
+    searchValue: search,
+    onSearchChange: setSearch,
+    // the server has filtered already: show every option it found
+    filter: (({ options }) => options) satisfies OptionsFilter,
+    clearable: true,
+    nothingFoundMessage: t('requests.form.noServiceFound'),
+    comboboxProps: { withinPortal: true },
+  };
+};
+
 /** The company's services (not ended), searched on the server by name or number. */
 export const ServicesMultiPicker = ({ value, onChange, ...rest }: Common & { value: string[]; onChange: (ids: string[]) => void }) => {
   const { t } = useTranslation();
-  const { data, search, setSearch } = useServiceOptions(value);
+  const search = useServiceSearch(value);
   return (
     <MultiSelect
       {...rest}
-      data={data}
+      {...search}
       value={value}
       onChange={onChange}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      clearable
       hidePickedOptions
       maxValues={50}
-      nothingFoundMessage={t('requests.form.noServiceFound')}
       placeholder={value.length ? undefined : t('requests.form.servicesPlaceholder')}
-      comboboxProps={{ withinPortal: true }}
     />
   );
 };
 
 export const ServiceSinglePicker = ({ value, onChange, ...rest }: Common & { value: string | null; onChange: (id: string | null) => void }) => {
   const { t } = useTranslation();
-  const { data, search, setSearch } = useServiceOptions(value ? [value] : []);
-  return (
-    <Select
-      {...rest}
-      data={data}
-      value={value}
-      onChange={onChange}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      clearable
-      nothingFoundMessage={t('requests.form.noServiceFound')}
-      placeholder={t('requests.form.servicePlaceholder')}
-      comboboxProps={{ withinPortal: true }}
-    />
-  );
+  const search = useServiceSearch(value ? [value] : []);
+  return <Select {...rest} {...search} value={value} onChange={onChange} placeholder={t('requests.form.servicePlaceholder')} />;
 };

@@ -1,5 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { Anchor, Checkbox, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,6 +8,8 @@ import { useLabels } from '../../shared/i18n/labels';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { requestPath, TRIED_STEPS, useFileRequest } from './api';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 type Props = {
   topic: SupportTopic;
@@ -78,11 +79,7 @@ export const SupportRequestModal = ({ topic, opened, onClose, serviceId, initial
   return (
     <Modal opened={opened} onClose={close} title={t(`requests.support.${topic}.title`)} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <Stack gap="sm">
-        {formError && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {formError}
-          </Alert>
-        )}
+        <ProblemAlert>{formError}</ProblemAlert>
         <Text fz="sm">{t(`requests.support.${topic}.intro`)}</Text>
         {context && (
           <Text fz="sm" fw={600}>
@@ -102,14 +99,7 @@ export const SupportRequestModal = ({ topic, opened, onClose, serviceId, initial
         )}
         <Textarea label={labels.field('message')} required autosize minRows={4} maxRows={12} maxLength={4000} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={errors['details.message']} />
       </Stack>
-      <Group justify="flex-end" mt="lg" gap="sm">
-        <Button variant="default" onClick={close} disabled={file.isPending}>
-          {t('actions.cancel')}
-        </Button>
-        <Button onClick={submit} loading={file.isPending}>
-          {t('requests.support.send')}
-        </Button>
-      </Group>
+      <ModalActions label={t('requests.support.send')} onConfirm={submit} pending={file.isPending} onCancel={close} mt="lg" />
     </Modal>
   );
 };

@@ -27,54 +27,48 @@ const Filters = ({ state, update }: { state: OverviewState; update: Update }) =>
   // Bundles of the chosen product only; the bundle filter is cleared when the product changes.
   const bundles = (facets?.bundles ?? []).filter((bundle) => !state.product || bundle.productTypeCode === state.product);
   const statuses = facets?.statuses ?? [];
+  // every filter can be emptied again, by a clear button with a name
+  const emptiable = { clearable: true, clearButtonProps: { 'aria-label': t('overview.filters.clear') }, comboboxProps: { withinPortal: true } };
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
       <MultiSelect
+        {...emptiable}
         label={t('overview.filters.status')}
         placeholder={state.status.length ? undefined : t('overview.filters.openServices')}
         data={statuses.map((status) => ({ value: status, label: t(`serviceStatus.${status}`, { defaultValue: status }) }))}
         value={state.status}
         onChange={(status) => filter({ status: status.join(',') || null })}
-        clearable
-        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
         w={{ base: '100%', sm: 240 }}
-        comboboxProps={{ withinPortal: true }}
       />
       <Select
+        {...emptiable}
         label={t('overview.filters.product')}
         placeholder={t('overview.filters.all')}
         data={(facets?.products ?? []).map((product) => ({ value: product.code, label: product.name }))}
         value={state.product}
         onChange={(product) => filter({ product, bundle: null })}
-        clearable
-        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
         w={{ base: '100%', sm: 190 }}
-        comboboxProps={{ withinPortal: true }}
       />
       <Select
+        {...emptiable}
         label={t('overview.filters.bundle')}
         placeholder={t('overview.filters.all')}
         data={bundles.map((bundle) => ({ value: bundle.code, label: bundle.name }))}
         value={state.bundle}
         onChange={(bundle) => filter({ bundle })}
-        clearable
         searchable
-        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
         w={{ base: '100%', sm: 200 }}
-        comboboxProps={{ withinPortal: true }}
       />
       <Select
+        {...emptiable}
         label={t('overview.filters.department')}
         placeholder={t('overview.filters.all')}
         data={facets?.departments ?? []}
         value={state.department}
         onChange={(department) => filter({ department })}
-        clearable
         searchable
         nothingFoundMessage={t('overview.filters.noDepartment')}
-        clearButtonProps={{ 'aria-label': t('overview.filters.clear') }}
         w={{ base: '100%', sm: 190 }}
-        comboboxProps={{ withinPortal: true }}
       />
     </Group>
   );

@@ -1,7 +1,6 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { IconUserSearch, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { UserSort } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
@@ -9,7 +8,7 @@ import { ListEmpty, ListScaffold } from '../../shared/ui/ListScaffold';
 import { pagingHandlers, readPaging, readSort, sortControl, useSearchBox, type ListKeys, type ParamChanges } from '../../shared/ui/list-params';
 import { SortableTh } from '../../shared/ui/SortableTh';
 import { useMobileUsers } from '../mobile-users/api';
-import { ServiceCountBadge, userPath } from '../mobile-users/UsersListPage';
+import { ServiceCountBadge, UserNameCells } from '../mobile-users/UsersListPage';
 
 // "All users of your organisation" (seed), from the same list API as Manage users. Its address keys
 // carry a `u` prefix so that the services tab's search and paging survive a visit to this tab.
@@ -66,14 +65,7 @@ export const UsersTab = ({ searchParams, update }: { searchParams: URLSearchPara
       }}
       row={(user) => (
         <Table.Tr key={user.id}>
-          <Table.Td className="fd-nowrap">
-            <Anchor component={Link} to={userPath(user.id)} fw={600} fz="sm">
-              {user.firstName} {user.lastName}
-            </Anchor>
-          </Table.Td>
-          <Table.Td>
-            <Text fz="sm">{user.email}</Text>
-          </Table.Td>
+          <UserNameCells user={user} />
           <Table.Td className="fd-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
             <Text fz="sm">{user.numbers.length ? user.numbers.map((number) => format.phone(number)).join(', ') : '—'}</Text>
           </Table.Td>

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertCircle, IconCalendarTime, IconCalendarX, IconPlayerPlay } from '@tabler/icons-react';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconCalendarTime, IconCalendarX, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
@@ -9,6 +9,8 @@ import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useScheduleServices, useStartServices } from './api';
 import { brusselsLocalToIso, isoToBrusselsLocal } from '../../shared/time/brussels';
 import { scheduleBounds, scheduleProblem } from './schedule';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 type ModalProps = {
   opened: boolean;
@@ -41,14 +43,7 @@ export const StartActivationModal = ({ opened, onClose, serviceIds, onDone }: Mo
   return (
     <Modal opened={opened} onClose={onClose} title={t('waiting.startTitle', { count, formatted: format.number(count) })} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <Text fz="sm">{t('waiting.startText', { count, formatted: format.number(count) })}</Text>
-      <Group justify="flex-end" mt="lg" gap="sm">
-        <Button variant="default" onClick={onClose} disabled={start.isPending} data-autofocus>
-          {t('actions.cancel')}
-        </Button>
-        <Button onClick={confirm} loading={start.isPending} leftSection={<IconPlayerPlay size={16} aria-hidden="true" />}>
-          {t('waiting.start')}
-        </Button>
-      </Group>
+      <ModalActions label={t('waiting.start')} onConfirm={confirm} pending={start.isPending} icon={IconPlayerPlay} onCancel={onClose} focusCancel mt="lg" />
     </Modal>
   );
 };
@@ -116,13 +111,7 @@ export const ScheduleModal = ({ opened, onClose, serviceIds, onDone, current = n
       >
         <Stack gap="md">
           <Text fz="sm">{t('waiting.scheduleText')}</Text>
-          <div aria-live="assertive">
-            {problem && (
-              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />}>
-                {problem}
-              </Alert>
-            )}
-          </div>
+          <ProblemAlert live>{problem}</ProblemAlert>
           <TextInput
             id={inputId}
             type="datetime-local"
@@ -147,14 +136,7 @@ export const ScheduleModal = ({ opened, onClose, serviceIds, onDone, current = n
             ) : (
               <span />
             )}
-            <Group gap="sm">
-              <Button variant="default" onClick={onClose} disabled={schedule.isPending}>
-                {t('actions.cancel')}
-              </Button>
-              <Button type="submit" loading={schedule.isPending} leftSection={<IconCalendarTime size={16} aria-hidden="true" />}>
-                {t('waiting.schedule')}
-              </Button>
-            </Group>
+            <ModalActions label={t('waiting.schedule')} pending={schedule.isPending} icon={IconCalendarTime} onCancel={onClose} />
           </Group>
         </Stack>
       </form>

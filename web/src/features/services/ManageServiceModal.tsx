@@ -12,6 +12,7 @@ import { monthlyTotalCents, sameBundleChoice } from './bundle-choice';
 import { BundlePicker } from './BundlePicker';
 import { useChangeOptions, useChangeService, usePreviewChange } from './manage-api';
 import { useServiceText } from './service-text';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 type FieldErrors = { bundleCode?: string; optionCodes?: string };
 
@@ -212,11 +213,7 @@ export const ManageServiceModal = ({ service, opened, onClose }: { service: Serv
       closeButtonProps={{ 'aria-label': t('actions.close') }}
     >
       <Stack gap="lg">
-        {problem && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {problem}
-          </Alert>
-        )}
+        <ProblemAlert>{problem}</ProblemAlert>
         {options.isError ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert" title={t('manageService.notAvailable')}>
             {problemMessage(options.error)}

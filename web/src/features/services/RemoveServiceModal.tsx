@@ -10,6 +10,7 @@ import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useOperator } from '../auth/session';
 import { useDeleteService, useDeletionQuota } from './manage-api';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 /** The MACD requests page (built beside this one): a Delete request for this service. */
 export const deleteRequestPath = (serviceId: string) => `/self-service/requests/new?kind=delete&serviceIds=${encodeURIComponent(serviceId)}`;
@@ -156,11 +157,7 @@ export const RemoveServiceModal = ({ service, opened, onClose }: { service: Serv
         ) : (
           <Skeleton height={48} radius="md" />
         )}
-        {problem && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert">
-            {problem}
-          </Alert>
-        )}
+        <ProblemAlert>{problem}</ProblemAlert>
         {shownRefusal && <QuotaReached serviceId={service.id} refusal={shownRefusal} />}
       </Stack>
       <Group justify="flex-end" mt="lg" gap="sm">

@@ -1,6 +1,6 @@
-import { ActionIcon, Anchor, Badge, Button, Card, DataList, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAdjustments, IconArrowRight, IconCalendarTime, IconMailForward, IconPlayerPlay, IconRefresh, IconTrash, IconX } from '@tabler/icons-react';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NotFoundContent } from '../../app/NotFoundPage';
@@ -24,39 +24,18 @@ import { ReportProblemButton } from '../requests/ReportProblemButton';
 import { ManageServiceModal } from './ManageServiceModal';
 import { RemoveServiceModal } from './RemoveServiceModal';
 import { EsimCodeButton, SimCodesButton } from './SimCodeDialogs';
+import { ModalActions } from '../../shared/ui/ModalActions';
+import { Detail, DetailCard } from '../../shared/ui/DetailCard';
+import { Dash } from '../../shared/ui/values';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
-
-const Detail = ({ label, children }: { label: string; children: ReactNode }) => (
-  <DataList.Item>
-    <DataList.ItemLabel>{label}</DataList.ItemLabel>
-    <DataList.ItemValue>{children}</DataList.ItemValue>
-  </DataList.Item>
-);
-
-const None = () => (
-  <Text span c="dimmed" fz="sm">
-    —
-  </Text>
-);
-
-const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <Card>
-    <Title order={2} fz="lg" mb="md">
-      {title}
-    </Title>
-    <DataList labelWidth={190} gap="sm">
-      {children}
-    </DataList>
-  </Card>
-);
 
 const BundleSection = ({ service }: { service: ServiceDetail }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useServiceText();
   return (
-    <Section title={t('serviceDetail.bundleSection')}>
+    <DetailCard title={t('serviceDetail.bundleSection')} labelWidth={190}>
       <Detail label={t('wizard.summary.productType')}>{service.productType.name}</Detail>
       <Detail label={t('wizard.summary.serviceType')}>{service.serviceType.name}</Detail>
       <Detail label={t('wizard.summary.bundle')}>
@@ -87,7 +66,7 @@ const BundleSection = ({ service }: { service: ServiceDetail }) => {
           {text.perMonth(service.monthlyPriceCents)}
         </Text>
       </Detail>
-    </Section>
+    </DetailCard>
   );
 };
 
@@ -98,7 +77,7 @@ const NumberSection = ({ service }: { service: ServiceDetail }) => {
   const text = useServiceText();
   const portIn = service.portIn;
   return (
-    <Section title={t('serviceDetail.numberSection')}>
+    <DetailCard title={t('serviceDetail.numberSection')} labelWidth={190}>
       <Detail label={t('serviceDetail.mobileNumber')}>
         {service.msisdn ? <span className="fd-nowrap">{format.phone(service.msisdn)}</span> : <Text fz="sm" c="dimmed">{t('serviceDetail.noMobileNumber')}</Text>}
       </Detail>
@@ -126,9 +105,9 @@ const NumberSection = ({ service }: { service: ServiceDetail }) => {
         </Detail>
       )}
       <Detail label={t('serviceDetail.fixedNumber')}>
-        {service.fixedNumber ? <span className="fd-nowrap">{format.phone(service.fixedNumber.number)}</span> : <None />}
+        {service.fixedNumber ? <span className="fd-nowrap">{format.phone(service.fixedNumber.number)}</span> : <Dash />}
       </Detail>
-    </Section>
+    </DetailCard>
   );
 };
 
@@ -137,9 +116,9 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
   const labels = useLabels();
   const format = useFormat();
   const text = useServiceText();
-  const when = (iso: string | null) => (iso ? format.dateTime(iso) : <None />);
+  const when = (iso: string | null) => (iso ? format.dateTime(iso) : <Dash />);
   return (
-    <Section title={t('serviceDetail.activationSection')}>
+    <DetailCard title={t('serviceDetail.activationSection')} labelWidth={190}>
       <Detail label={t('serviceDetail.simChoiceLabel')}>{service.simChoice ? text.simChoice(service.simChoice) : t('serviceDetail.noSim')}</Detail>
       {service.simChoice && (
         <Detail label={service.sim?.kind === 'esim' ? t('serviceDetail.esimIccid') : labels.field('iccid')}>
@@ -160,12 +139,12 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
               {t('serviceDetail.simByUser')}
             </Text>
           ) : (
-            <None />
+            <Dash />
           )}
         </Detail>
       )}
-      <Detail label={t('serviceDetail.methodLabel')}>{service.activationMethod ? text.method(service.activationMethod) : <None />}</Detail>
-      <Detail label={t('serviceDetail.timingLabel')}>{service.activationTiming ? text.timing(service.activationTiming) : <None />}</Detail>
+      <Detail label={t('serviceDetail.methodLabel')}>{service.activationMethod ? text.method(service.activationMethod) : <Dash />}</Detail>
+      <Detail label={t('serviceDetail.timingLabel')}>{service.activationTiming ? text.timing(service.activationTiming) : <Dash />}</Detail>
       {(service.status === 'waiting_for_activation' || service.scheduledStartAt) && (
         <Detail label={t('waiting.columns.scheduled')}>{service.scheduledStartAt ? format.dateTime(service.scheduledStartAt) : t('waiting.byHand')}</Detail>
       )}
@@ -194,7 +173,7 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
           )}
         </Detail>
       )}
-    </Section>
+    </DetailCard>
   );
 };
 
@@ -274,14 +253,17 @@ const CancelServiceModal = ({ service, opened, onClose }: { service: ServiceDeta
           </List>
         )}
       </Stack>
-      <Group justify="flex-end" mt="lg" gap="sm">
-        <Button variant="default" onClick={onClose} disabled={cancel.isPending} data-autofocus>
-          {t('serviceDetail.keepService')}
-        </Button>
-        <Button color="red" onClick={confirm} loading={cancel.isPending} leftSection={<IconX size={16} aria-hidden="true" />}>
-          {t('serviceDetail.cancelService')}
-        </Button>
-      </Group>
+      <ModalActions
+        label={t('serviceDetail.cancelService')}
+        onConfirm={confirm}
+        pending={cancel.isPending}
+        icon={IconX}
+        color="red"
+        onCancel={onClose}
+        cancelLabel={t('serviceDetail.keepService')}
+        focusCancel
+        mt="lg"
+      />
     </Modal>
   );
 };

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Input, Modal, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Input, SegmentedControl, SimpleGrid, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
@@ -11,6 +11,8 @@ import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { SIM_KINDS, useAddStock, type StockKind } from './api';
 import { stockText } from './stock-text';
+import { FormModal } from '../../shared/ui/FormModal';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 type Values = { kind: SimKind; iccid: string; pin: string; puk: string; smdpAddress: string; matchingId: string; number: string; msisdn: string };
 type Field = Exclude<keyof Values, 'kind'>;
@@ -108,54 +110,38 @@ export const AddStockModal = ({ stock, companyId, opened, onClose }: AddStockMod
   );
 
   return (
-    <Modal opened={opened} onClose={close} title={t(`stock.${text}.addTitle`)} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {formError && (
-            <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} role="alert" title={t('stock.add.failed')}>
-              {formError}
-            </Alert>
-          )}
-          {stock === 'sim-cards' ? (
+    <FormModal opened={opened} onClose={close} title={t(`stock.${text}.addTitle`)} onSubmit={submit} submit={{ label: t('stock.add.submit'), pending: add.isPending, icon: IconPlus }}>
+      <ProblemAlert title={t('stock.add.failed')}>{formError}</ProblemAlert>
+      {stock === 'sim-cards' ? (
+        <>
+          <Input.Wrapper label={labels.field('kind')} labelElement="div" labelProps={{ id: inputId('kind-label') }}>
+            <SegmentedControl
+              fullWidth
+              mt={4}
+              aria-labelledby={inputId('kind-label')}
+              data={SIM_KINDS.map((kind) => ({ value: kind, label: t(`stock.kind.${kind}`) }))}
+              {...form.getInputProps('kind')}
+            />
+          </Input.Wrapper>
+          {input('iccid', { description: t('stock.add.iccidHint'), required: true, code: true, inputMode: 'numeric' })}
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            {input('pin', { description: t('stock.add.pinHint'), code: true, inputMode: 'numeric' })}
+            {input('puk', { description: t('stock.add.pukHint'), code: true, inputMode: 'numeric' })}
+          </SimpleGrid>
+          {form.values.kind === 'esim' && (
             <>
-              <Input.Wrapper label={labels.field('kind')} labelElement="div" labelProps={{ id: inputId('kind-label') }}>
-                <SegmentedControl
-                  fullWidth
-                  mt={4}
-                  aria-labelledby={inputId('kind-label')}
-                  data={SIM_KINDS.map((kind) => ({ value: kind, label: t(`stock.kind.${kind}`) }))}
-                  {...form.getInputProps('kind')}
-                />
-              </Input.Wrapper>
-              {input('iccid', { description: t('stock.add.iccidHint'), required: true, code: true, inputMode: 'numeric' })}
-              <SimpleGrid cols={{ base: 1, xs: 2 }}>
-                {input('pin', { description: t('stock.add.pinHint'), code: true, inputMode: 'numeric' })}
-                {input('puk', { description: t('stock.add.pukHint'), code: true, inputMode: 'numeric' })}
-              </SimpleGrid>
-              {form.values.kind === 'esim' && (
-                <>
-                  {input('smdpAddress', { description: t('stock.add.smdpHint'), required: true })}
-                  {input('matchingId', { description: t('stock.add.matchingIdHint'), required: true, code: true })}
-                </>
-              )}
+              {input('smdpAddress', { description: t('stock.add.smdpHint'), required: true })}
+              {input('matchingId', { description: t('stock.add.matchingIdHint'), required: true, code: true })}
             </>
-          ) : (
-            input(stock === 'fixed-numbers' ? 'number' : 'msisdn', {
-              description: t(`stock.${text}.numberHint`),
-              required: true,
-              inputMode: 'tel',
-            })
           )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} leftSection={<IconPlus size={16} aria-hidden="true" />}>
-              {t('stock.add.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      ) : (
+        input(stock === 'fixed-numbers' ? 'number' : 'msisdn', {
+          description: t(`stock.${text}.numberHint`),
+          required: true,
+          inputMode: 'tel',
+        })
+      )}
+    </FormModal>
   );
 };

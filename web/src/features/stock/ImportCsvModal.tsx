@@ -1,4 +1,4 @@
-import { Alert, Button, Code, FileInput, Group, Modal, ScrollArea, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { Alert, Code, FileInput, Modal, ScrollArea, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle, IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { importRowsOf, useImportStock, type StockKind } from './api';
 import { stockText } from './stock-text';
+import { ModalActions } from '../../shared/ui/ModalActions';
 
 /** What a file of each kind looks like: the header line and a few rows (valid, ready to copy). */
 const EXAMPLES: Record<StockKind, string> = {
@@ -126,14 +127,7 @@ export const ImportCsvModal = ({ stock, companyId, opened, onClose }: ImportCsvM
           </Alert>
         )}
         {rows && rows.length > 0 && <ImportProblems rows={rows} />}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={close}>
-            {t('actions.cancel')}
-          </Button>
-          <Button onClick={submit} loading={upload.isPending} leftSection={<IconUpload size={16} aria-hidden="true" />}>
-            {t('stock.import.submit')}
-          </Button>
-        </Group>
+        <ModalActions label={t('stock.import.submit')} onConfirm={submit} pending={upload.isPending} icon={IconUpload} onCancel={close} />
       </Stack>
     </Modal>
   );

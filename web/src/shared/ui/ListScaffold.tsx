@@ -1,4 +1,4 @@
-import { Box, Button, Card, EmptyState, Group, Stack, Table, type MantineSpacing } from '@mantine/core';
+import { Box, Button, Card, EmptyState, Group, Stack, type MantineSpacing } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type MouseEvent, type ReactNode } from 'react';
@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { QueryError } from './QueryError';
 import { SearchInput } from './SearchInput';
 import { TableFooter, TablePager } from './TablePager';
-import { TableScroll } from './TableScroll';
+import { LabelledTable } from './TableScroll';
 import { TableSkeletonRows } from './TableSkeleton';
 import type { useSearchBox } from './list-params';
 
@@ -107,21 +107,18 @@ export const ListScaffold = <T,>({ query, search, filters, actions, toolbar, emp
       ) : nothing ? (
         empty
       ) : (
-        <TableScroll minWidth={table.minWidth} label={table.label}>
-          <Table
-            highlightOnHover
-            horizontalSpacing={table.horizontalSpacing ?? 'sm'}
-            verticalSpacing={table.verticalSpacing}
-            aria-label={table.label}
-            aria-busy={query.isFetching}
-            style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}
-          >
-            <Table.Thead>
-              <Table.Tr>{table.head}</Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{data === undefined ? <TableSkeletonRows columns={table.columns} /> : data.items.map(row)}</Table.Tbody>
-          </Table>
-        </TableScroll>
+        <LabelledTable
+          label={table.label}
+          minWidth={table.minWidth}
+          highlightOnHover
+          horizontalSpacing={table.horizontalSpacing ?? 'sm'}
+          verticalSpacing={table.verticalSpacing}
+          aria-busy={query.isFetching}
+          style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }}
+          head={table.head}
+        >
+          {data === undefined ? <TableSkeletonRows columns={table.columns} /> : data.items.map(row)}
+        </LabelledTable>
       )}
 
       {data && !nothing && !query.isError && (footer ?? (pager && data.total !== undefined && (

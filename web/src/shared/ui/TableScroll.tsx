@@ -1,4 +1,4 @@
-import { Table } from '@mantine/core';
+import { Table, type TableProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /**
@@ -10,3 +10,36 @@ export const TableScroll = ({ minWidth, label, children }: { minWidth: number; l
     {children}
   </Table.ScrollContainer>
 );
+
+type LabelledTableProps = Omit<TableProps, 'children'> & {
+  /** The table's accessible name, also that of its scroll region. */
+  label: string;
+  /** Below this width the table scrolls sideways instead of squeezing; without it, it never scrolls. */
+  minWidth?: number;
+  /** The header cells: a Table.Th per column. */
+  head: ReactNode;
+  /** The rows. */
+  children: ReactNode;
+  /** Rows under the body, e.g. a total. */
+  foot?: ReactNode;
+};
+
+/** A named table with its one header row, its rows and perhaps a foot. */
+export const LabelledTable = ({ label, minWidth, head, children, foot, ...props }: LabelledTableProps) => {
+  const table = (
+    <Table aria-label={label} {...props}>
+      <Table.Thead>
+        <Table.Tr>{head}</Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>{children}</Table.Tbody>
+      {foot && <Table.Tfoot>{foot}</Table.Tfoot>}
+    </Table>
+  );
+  return minWidth === undefined ? (
+    table
+  ) : (
+    <TableScroll minWidth={minWidth} label={label}>
+      {table}
+    </TableScroll>
+  );
+};

@@ -48,6 +48,7 @@ import {
 import { fieldId, type StepProps } from './wizard-step-props';
 import { ActivationStep, BundleStep, ConfirmStep, ProductStep, ServiceTypeStep } from './wizard-steps';
 import { WizardStepper } from './WizardStepper';
+import { ModalActions } from '../../../shared/ui/ModalActions';
 
 export const addServicePath = (userId: string) => `${userPath(userId)}/add-service`;
 
@@ -327,14 +328,16 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
 
       <Modal opened={confirmCancel} onClose={() => setConfirmCancel(false)} title={t('wizard.cancelTitle')} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
         <Text fz="sm">{t('wizard.cancelText', { name: `${user.firstName} ${user.lastName}` })}</Text>
-        <Group justify="flex-end" mt="lg" gap="sm">
-          <Button variant="default" onClick={() => setConfirmCancel(false)} data-autofocus>
-            {t('wizard.keepEditing')}
-          </Button>
-          <Button color="red" onClick={discard}>
-            {t('wizard.discard')}
-          </Button>
-        </Group>
+        <ModalActions
+          label={t('wizard.discard')}
+          onConfirm={discard}
+          pending={false}
+          color="red"
+          onCancel={() => setConfirmCancel(false)}
+          cancelLabel={t('wizard.keepEditing')}
+          focusCancel
+          mt="lg"
+        />
       </Modal>
     </Grid>
   );
