@@ -1,5 +1,6 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLabels } from '../../shared/i18n/labels';
 import { Link } from 'react-router';
 import type { AuditEvent } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
@@ -21,6 +22,7 @@ type AuditListProps = Pick<ListScaffoldProps<AuditEvent>, 'query' | 'empty' | 'p
 /** Audit lines, newest first: when, who, what, about whom, and what changed. */
 export const AuditList = ({ label, withSubject = true, ...list }: AuditListProps) => {
   const { t } = useTranslation();
+  const labels = useLabels();
   const format = useFormat();
   const actionLabel = useAuditActionLabel();
   return (
@@ -52,7 +54,9 @@ export const AuditList = ({ label, withSubject = true, ...list }: AuditListProps
               </Text>
             </Table.Td>
             <Table.Td>
-              <Text fz="sm">{event.actorName}</Text>
+              <Text fz="sm" tt={event.actorName === 'system' ? 'capitalize' : undefined}>
+                {labels.actor(event.actorName)}
+              </Text>
             </Table.Td>
             <Table.Td className="fd-nowrap">
               <Badge variant="light" color={actionColor(event.action)} radius="sm" tt="none" fw={600}>

@@ -282,6 +282,7 @@ export const RequestCommentsCard = ({ request, send, sending }: { request: Reque
 /** Every status change and assignment, oldest first. */
 export const RequestHistoryCard = ({ request }: { request: RequestDetail }) => {
   const { t } = useTranslation();
+  const labels = useLabels();
   const format = useFormat();
   const line = (e: RequestDetail['events'][number]) => {
     const date = e.scheduledFor ? format.calendarDate(e.scheduledFor) : '';
@@ -296,7 +297,7 @@ export const RequestHistoryCard = ({ request }: { request: RequestDetail }) => {
         {request.events.map((e) => (
           <Timeline.Item key={e.id} title={<Text fw={600} fz="sm" component="span">{line(e)}</Text>}>
             <Text fz="xs" c="dimmed">
-              <time dateTime={e.createdAt}>{format.dateTime(e.createdAt)}</time> · {t('requests.detail.by', { name: e.actorName })}
+              <time dateTime={e.createdAt}>{format.dateTime(e.createdAt)}</time> · {t('requests.detail.by', { name: labels.actor(e.actorName) })}
             </Text>
             {e.fromStatus !== e.toStatus && (
               <Group gap={6} mt={6} wrap="wrap">

@@ -179,6 +179,7 @@ const SimAndActivationSection = ({ service }: { service: ServiceDetail }) => {
 
 const EventsTimeline = ({ service }: { service: ServiceDetail }) => {
   const { t } = useTranslation();
+  const labels = useLabels();
   const format = useFormat();
   const text = useServiceText();
   return (
@@ -195,7 +196,7 @@ const EventsTimeline = ({ service }: { service: ServiceDetail }) => {
           {service.events.map((event) => (
             <Timeline.Item key={event.id} title={<Text fw={600} fz="sm" component="span">{text.event(event.event)}</Text>}>
               <Text fz="xs" c="dimmed">
-                <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time> · {t('serviceDetail.by', { name: event.actorName })}
+                <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time> · {t('serviceDetail.by', { name: labels.actor(event.actorName) })}
               </Text>
               {event.fromStatus !== event.toStatus && (
                 <Group gap={6} mt={6} wrap="wrap">

@@ -1,9 +1,12 @@
-import { Alert, Button, Code, DataList, Group, Image, Modal, Skeleton, Stack, Text } from '@mantine/core';
-import { IconAlertCircle, IconKey, IconMailForward, IconQrcode } from '@tabler/icons-react';
+import { Button, Code, DataList, Group, Image, Modal, Skeleton, Stack, Text } from '@mantine/core';
+import { IconKey, IconMailForward, IconQrcode } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDetail } from '../../shared/api/contract';
+import { Detail } from '../../shared/ui/DetailCard';
+import { ModalActions } from '../../shared/ui/ModalActions';
 import { notify } from '../../shared/ui/notify';
+import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useEsimCode, useResendEsimQr, useSimCodes } from './api';
 
@@ -27,13 +30,7 @@ const Content = ({ service, onClose }: { service: ServiceDetail; onClose: () => 
       notify({ color: 'red', title: t('serviceDetail.esim.sendFailed'), message: problemMessage(error) });
     }
   };
-  if (code.isError) {
-    return (
-      <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} title={t('serviceDetail.esim.loadFailed')}>
-        {problemMessage(code.error)}
-      </Alert>
-    );
-  }
+  if (code.isError) return <ProblemAlert title={t('serviceDetail.esim.loadFailed')}>{problemMessage(code.error)}</ProblemAlert>;
   if (!code.data) return <Skeleton height={320} />;
   return (
     <Stack gap="sm">
@@ -48,14 +45,7 @@ const Content = ({ service, onClose }: { service: ServiceDetail; onClose: () => 
       <Text fz="xs" c="dimmed">
         {t('serviceDetail.esim.careful')}
       </Text>
-      <Group justify="flex-end" gap="sm" mt="sm">
-        <Button variant="default" onClick={onClose}>
-          {t('actions.close')}
-        </Button>
-        <Button leftSection={<IconMailForward size={16} aria-hidden="true" />} loading={resend.isPending} onClick={send}>
-          {t('serviceDetail.esim.send', { email: code.data.sentTo })}
-        </Button>
-      </Group>
+      <ModalActions mt="sm" label={t('serviceDetail.esim.send', { email: code.data.sentTo })} icon={IconMailForward} onConfirm={send} pending={resend.isPending} onCancel={onClose} cancelLabel={t('actions.close')} />
     </Stack>
   );
 };
@@ -81,13 +71,7 @@ const SimCodesContent = ({ service, onClose }: { service: ServiceDetail; onClose
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
   const codes = useSimCodes(service.id);
-  if (codes.isError) {
-    return (
-      <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden="true" />} title={t('serviceDetail.simCodes.loadFailed')}>
-        {problemMessage(codes.error)}
-      </Alert>
-    );
-  }
+  if (codes.isError) return <ProblemAlert title={t('serviceDetail.simCodes.loadFailed')}>{problemMessage(codes.error)}</ProblemAlert>;
   if (!codes.data) return <Skeleton height={120} />;
   const code = (value: string | null) =>
     value ? (
@@ -102,14 +86,8 @@ const SimCodesContent = ({ service, onClose }: { service: ServiceDetail; onClose
   return (
     <Stack gap="sm">
       <DataList>
-        <DataList.Item>
-          <DataList.ItemLabel>{t('serviceDetail.simCodes.pin')}</DataList.ItemLabel>
-          <DataList.ItemValue>{code(codes.data.pin)}</DataList.ItemValue>
-        </DataList.Item>
-        <DataList.Item>
-          <DataList.ItemLabel>{t('serviceDetail.simCodes.puk')}</DataList.ItemLabel>
-          <DataList.ItemValue>{code(codes.data.puk)}</DataList.ItemValue>
-        </DataList.Item>
+        <Detail label={t('serviceDetail.simCodes.pin')}>{code(codes.data.pin)}</Detail>
+        <Detail label={t('serviceDetail.simCodes.puk')}>{code(codes.data.puk)}</Detail>
       </DataList>
       <Text fz="xs" c="dimmed">
         {t('serviceDetail.simCodes.careful')}

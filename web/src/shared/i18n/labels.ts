@@ -7,5 +7,7 @@ export const useLabels = () => {
   const { t } = useTranslation();
   const field = useCallback((name: string) => t(`fields.${name}`, { ns: 'common' }), [t]);
   const language = useCallback((code: string) => t(`languages.${code}`, { ns: 'common', defaultValue: code }), [t]);
-  return { field, language };
+  // The server records its own steps (jobs, the network's answers) under the actor name "system".
+  const actor = useCallback((name: string) => (name === 'system' ? t('actors.system', { ns: 'common' }) : name), [t]);
+  return { field, language, actor };
 };
