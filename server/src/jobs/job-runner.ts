@@ -40,8 +40,16 @@ const errorOutput = (err: unknown) => ({ message: err instanceof Error ? err.mes
  * real job: queued, picked up by a worker, completed — /api/health reports when it last ran.
  */
 export const createJobRunner = (database: Database, log: JobLog, opts: JobRunnerOptions = {}): JobRunner => {
+  // Once stop() has returned, pg-boss may not touch the database: it completes a job without awaiting
+  // the query, and a fetch in flight while it stops still hands its jobs over afterwards — both would
+  // reach a pool the portal is closing. What it would write then is dropped: such a job stays active
+  // and is taken up again after its queue's expiry, as after a crash.
+  let detached = false;
+  const bossDb = {
+    executeSql: (text: string, values?: unknown[]) => (detached ? Promise.resolve({ rows: [] }) : database.sql.executeSql(text, values)),
+  };
   const boss = new PgBoss({
-    db: database.sql,
+    db: bossDb,
     schema: SCHEMA,
     // PGlite is one connection shared with web requests: poll gently there.
     pollingIntervalSeconds: database.kind === 'pglite' ? 2 : 1,
@@ -98,6 +106,8 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
     // Each job is settled on its own: a failure fails that job only (retried with the queue's
     // backoff, or at once for good when the definition calls the error final); pg-boss completes the rest.
     const settle = async (job: PgBoss.JobWithMetadata<unknown>) => {
+      // fetched while the runner stops: not run now, retried later (by this instance's successor)
+      if (!running) throw new Error('job runner stopping: the job is retried later');
       const run = (async () => {
         try {
           await def.handle(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
@@ -152,6 +162,7 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
       await boss.stop({ graceful: true, wait: true, timeout: opts.stopWaitMs ?? STOP_WAIT_MS });
       // pg-boss stops waiting after a while; a handler still running then must not outlive the pool
       await Promise.allSettled([...inFlight]);
+      detached = true;
     },
   };
 };
