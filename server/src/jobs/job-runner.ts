@@ -42,11 +42,14 @@ const errorOutput = (err: unknown) => ({ message: err instanceof Error ? err.mes
 export const createJobRunner = (database: Database, log: JobLog, opts: JobRunnerOptions = {}): JobRunner => {
   // Once stop() has returned, pg-boss may not touch the database: it completes a job without awaiting
   // the query, and a fetch in flight while it stops still hands its jobs over afterwards — both would
-  // reach a pool the portal is closing. What it would write then is dropped: such a job stays active
-  // and is taken up again after its queue's expiry, as after a crash.
+  // reach a pool the portal is closing, as an unhandled rejection. Such a query never answers instead
+  // (pg-boss reads whatever comes back, so no made-up answer will do; a promise that never settles
+  // holds no timer and keeps nothing alive): the job stays active and is taken up again after its
+  // queue's expiry, as after a crash.
   let detached = false;
   const bossDb = {
-    executeSql: (text: string, values?: unknown[]) => (detached ? Promise.resolve({ rows: [] }) : database.sql.executeSql(text, values)),
+    executeSql: (text: string, values?: unknown[]) =>
+      detached ? new Promise<{ rows: unknown[] }>(() => undefined) : database.sql.executeSql(text, values),
   };
   const boss = new PgBoss({
     db: bossDb,
