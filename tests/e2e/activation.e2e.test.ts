@@ -58,6 +58,18 @@ const startMobileLine = async (page: Page, name: string) => {
   await next(page, 'Configure your telephone number');
 };
 
+/** Adds a Mobile line with a new number and an eSIM to the user, started as soon as possible; returns the service page's address. */
+const orderEsimLine = async (page: Page, name: string, activation: 'email' | 'automatic') => {
+  await startMobileLine(page, name);
+  await choose(page, 'Request new number');
+  await next(page, 'Configure the SIM card');
+  await choose(page, 'eSIM');
+  await next(page, 'Finalise the activation');
+  await choose(page, activation === 'email' ? 'Send an e-mail to the user with instructions on how to complete the activation' : 'The activation process is started automatically');
+  await choose(page, 'Activation has to start as soon as possible');
+  return saveAndOpenService(page, name);
+};
+
 /** Saves the wizard, then opens the new (only) service of the user. Returns the service page's address. */
 const saveAndOpenService = async (page: Page, name: string) => {
   await page.getByRole('button', { name: 'Save' }).click();
@@ -104,14 +116,7 @@ describe('activation by the employee', () => {
     if (!user) throw new Error('the demo has no user without services');
     const name = nameOf(user);
 
-    await startMobileLine(admin, name);
-    await choose(admin, 'Request new number');
-    await next(admin, 'Configure the SIM card');
-    await choose(admin, 'eSIM');
-    await next(admin, 'Finalise the activation');
-    await choose(admin, 'Send an e-mail to the user with instructions on how to complete the activation');
-    await choose(admin, 'Activation has to start as soon as possible');
-    const serviceUrl = await saveAndOpenService(admin, name);
+    const serviceUrl = await orderEsimLine(admin, name, 'email');
 
     // the e-mail is out: the service waits for its user, with the link's address and expiry shown
     await serviceStatus(admin, 'Waiting for the user').waitFor(BACKGROUND);
@@ -193,14 +198,7 @@ describe('activation by the employee', () => {
     const [, user] = await usersWithoutServices(admin);
     if (!user) throw new Error('the demo has no second user without services');
     const name = nameOf(user);
-    await startMobileLine(admin, name);
-    await choose(admin, 'Request new number');
-    await next(admin, 'Configure the SIM card');
-    await choose(admin, 'eSIM');
-    await next(admin, 'Finalise the activation');
-    await choose(admin, 'The activation process is started automatically');
-    await choose(admin, 'Activation has to start as soon as possible');
-    const serviceUrl = await saveAndOpenService(admin, name);
+    const serviceUrl = await orderEsimLine(admin, name, 'automatic');
     await serviceStatus(admin, 'Active').waitFor(BACKGROUND);
 
     // nobody pressed Activate, yet the employee has the QR code

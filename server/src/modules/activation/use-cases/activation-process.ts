@@ -312,20 +312,20 @@ export const markActivationFailed = async (deps: Deps, job: FailedActivationJob)
     return true;
   });
 
+// The transition back to the status an activation failed from (any other: back to the start).
+const RETRY_EVENTS: Partial<Record<ServiceStatus, LifecycleEvent>> = {
+  awaiting_user: 'retry_activation_awaiting_user',
+  provisioning: 'retry_activation_provisioning',
+  porting: 'retry_activation_porting',
+};
+
 /**
  * Where a retried activation goes back to: the status it failed from, and the work it asks the
  * network for again. Every request goes out under the key it had, so work the network finished
  * meanwhile is not done twice, only its answer read.
  */
 export const retryFailedActivation = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor, failedFrom: ServiceStatus) => {
-  const event: LifecycleEvent =
-    failedFrom === 'awaiting_user'
-      ? 'retry_activation_awaiting_user'
-      : failedFrom === 'provisioning'
-        ? 'retry_activation_provisioning'
-        : failedFrom === 'porting'
-          ? 'retry_activation_porting'
-          : 'retry_activation';
+  const event = RETRY_EVENTS[failedFrom] ?? 'retry_activation';
   await changeActivation(tx, deps, scope, a, actor, { event, timeline: 'activation_retried' });
   if (event === 'retry_activation') {
     await deps.jobs.send(tx, QUEUES.serviceActivation, { companyId: scope.companyId, serviceId: a.service.id });
