@@ -113,6 +113,7 @@ describe('one owner for each thing', () => {
       'modules/activation/use-cases/employee-activation.ts',
       'modules/companies/use-cases/administrators.ts',
       'modules/companies/use-cases/manage-company.ts',
+      'modules/lines/use-cases/line-network.ts',
       'modules/services/use-cases/start-activation.ts',
     ]);
     for (const file of routeFiles) {

@@ -2,6 +2,7 @@
 // (`npm run db:generate`); never edit the database any other way.
 import { sql } from 'drizzle-orm';
 import { SERVICE_STATUSES, type ServiceStatus } from '../modules/services/domain/lifecycle.js';
+import { LINE_OPERATION_KINDS, type LineOperationDetails } from '../modules/lines/domain/line-operations.js';
 import { SIMULATOR_REQUEST_KINDS, type SimulatorOutcome } from '../modules/network/domain/simulator-request.js';
 import { REQUEST_KINDS, type RequestDetails } from '../modules/requests/domain/request-details.js';
 import { REQUEST_ROLES, REQUEST_STATUSES } from '../modules/requests/domain/request-machine.js';
@@ -186,6 +187,8 @@ export const bundles = pgTable(
     // null = unlimited; 0 = no telephony (data-only bundles)
     callMinutes: integer('call_minutes'),
     monthlyPriceCents: integer('monthly_price_cents').notNull(),
+    // what a suspended line of this bundle costs a month, options included; null = the full price
+    suspendedMonthlyPriceCents: integer('suspended_monthly_price_cents'),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },
@@ -251,6 +254,8 @@ export const services = pgTable(
     // E-mail activation: when the employee entered the SIM or pressed Activate on the personal page.
     userActedAt: timestamp('user_acted_at', { withTimezone: true }),
     numberLiveAt: timestamp('number_live_at', { withTimezone: true }),
+    // a suspension with an end: the line resumes by itself at this moment (a scheduled job)
+    suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     // why a service ended: deleted by the administrator (counts towards the 30 % rule), or its number moved to another service
     endReason: text('end_reason', { enum: ['deleted', 'number_moved'] }),
@@ -411,6 +416,36 @@ export const serviceEvents = pgTable(
   (t) => [
     foreignKey({ name: 'service_events_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
     index('service_events_service_idx').on(t.companyId, t.serviceId, t.seq),
+  ],
+);
+
+/**
+ * What the administrator (or the employee, for a lost phone) asked of a live line: suspend, resume,
+ * bar, lift the bar, replace the SIM. The service's status changes at once through the transition
+ * table; this row follows the request to the network (`pending` until the network has done it).
+ */
+export const lineOperations = pgTable(
+  'line_operations',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    serviceId: uuid('service_id').notNull(),
+    kind: text('kind', { enum: LINE_OPERATION_KINDS }).notNull(),
+    status: text('status', { enum: ['pending', 'done', 'failed', 'superseded'] }).notNull().default('pending'),
+    // the request's own facts: a suspension's reason and end, a lost or stolen report, the SIMs of a swap
+    details: jsonb('details').$type<LineOperationDetails>().notNull(),
+    requestedByAccountId: uuid('requested_by_account_id').references(() => accounts.id),
+    requestedBy: text('requested_by').notNull(),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ name: 'line_operations_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    index('line_operations_service_idx').on(t.companyId, t.serviceId, t.createdAt),
+    // one SIM replacement at a time per line: of two administrators swapping at once, one wins
+    uniqueIndex('line_operations_one_swap_uq').on(t.serviceId).where(sql`kind = 'swap_sim' and status = 'pending'`),
   ],
 );
 
@@ -585,6 +620,9 @@ export const serviceChanges = pgTable(
     fromOptionCodes: text('from_option_codes').array().notNull(),
     toBundleCode: text('to_bundle_code').notNull(),
     toOptionCodes: text('to_option_codes').array().notNull(),
+    // a suspension or resumption is billed as a change: the suspended price instead of bundle and options
+    fromSuspended: boolean('from_suspended').notNull().default(false),
+    toSuspended: boolean('to_suspended').notNull().default(false),
     actorAccountId: uuid('actor_account_id').references(() => accounts.id),
     createdAt: createdAt(),
   },
@@ -610,9 +648,9 @@ export const billingLines = pgTable(
     // first day of the billing month
     billingMonth: date('billing_month').notNull(),
     occurredOn: date('occurred_on').notNull(),
-    reason: text('reason', { enum: ['new_service', 'change', 'deletion'] }).notNull(),
+    reason: text('reason', { enum: ['new_service', 'change', 'deletion', 'suspension', 'resumption'] }).notNull(),
     serviceChangeId: uuid('service_change_id').references(() => serviceChanges.id),
-    itemKind: text('item_kind', { enum: ['bundle', 'option'] }).notNull(),
+    itemKind: text('item_kind', { enum: ['bundle', 'option', 'suspension'] }).notNull(),
     itemCode: text('item_code').notNull(),
     kind: text('kind', { enum: ['charge', 'credit'] }).notNull(),
     monthlyPriceCents: integer('monthly_price_cents').notNull(),

@@ -48,6 +48,7 @@ import type {
   StaffListSchema,
   StaffMemberSchema,
 } from '../modules/companies/companies.schemas.js';
+import type { ReportLostSchema, SuspendInputSchema, SuspensionResultSchema, SwapInputSchema } from '../modules/lines/lines.schemas.js';
 import type { MailboxItemSchema, MailboxMessageSchema, MailboxPageSchema } from '../modules/mail/mailbox.schemas.js';
 import type { MobileUserInputSchema, MobileUserListQuerySchema, MobileUserPageSchema, MobileUserSchema, MobileUserSummarySchema, ServiceSummarySchema } from '../modules/mobile-users/mobile-users.schemas.js';
 import type { OperatorBrandingSchema } from '../modules/operator/operator.schemas.js';
@@ -199,6 +200,15 @@ export type BillingImpact = Out<typeof BillingImpactSchema>;
 /** A bundle or an option with its monthly price, as a billing impact lists them. */
 export type PricedItem = BillingImpact['before']['bundle'];
 export type ChangeResult = Out<typeof ChangeResultSchema>;
+
+// ---------------------------------------------------------------- line operations
+
+export type LineOperation = ServiceDetail['lineOperations'][number];
+export type SuspendInput = In<typeof SuspendInputSchema>;
+export type SuspensionResult = Out<typeof SuspensionResultSchema>;
+export type ReportLostInput = In<typeof ReportLostSchema>;
+export type LossCause = ReportLostInput['cause'];
+export type SwapInput = In<typeof SwapInputSchema>;
 export type DeletionQuota = Out<typeof DeletionQuotaSchema>;
 export type DeletionResult = Out<typeof DeletionResultSchema>;
 /** One pro-rata line (charge or credit). */

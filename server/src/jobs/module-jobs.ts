@@ -3,6 +3,7 @@ import { activationJobs } from '../modules/activation/activation.jobs.js';
 import { authJobs } from '../modules/auth/auth.jobs.js';
 import { catalogJobs } from '../modules/catalog/catalog.jobs.js';
 import type { MailTransport } from '../modules/mail/index.js';
+import { linesJobs } from '../modules/lines/lines.jobs.js';
 import { mailJobs } from '../modules/mail/mail.jobs.js';
 import { servicesJobs } from '../modules/services/services.jobs.js';
 import type { JobDefinition } from './define-job.js';
@@ -13,5 +14,6 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...catalogJobs(deps),
   ...servicesJobs(deps),
   ...activationJobs(deps),
+  ...linesJobs(deps),
   ...mailJobs(deps, mail),
 ];

@@ -1,4 +1,5 @@
 import type { Queryable } from '../platform/db.js';
+import type { LineNetworkWork } from '../modules/lines/domain/line-operations.js';
 
 /**
  * The durable queues of the application, by name. Each module registers the workers of its own
@@ -19,6 +20,12 @@ export const QUEUES = {
   activationFailed: 'service.activation-failed',
   /** Takes a deleted service's SIM out of service on the network; safe to run twice (idempotency key). */
   serviceRelease: 'service.release',
+  /** One request of a line operation to the operator network (suspend, resume, bar, unbar, SIM swap), polled until answered. */
+  lineNetwork: 'line.network',
+  /** Line-operation work that failed for good: the dead-letter queue of `line.network`; the operation says so. */
+  lineOperationFailed: 'line.operation-failed',
+  /** Resumes a suspended line on the end date the administrator chose. */
+  scheduledResume: 'line.scheduled-resume',
   /** Sends one outbox message (modules/mail); safe to run twice. */
   mailSend: 'mail.send',
   /** Makes the list prices of bundles and options the dated prices in effect today (daily, and at start-up). */
@@ -36,6 +43,10 @@ export type ScheduledStartJob = ServiceJob & { startAt: string };
 /** `outboxMessageId` is the outbox_messages row, not the RFC 5322 Message-ID. */
 export type MailSendJob = { outboxMessageId: string };
 
+export type LineNetworkJob = ServiceJob & { operationId: string; work: LineNetworkWork; requestId?: string; polls?: number };
+/** `until` is the suspension's end the job was queued for: a job for an end changed since does nothing. */
+export type ScheduledResumeJob = ServiceJob & { until: string };
+
 export type NetworkWork = 'provision' | 'port_in' | 'move_number';
 /** `attempt` is part of the idempotency key; `requestId` and `polls` are set once the network accepted the request. */
 export type NetworkJob = ServiceJob & { work: NetworkWork; attempt: number; requestId?: string; polls?: number };
@@ -50,6 +61,9 @@ export type JobPayloads = {
   [QUEUES.network]: NetworkJob;
   [QUEUES.activationFailed]: FailedActivationJob;
   [QUEUES.serviceRelease]: ReleaseJob;
+  [QUEUES.lineNetwork]: LineNetworkJob;
+  [QUEUES.lineOperationFailed]: LineNetworkJob;
+  [QUEUES.scheduledResume]: ScheduledResumeJob;
   [QUEUES.mailSend]: MailSendJob;
   [QUEUES.catalogPrices]: CatalogPricesJob;
   [QUEUES.purgeSessions]: Record<string, never>;

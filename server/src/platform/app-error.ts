@@ -27,6 +27,10 @@ export const ERROR_STATUS = {
   'SERVICE.NO_CHANGE': 422,
   'SERVICE.DELETION_QUOTA_REACHED': 409,
   'ACTIVATION.LINK_INVALID': 404,
+  // line operations: not in the line's status (with the status), bad input (a field), one swap at a time
+  'LINE.NOT_ALLOWED': 409,
+  'LINE.INVALID_INPUT': 422,
+  'LINE.SWAP_PENDING': 409,
   'STOCK.MOBILE_NUMBER_TAKEN': 409,
   'STOCK.SIM_TAKEN': 409,
   'STOCK.ESIM_NONE_LEFT': 409,

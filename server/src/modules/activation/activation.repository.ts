@@ -17,7 +17,10 @@ export const loadActivation = async (q: Queryable, scope: CompanyScope, serviceI
   const [sim] = await q
     .select()
     .from(simCards)
-    .where(inCompany(simCards, scope, eq(simCards.serviceId, serviceId), inArray(simCards.status, ['reserved', 'assigned'])));
+    .where(inCompany(simCards, scope, eq(simCards.serviceId, serviceId), inArray(simCards.status, ['reserved', 'assigned'])))
+    // during a SIM swap the line holds two: the replacement (its code is the one to show and send) is the newer
+    .orderBy(desc(simCards.updatedAt))
+    .limit(1);
   const [portIn] = await q.select().from(portIns).where(inCompany(portIns, scope, eq(portIns.serviceId, serviceId))).orderBy(desc(portIns.createdAt)).limit(1);
   const [company] = await q.select({ name: companies.name }).from(companies).where(eq(companies.id, scope.companyId));
   return { service, user: user!, sim: sim ?? null, portIn: portIn ?? null, companyName: company?.name ?? '' };

@@ -5,11 +5,14 @@ import { inCompany, sameCompanyRow, userOfService, type CompanyScope } from '../
 import type { BillingLine } from './domain/pro-rata.js';
 import type { ItemKind } from '../catalog/index.js';
 
+/** A bill's item: a bundle, an option, or a suspended line's price instead of both. */
+export type BilledItemKind = ItemKind | 'suspension';
+
 export type LineContext = {
   serviceId: string;
   mobileUserId: string;
   occurredOn: string;
-  reason: 'new_service' | 'change' | 'deletion';
+  reason: 'new_service' | 'change' | 'deletion' | 'suspension' | 'resumption';
   serviceChangeId?: string | null;
 };
 
@@ -18,7 +21,7 @@ export const insertBillingLines = async (
   q: Queryable,
   scope: CompanyScope,
   ctx: LineContext,
-  lines: (BillingLine & { itemKind: ItemKind; itemCode: string; monthlyPriceCents: number })[],
+  lines: (BillingLine & { itemKind: BilledItemKind; itemCode: string; monthlyPriceCents: number })[],
 ) => {
   if (!lines.length) return;
   await q
@@ -61,6 +64,7 @@ export const servicesBilledFrom = async (q: Queryable, scope: CompanyScope, mont
       msisdn: services.msisdn,
       bundleCode: services.bundleCode,
       optionCodes: services.optionCodes,
+      suspended: sql<boolean>`${services.status} = 'suspended'`,
     })
     .from(services)
     .innerJoin(mobileUsers, userOfService)
@@ -70,11 +74,16 @@ export const servicesBilledFrom = async (q: Queryable, scope: CompanyScope, mont
 /** The first change on or after `day` of each service of the company: what it held before it tells what it held on that day. */
 export const firstChangesFrom = async (q: Queryable, scope: CompanyScope, day: string) => {
   const rows = await q
-    .selectDistinctOn([serviceChanges.serviceId], { serviceId: serviceChanges.serviceId, bundleCode: serviceChanges.fromBundleCode, optionCodes: serviceChanges.fromOptionCodes })
+    .selectDistinctOn([serviceChanges.serviceId], {
+      serviceId: serviceChanges.serviceId,
+      bundleCode: serviceChanges.fromBundleCode,
+      optionCodes: serviceChanges.fromOptionCodes,
+      suspended: serviceChanges.fromSuspended,
+    })
     .from(serviceChanges)
     .where(inCompany(serviceChanges, scope, gte(serviceChanges.effectiveOn, day)))
     .orderBy(serviceChanges.serviceId, asc(serviceChanges.effectiveOn), asc(serviceChanges.createdAt));
-  return new Map(rows.map((r) => [r.serviceId, { bundleCode: r.bundleCode, optionCodes: r.optionCodes }]));
+  return new Map(rows.map((r) => [r.serviceId, { bundleCode: r.bundleCode, optionCodes: r.optionCodes, suspended: r.suspended }]));
 };
 
 export const linesOfMonth = async (q: Queryable, scope: CompanyScope, monthFirstDay: string) =>
@@ -100,6 +109,13 @@ export const linesOfMonth = async (q: Queryable, scope: CompanyScope, monthFirst
     .orderBy(asc(billingLines.occurredOn), asc(billingLines.createdAt), asc(billingLines.kind), asc(billingLines.itemKind), asc(billingLines.itemCode));
 
 /** Names of catalog items, for lines and descriptions. */
+/** The catalog's suspended prices of bundles (null: the bundle names none). */
+export const suspendedPrices = async (q: Queryable, codes: string[]) => {
+  if (!codes.length) return new Map<string, number | null>();
+  const rows = await q.select({ code: bundles.code, cents: bundles.suspendedMonthlyPriceCents }).from(bundles).where(inArray(bundles.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, r.cents]));
+};
+
 export const itemNames = async (q: Queryable, codes: { bundles: string[]; options: string[] }) => {
   const b = codes.bundles.length ? await q.select({ code: bundles.code, name: bundles.name }).from(bundles).where(inArray(bundles.code, codes.bundles)) : [];
   const o = codes.options.length ? await q.select({ code: bundleOptions.code, name: bundleOptions.name }).from(bundleOptions).where(inArray(bundleOptions.code, codes.options)) : [];

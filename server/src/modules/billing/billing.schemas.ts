@@ -25,7 +25,7 @@ export const NextBillSchema = z.object({
           serviceId: z.uuid(),
           msisdn: z.string().nullable(),
           occurredOn: z.string(),
-          reason: z.enum(['new_service', 'change', 'deletion']),
+          reason: z.enum(['new_service', 'change', 'deletion', 'suspension', 'resumption']),
           code: z.string(),
           name: z.string(),
           kind: LineKindSchema,

@@ -3,8 +3,9 @@ import { bundleOptions, bundles, catalogPrices } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 
 export type ItemKind = 'bundle' | 'option';
-export type PriceKey = `${ItemKind}:${string}`;
-export const priceKey = (kind: ItemKind, code: string): PriceKey => `${kind}:${code}`;
+// 'suspension': what a suspended line of a bundle costs instead of its bundle and options (billing's, not dated)
+export type PriceKey = `${ItemKind | 'suspension'}:${string}`;
+export const priceKey = (kind: ItemKind | 'suspension', code: string): PriceKey => `${kind}:${code}`;
 
 /**
  * Monthly prices in effect on a day (Brussels calendar day), read from the dated price list. An

@@ -19,9 +19,25 @@ export type NetworkGateway = {
   submitPortIn(input: PortInInput): Promise<RequestReceipt>;
   /** Moves a number between two services of one company (from one of our SIMs to another). */
   moveNumber(input: MoveNumberInput): Promise<RequestReceipt>;
+  /** Stops all traffic of a line for a while (calls, SMS, data); the SIM and number stay its own. */
+  suspendLine(input: LineInput): Promise<RequestReceipt>;
+  /** Ends a suspension: the line works again. */
+  resumeLine(input: LineInput): Promise<RequestReceipt>;
+  /** Bars a lost or stolen line at once: nobody can call, text or use data with its SIM. */
+  barLine(input: LineInput): Promise<RequestReceipt>;
+  /** Lifts a bar: the phone was found, or a replacement SIM is live. */
+  unbarLine(input: LineInput): Promise<RequestReceipt>;
+  /** Puts a new SIM card or eSIM profile on a line's number; done once the new one is live. The old one keeps working until it is released. */
+  swapSim(input: SwapSimInput): Promise<RequestReceipt>;
   /** Where a request stands; callers poll with backoff until `done` or `refused`. */
   getRequest(requestId: string): Promise<RequestStatus>;
+  /** What the network holds for a number now: its live SIM, whether it is suspended or barred, whether it carries traffic. */
+  lineStatus(msisdn: string): Promise<LineStatus>;
 };
+
+export type LineInput = { idempotencyKey: string; msisdn: string; iccid: string };
+export type SwapSimInput = { idempotencyKey: string; msisdn: string; fromIccid: string; toIccid: string; kind: SimKind };
+export type LineStatus = { msisdn: string; iccid: string | null; suspended: boolean; barred: boolean; carriesTraffic: boolean };
 
 export type SimKind = 'physical' | 'esim';
 

@@ -15,11 +15,14 @@ import {
   type NetworkGateway,
   type PortInInput,
   type ProvisionSimInput,
+  type LineInput,
+  type LineStatus,
   type ReleaseSimInput,
   type RequestReceipt,
+  type SwapSimInput,
   type RequestStatus,
 } from './network-gateway.js';
-import { findRequest, findRequestByKey, hasPortInPending, insertRequest, lockDonorEntry, type SimulatorRequestRow } from './simulator.repository.js';
+import { findRequest, findRequestByKey, hasPortInPending, insertRequest, lineHistory, lockDonorEntry, type SimulatorRequestRow } from './simulator.repository.js';
 
 export type SimulatorLog = {
   info(obj: object, msg: string): void;
@@ -110,6 +113,47 @@ export class NetworkSimulator implements NetworkGateway {
     return this.submit('move_number', input, { fromIccid: iccid(input.fromIccid), toIccid: iccid(input.toIccid) }, succeeds('move_number'));
   }
 
+  suspendLine(input: LineInput): Promise<RequestReceipt> {
+    return this.lineRequest('suspend_line', input);
+  }
+
+  resumeLine(input: LineInput): Promise<RequestReceipt> {
+    return this.lineRequest('resume_line', input);
+  }
+
+  barLine(input: LineInput): Promise<RequestReceipt> {
+    return this.lineRequest('bar_line', input);
+  }
+
+  unbarLine(input: LineInput): Promise<RequestReceipt> {
+    return this.lineRequest('unbar_line', input);
+  }
+
+  swapSim(input: SwapSimInput): Promise<RequestReceipt> {
+    const fields = { fromIccid: normalizeIccid(input.fromIccid), toIccid: normalizeIccid(input.toIccid), kind: input.kind };
+    return this.submit('swap_sim', input, fields, succeeds(input.kind === 'esim' ? 'swap_esim' : 'swap_physical'));
+  }
+
+  /**
+   * The line as the simulated network sees it now, replayed from the requests it has done: the SIM
+   * last provisioned or swapped in (unless released since), and the last word on suspension and bar.
+   * A suspended or barred line carries no traffic.
+   */
+  async lineStatus(msisdn: string): Promise<LineStatus> {
+    const number = canonicalMsisdn(msisdn);
+    let iccid: string | null = null;
+    let suspended = false;
+    let barred = false;
+    for (const r of await lineHistory(this.db, number, this.now())) {
+      if (r.kind === 'provision_sim') iccid = r.payload.iccid ?? null;
+      else if (r.kind === 'swap_sim') iccid = r.payload.toIccid ?? null;
+      else if (r.kind === 'release_sim' && r.payload.iccid === iccid) iccid = null;
+      else if (r.kind === 'suspend_line' || r.kind === 'resume_line') suspended = r.kind === 'suspend_line';
+      else if (r.kind === 'bar_line' || r.kind === 'unbar_line') barred = r.kind === 'bar_line';
+    }
+    return { msisdn: number, iccid, suspended, barred, carriesTraffic: iccid !== null && !suspended && !barred };
+  }
+
   async getRequest(requestId: string): Promise<RequestStatus> {
     // Reading changes nothing: whether a timed-out read reached the network makes no difference.
     if (this.drawFault('get_request', requestId).kind === 'timeout') this.timeout('get_request', requestId, false);
@@ -120,6 +164,10 @@ export class NetworkSimulator implements NetworkGateway {
     return outcome.status === 'done'
       ? { status: 'done', completedAt: row.readyAt }
       : { status: 'refused', reason: outcome.reason, message: outcome.message };
+  }
+
+  private lineRequest(kind: 'suspend_line' | 'resume_line' | 'bar_line' | 'unbar_line', input: LineInput) {
+    return this.submit(kind, input, { iccid: normalizeIccid(input.iccid) }, succeeds('line_state'));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import { simulatorDonorNumbers, simulatorRequests } from '../../db/schema.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { DONOR_REGISTER } from './domain/donor-register.js';
@@ -57,6 +57,14 @@ export const hasPortInPending = async (q: Queryable, msisdn: string, now: Date) 
     .limit(1);
   return row !== undefined;
 };
+
+/** The requests the network has done for a number by `now` (answered ones only), oldest first. */
+export const lineHistory = (q: Queryable, msisdn: string, now: Date) =>
+  q
+    .select({ kind: simulatorRequests.kind, payload: simulatorRequests.payload })
+    .from(simulatorRequests)
+    .where(and(eq(simulatorRequests.msisdn, msisdn), lte(simulatorRequests.readyAt, now), sql`${simulatorRequests.outcome}->>'status' = 'done'`))
+    .orderBy(asc(simulatorRequests.readyAt), asc(simulatorRequests.createdAt));
 
 /**
  * Writes the donor register (domain/donor-register.ts) into the database. Safe to run on every

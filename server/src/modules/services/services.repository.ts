@@ -7,6 +7,7 @@ import {
   bundles,
   contracts,
   fixedNumbers,
+  lineOperations,
   mobileNumbers,
   mobileUsers,
   portIns,
@@ -26,6 +27,7 @@ import { likePattern, parseUserSearch } from '../mobile-users/domain/search.js';
 import { countFreeEsims } from '../stock/index.js';
 import { DONOR_OPERATORS } from './domain/donor-operators.js';
 import { HOLDS_STOCK } from './domain/lifecycle.js';
+import { suspendedMonthlyPrice, type LineOperationDetails } from '../lines/domain/line-operations.js';
 import type { CatalogFacts } from './domain/wizard-rules.js';
 import type { ServiceDetail, WaitingQuery } from './services.schemas.js';
 
@@ -183,13 +185,14 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
   const [row] = await servicesWithCatalog(q).where(inCompany(services, scope, eq(services.id, id)));
   if (!row) return null;
   const s = row.service;
-  const [options, [sim], [fixed], [portIn], events, [link]] = await Promise.all([
+  const [options, sims, [fixed], [portIn], events, [link], operations] = await Promise.all([
     s.optionCodes.length ? q.select().from(bundleOptions).where(inArray(bundleOptions.code, s.optionCodes)) : Promise.resolve([]),
     q
       // whether PIN/PUK are on record, never the codes: they are looked up on purpose (an audit line each time)
-      .select({ kind: simCards.kind, iccid: simCards.iccid, codesRecorded: sql<boolean>`(${simCards.pin} is not null or ${simCards.puk} is not null)` })
+      .select({ kind: simCards.kind, iccid: simCards.iccid, status: simCards.status, codesRecorded: sql<boolean>`(${simCards.pin} is not null or ${simCards.puk} is not null)` })
       .from(simCards)
-      .where(inCompany(simCards, scope, eq(simCards.serviceId, s.id), inArray(simCards.status, ['reserved', 'assigned']))),
+      .where(inCompany(simCards, scope, eq(simCards.serviceId, s.id), inArray(simCards.status, ['reserved', 'assigned'])))
+      .orderBy(asc(simCards.updatedAt)),
     q.select({ id: fixedNumbers.id, number: fixedNumbers.number }).from(fixedNumbers).where(inCompany(fixedNumbers, scope, eq(fixedNumbers.serviceId, s.id))),
     q.select().from(portIns).where(inCompany(portIns, scope, eq(portIns.serviceId, s.id))).orderBy(desc(portIns.createdAt)).limit(1),
     q.select().from(serviceEvents).where(inCompany(serviceEvents, scope, eq(serviceEvents.serviceId, s.id))).orderBy(asc(serviceEvents.seq)),
@@ -199,7 +202,12 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
       .where(inCompany(activationLinks, scope, eq(activationLinks.serviceId, s.id), isNull(activationLinks.revokedAt)))
       .orderBy(desc(activationLinks.createdAt))
       .limit(1),
+    q.select().from(lineOperations).where(inCompany(lineOperations, scope, eq(lineOperations.serviceId, s.id))).orderBy(desc(lineOperations.createdAt)).limit(10),
   ]);
+  // a live line's own SIM is assigned; a replacement on its way is reserved beside it
+  const liveSim = sims.find((x) => x.status === 'assigned') ?? sims[0];
+  const replacement = s.activatedAt ? sims.find((x) => x.status === 'reserved') : undefined;
+  const sim = liveSim ? { kind: liveSim.kind, iccid: liveSim.iccid, codesRecorded: liveSim.codesRecorded } : undefined;
   let portFrom: ServiceDetail['portFrom'] = null;
   if (s.portFromServiceId) {
     const [from] = await q
@@ -244,6 +252,24 @@ export const getServiceDetail = async (q: Queryable, scope: CompanyScope, id: st
     portFrom,
     simChoice: s.simChoice,
     sim: sim ?? null,
+    replacementSim: replacement ? { kind: replacement.kind, iccid: replacement.iccid } : null,
+    suspendedUntil: iso(s.suspendedUntil),
+    suspendedMonthlyPriceCents: suspendedMonthlyPrice(row.bundle, optionList.reduce((sum, o) => sum + o.monthlyPriceCents, 0)),
+    lineOperations: operations.map((o) => {
+      const d = o.details as LineOperationDetails;
+      return {
+        id: o.id,
+        kind: o.kind,
+        status: o.status,
+        requestedBy: o.requestedBy,
+        createdAt: o.createdAt.toISOString(),
+        completedAt: iso(o.completedAt),
+        reason: d.kind === 'suspend' ? d.reason : null,
+        until: d.kind === 'suspend' ? d.until : null,
+        cause: d.kind === 'bar' ? d.cause : null,
+        toIccid: d.kind === 'swap_sim' ? d.toIccid : null,
+      };
+    }),
     fixedNumber: fixed ?? null,
     activationMethod: s.activationMethod,
     activationTiming: s.activationTiming,

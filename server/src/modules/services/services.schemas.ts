@@ -2,6 +2,7 @@ import { z, text, LocalizedNameSchema, PageQuerySchema, pageOf } from '../../pla
 import { SERVICE_STATUSES } from '../../db/schema.js';
 import { ImpactLineSchema } from '../billing/billing.schemas.js';
 import { OVERVIEW_SORTS } from './domain/overview-query.js';
+import { LINE_OPERATION_KINDS, LOSS_CAUSES } from '../lines/domain/line-operations.js';
 
 const code = () => text().trim().min(1).max(64);
 const isoDateTime = () => z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -68,6 +69,20 @@ export const ServiceEventSchema = z.object({
   createdAt: z.string(),
 });
 
+export const LineOperationSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(LINE_OPERATION_KINDS),
+  status: z.enum(['pending', 'done', 'failed', 'superseded']),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+  // suspension: reason, end; bar: cause; swap: the SIMs
+  reason: z.string().nullable(),
+  until: z.string().nullable(),
+  cause: z.enum(LOSS_CAUSES).nullable(),
+  toIccid: z.string().nullable(),
+});
+
 export const ServiceDetailSchema = z.object({
   id: z.uuid(),
   mobileUserId: z.uuid(),
@@ -95,6 +110,12 @@ export const ServiceDetailSchema = z.object({
   portFrom: z.object({ serviceId: z.uuid(), msisdn: z.string(), userName: z.string() }).nullable(),
   simChoice: z.enum(['user_enters', 'admin_sim', 'esim']).nullable(),
   sim: z.object({ kind: z.enum(['physical', 'esim']), iccid: z.string(), codesRecorded: z.boolean() }).nullable(),
+  // a replacement SIM or eSIM on its way (the line keeps its SIM until the network has the new one)
+  replacementSim: z.object({ kind: z.enum(['physical', 'esim']), iccid: z.string() }).nullable(),
+  suspendedUntil: z.string().nullable(),
+  // what the line costs a month while suspended (the catalog's suspended price, or the full price)
+  suspendedMonthlyPriceCents: z.number().int(),
+  lineOperations: z.array(LineOperationSchema),
   fixedNumber: z.object({ id: z.uuid(), number: z.string() }).nullable(),
   activationMethod: z.enum(['email', 'automatic']).nullable(),
   activationTiming: z.enum(['asap', 'later']).nullable(),

@@ -8,6 +8,8 @@
 //   quarantine  an ended service's number rests before anyone gets it again
 //   retire      an ended service's SIM leaves service for good
 //   move        a number goes from one service of the company to another (port within the organisation)
+//   swap        a live line's replacement SIM: reserved with `reserveSim`/`reserveEsim`, then it takes the
+//               old one's place once live (`completeSimSwap`), or goes back to stock (`cancelSimSwap`)
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { fixedNumbers, mobileNumbers, services, simCards } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
@@ -175,4 +177,30 @@ export const moveNumber = async (q: Queryable, scope: CompanyScope, msisdn: stri
     .update(mobileNumbers)
     .set({ serviceId: toServiceId, status: 'assigned', updatedAt: new Date() })
     .where(and(eq(mobileNumbers.companyId, scope.companyId), eq(mobileNumbers.msisdn, msisdn)));
+};
+
+// ---------------------------------------------------------------- swap
+
+/**
+ * A replacement SIM is live: the service's old SIM is retired and the new one (reserved when the
+ * swap was asked for) is the line's own. The number does not move.
+ */
+export const completeSimSwap = async (q: Queryable, scope: CompanyScope, serviceId: string, fromIccid: string, toIccid: string) => {
+  const now = new Date();
+  await q
+    .update(simCards)
+    .set({ status: 'retired', updatedAt: now })
+    .where(inCompany(simCards, scope, eq(simCards.serviceId, serviceId), eq(simCards.iccid, fromIccid)));
+  await q
+    .update(simCards)
+    .set({ status: 'assigned', updatedAt: now })
+    .where(inCompany(simCards, scope, eq(simCards.serviceId, serviceId), eq(simCards.iccid, toIccid), eq(simCards.status, 'reserved')));
+};
+
+/** A replacement that will not happen: its SIM goes back to the company's stock. */
+export const cancelSimSwap = async (q: Queryable, scope: CompanyScope, serviceId: string, toIccid: string) => {
+  await q
+    .update(simCards)
+    .set({ status: 'in_stock', serviceId: null, updatedAt: new Date() })
+    .where(inCompany(simCards, scope, eq(simCards.serviceId, serviceId), eq(simCards.iccid, toIccid), eq(simCards.status, 'reserved')));
 };

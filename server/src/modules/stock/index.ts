@@ -4,6 +4,8 @@
 export {
   assignFixedNumber,
   assignStock,
+  cancelSimSwap,
+  completeSimSwap,
   countFreeEsims,
   findFixedNumber,
   findSimByIccid,

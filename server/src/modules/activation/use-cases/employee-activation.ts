@@ -16,7 +16,7 @@ import { esimCodeOf, qrImage, queueEsimQrMail } from './esim-code.js';
 const invalidLink = () => new AppError('ACTIVATION.LINK_INVALID');
 
 /** The link behind a token, if it still works: the token is hashed, never looked up as typed. */
-const resolve = async (q: Queryable, deps: Pick<Deps, 'clock'>, token: string, forUpdate = false) => {
+export const resolve = async (q: Queryable, deps: Pick<Deps, 'clock'>, token: string, forUpdate = false) => {
   const link = await findLinkByHash(q, sha256(token));
   if (!link || !isLinkUsable(link, deps.clock.now())) throw invalidLink();
   // the link is the employee's credential: its company is the scope
@@ -48,6 +48,8 @@ const view = async (q: Queryable, a: Activation) => {
     support: { phone: brand?.supportPhone ?? '', email: brand?.supportEmail ?? '', operatorName: brand?.name ?? '' },
     adminContact: admin ? { name: admin.fullName, email: admin.email } : null,
     hasPuk: Boolean(a.sim?.puk),
+    // a lost or stolen phone can be reported from here while the line works
+    canReportLost: a.service.status === 'active',
   };
 };
 export type ActivationView = Awaited<ReturnType<typeof view>>;
@@ -57,7 +59,7 @@ export const getActivationPage = async (deps: Deps, token: string) => {
   return view(deps.db, a);
 };
 
-const employee = (a: Activation): Actor => ({ accountId: null, name: `${a.user.firstName} ${a.user.lastName}` });
+export const employee = (a: Activation): Actor => ({ accountId: null, name: `${a.user.firstName} ${a.user.lastName}` });
 
 /** The employee starts it: from here on the process runs without them. */
 const act = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, event: string) => {

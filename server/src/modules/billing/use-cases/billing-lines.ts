@@ -1,15 +1,17 @@
 import type { Queryable } from '../../../platform/db.js';
 import { brusselsDay } from '../../../platform/calendar.js';
-import { localize, type Lang } from '../../../platform/i18n.js';
+import { localize, t, type Lang } from '../../../platform/i18n.js';
+import { suspendedMonthlyPrice } from '../../lines/domain/line-operations.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
-import { priceKey, pricesOn, type ItemKind } from '../../catalog/index.js';
+import { priceKey, pricesOn } from '../../catalog/index.js';
 import { changeLines, endedServiceLines, newServiceLines, parseBillDate, totalCents, type BillingLine, type PricedItem } from '../domain/pro-rata.js';
-import { insertBillingLines, insertServiceChange, itemNames, type LineContext } from '../billing.repository.js';
+import { insertBillingLines, insertServiceChange, itemNames, suspendedPrices, type BilledItemKind, type LineContext } from '../billing.repository.js';
 
-export type Selection = { bundleCode: string; optionCodes: string[] };
-type Priced = PricedItem & { itemKind: ItemKind; itemCode: string };
+/** What a service is billed for: its bundle and options, or — `suspended` — the bundle's suspended price instead. */
+export type Selection = { bundleCode: string; optionCodes: string[]; suspended?: boolean };
+type Priced = PricedItem & { itemKind: BilledItemKind; itemCode: string };
 
-const itemsOf = (sel: Selection) => [{ kind: 'bundle' as const, code: sel.bundleCode }, ...sel.optionCodes.map((code) => ({ kind: 'option' as const, code }))];
+const itemsOf = (sel: Selection): { kind: 'bundle' | 'option'; code: string }[] => [{ kind: 'bundle' as const, code: sel.bundleCode }, ...sel.optionCodes.map((code) => ({ kind: 'option' as const, code }))];
 
 /**
  * The bundle and options of each selection with their prices on `day`, from one look-up of the
@@ -18,9 +20,17 @@ const itemsOf = (sel: Selection) => [{ kind: 'bundle' as const, code: sel.bundle
  */
 export const pricedSelections = async (q: Queryable, sels: Selection[], day: string): Promise<Priced[][]> => {
   const prices = await pricesOn(q, sels.flatMap(itemsOf), day);
-  return sels.map((sel) =>
-    itemsOf(sel).map((i) => ({ code: priceKey(i.kind, i.code), itemKind: i.kind, itemCode: i.code, monthlyPriceCents: prices.get(priceKey(i.kind, i.code)) ?? 0 })),
-  );
+  const suspended = await suspendedPrices(q, sels.filter((s) => s.suspended).map((s) => s.bundleCode));
+  return sels.map((sel) => {
+    const items: Priced[] = itemsOf(sel).map((i) => ({ code: priceKey(i.kind, i.code), itemKind: i.kind, itemCode: i.code, monthlyPriceCents: prices.get(priceKey(i.kind, i.code)) ?? 0 }));
+    if (!sel.suspended) return items;
+    const [bundle, ...options] = items;
+    const monthlyPriceCents = suspendedMonthlyPrice(
+      { monthlyPriceCents: bundle!.monthlyPriceCents, suspendedMonthlyPriceCents: suspended.get(sel.bundleCode) ?? null },
+      options.reduce((sum, o) => sum + o.monthlyPriceCents, 0),
+    );
+    return [{ code: priceKey('suspension', sel.bundleCode), itemKind: 'suspension', itemCode: sel.bundleCode, monthlyPriceCents }];
+  });
 };
 
 export const pricedSelection = async (q: Queryable, sel: Selection, day: string): Promise<Priced[]> => (await pricedSelections(q, [sel], day))[0]!;
@@ -74,19 +84,41 @@ export const writeChange = async (
     fromOptionCodes: service.optionCodes,
     toBundleCode: after.bundleCode,
     toOptionCodes: after.optionCodes,
+    fromSuspended: service.suspended ?? false,
+    toSuspended: after.suspended ?? false,
     actorAccountId,
   });
-  await insertBillingLines(tx, scope, { serviceId: service.id, mobileUserId: service.mobileUserId, occurredOn: impact.day, reason: 'change', serviceChangeId: changeId }, impact.lines);
+  const reason = after.suspended && !service.suspended ? 'suspension' : !after.suspended && service.suspended ? 'resumption' : 'change';
+  await insertBillingLines(tx, scope, { serviceId: service.id, mobileUserId: service.mobileUserId, occurredOn: impact.day, reason, serviceChangeId: changeId }, impact.lines);
   return changeId;
 };
 
+/** A change's effect on the bill as people read it: the items before and after with their names, and the pro-rata lines. */
+export const describeImpact = async (q: Queryable, impact: Awaited<ReturnType<typeof changeImpact>>, lang: Lang) => {
+  const name = await namer(q, [...impact.from, ...impact.to], lang);
+  const side = (items: typeof impact.from) => {
+    const [bundle, ...options] = items;
+    const item = (i: (typeof items)[number]) => ({ code: i.itemCode, name: name(i.itemKind, i.itemCode), monthlyPriceCents: i.monthlyPriceCents });
+    return { bundle: item(bundle!), options: options.map(item), monthlyPriceCents: items.reduce((s, i) => s + i.monthlyPriceCents, 0) };
+  };
+  return {
+    effectiveOn: impact.day,
+    before: side(impact.from),
+    after: side(impact.to),
+    lines: impact.lines.map((l) => ({ code: l.itemCode, name: name(l.itemKind, l.itemCode), kind: l.kind, days: l.days, daysInMonth: l.daysInMonth, amountCents: l.amountCents })),
+    totalCents: impact.totalCents,
+    monthlyDifferenceCents: impact.monthlyDifferenceCents,
+  };
+};
+
 /** Catalog names for a set of lines or items, in the reader's language. */
-export const namer = async (q: Queryable, items: { itemKind: ItemKind; itemCode: string }[], lang: Lang) => {
+export const namer = async (q: Queryable, items: { itemKind: BilledItemKind; itemCode: string }[], lang: Lang) => {
   const names = await itemNames(q, {
-    bundles: [...new Set(items.filter((i) => i.itemKind === 'bundle').map((i) => i.itemCode))],
+    bundles: [...new Set(items.filter((i) => i.itemKind !== 'option').map((i) => i.itemCode))],
     options: [...new Set(items.filter((i) => i.itemKind === 'option').map((i) => i.itemCode))],
   });
-  return (kind: ItemKind, code: string) => {
+  return (kind: BilledItemKind, code: string): string => {
+    if (kind === 'suspension') return t(lang, 'billing.suspendedBundle', { bundle: (names.bundles.get(code) && localize(names.bundles.get(code)!, lang)) ?? code });
     const n = (kind === 'bundle' ? names.bundles : names.options).get(code);
     return n ? localize(n, lang) : code;
   };

@@ -19,7 +19,7 @@ export const nextBill = async (q: Queryable, scope: CompanyScope, month: string,
 
   const priced = await pricedSelections(
     q,
-    billed.map((s) => heldThen.get(s.id) ?? { bundleCode: s.bundleCode, optionCodes: s.optionCodes }),
+    billed.map((s) => heldThen.get(s.id) ?? { bundleCode: s.bundleCode, optionCodes: s.optionCodes, suspended: s.suspended }),
     first,
   );
   const recurring = billed.map((s, i) => ({ s, items: priced[i]! }));

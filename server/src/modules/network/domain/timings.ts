@@ -1,7 +1,7 @@
 import type { Random } from './random.js';
 
 /** The pieces of work the simulated network does, each with its own real-world duration. */
-export type SimulatedWork = 'provision_physical' | 'provision_esim' | 'port_in' | 'port_in_refusal' | 'move_number' | 'release_sim';
+export type SimulatedWork = 'provision_physical' | 'provision_esim' | 'port_in' | 'port_in_refusal' | 'move_number' | 'release_sim' | 'line_state' | 'swap_physical' | 'swap_esim';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,6 +23,11 @@ export const REAL_DURATIONS: Record<SimulatedWork, { typicalMs: readonly [number
   move_number: { typicalMs: [1 * MINUTE, 10 * MINUTE], longestMs: 30 * MINUTE },
   // Releasing a SIM needs no answer from anyone.
   release_sim: { typicalMs: [0, 0], longestMs: 0 },
+  // Suspending, resuming, barring a line: a switch on the operator's own network, seconds.
+  line_state: { typicalMs: [2_000, 20_000], longestMs: 2 * MINUTE },
+  // A replacement SIM on a known number: minutes; an eSIM profile is prepared for download first.
+  swap_physical: { typicalMs: [2 * MINUTE, 15 * MINUTE], longestMs: 2 * HOUR },
+  swap_esim: { typicalMs: [5 * MINUTE, 30 * MINUTE], longestMs: 4 * HOUR },
 };
 
 /** Share of requests that take longer than typical (up to the longest). */

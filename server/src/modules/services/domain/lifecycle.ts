@@ -9,6 +9,8 @@ export const SERVICE_STATUSES = [
   'activation_failed',
   'active',
   'suspended',
+  // reported lost or stolen: barred on the network until a replacement SIM is live (or it is found)
+  'barred',
   'terminated',
   'cancelled',
 ] as const;
@@ -43,9 +45,17 @@ export const TRANSITIONS = {
   retry_activation_porting: { from: ['activation_failed'], to: 'porting' },
   // "Manage service": a new bundle or options; only an active service, and it stays active.
   change: { from: ['active'], to: 'active' },
+  // Line operations. A suspended line makes no calls already: a lost phone of a suspended line needs
+  // no bar, and a change of bundle or SIM waits until it is resumed.
   suspend: { from: ['active'], to: 'suspended' },
   resume: { from: ['suspended'], to: 'active' },
-  terminate: { from: ['active', 'suspended'], to: 'terminated' },
+  report_lost: { from: ['active'], to: 'barred' },
+  // the phone was found, or the replacement SIM is live
+  lift_bar: { from: ['barred'], to: 'active' },
+  // a new SIM or eSIM for the same number; the line keeps its status until the new one is live
+  request_sim_swap: { from: ['active'], to: 'active' },
+  request_replacement: { from: ['barred'], to: 'barred' },
+  terminate: { from: ['active', 'suspended', 'barred'], to: 'terminated' },
 } as const satisfies Record<string, { from: readonly ServiceStatus[]; to: ServiceStatus }>;
 
 export type LifecycleEvent = keyof typeof TRANSITIONS;

@@ -6,7 +6,7 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Lang } from '../../../platform/i18n.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
 import { QUEUES } from '../../../jobs/queues.js';
-import { changeImpact, namer, writeChange, writeDeletionLines, type Selection } from '../../billing/index.js';
+import { changeImpact, describeImpact, namer, writeChange, writeDeletionLines, type Selection } from '../../billing/index.js';
 import { getCatalog } from '../../catalog/index.js';
 import { accountManagerOf, findContract } from '../../companies/index.js';
 import { getOperatorBranding } from '../../operator/index.js';
@@ -43,23 +43,6 @@ const checkSelection = async (q: Queryable, scope: CompanyScope, service: Servic
   if (problems.length) throw new AppError('SERVICE.INVALID_CHOICES', { fieldErrors: problems });
   if (sameSelection(input, { bundleCode: service.bundleCode, optionCodes: service.optionCodes }))
     throw new AppError('SERVICE.NO_CHANGE', { fieldErrors: [{ field: 'bundleCode', rule: 'no_change' }] });
-};
-
-const describeImpact = async (q: Queryable, impact: Awaited<ReturnType<typeof changeImpact>>, lang: Lang) => {
-  const name = await namer(q, [...impact.from, ...impact.to], lang);
-  const side = (items: typeof impact.from) => {
-    const [bundle, ...options] = items;
-    const item = (i: (typeof items)[number]) => ({ code: i.itemCode, name: name(i.itemKind, i.itemCode), monthlyPriceCents: i.monthlyPriceCents });
-    return { bundle: item(bundle!), options: options.map(item), monthlyPriceCents: items.reduce((s, i) => s + i.monthlyPriceCents, 0) };
-  };
-  return {
-    effectiveOn: impact.day,
-    before: side(impact.from),
-    after: side(impact.to),
-    lines: impact.lines.map((l) => ({ code: l.itemCode, name: name(l.itemKind, l.itemCode), kind: l.kind, days: l.days, daysInMonth: l.daysInMonth, amountCents: l.amountCents })),
-    totalCents: impact.totalCents,
-    monthlyDifferenceCents: impact.monthlyDifferenceCents,
-  };
 };
 
 /** "Manage service", before Continue: what changes and what it does to this month's bill. Writes nothing. */

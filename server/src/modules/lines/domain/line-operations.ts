@@ -1,0 +1,45 @@
+/**
+ * Running a live line day to day: what can be asked of it and the rules of each request, free of
+ * HTTP and database. The status each request moves the service to is the transition table's
+ * (services/domain/lifecycle.ts); this module says what the network is asked to do about it.
+ */
+export const LINE_OPERATION_KINDS = ['suspend', 'resume', 'bar', 'unbar', 'swap_sim'] as const;
+export type LineOperationKind = (typeof LINE_OPERATION_KINDS)[number];
+
+export const LOSS_CAUSES = ['lost', 'stolen'] as const;
+export type LossCause = (typeof LOSS_CAUSES)[number];
+
+export type SwapReason = 'lost' | 'stolen' | 'damaged' | 'new_phone';
+
+export type LineOperationDetails =
+  | { kind: 'suspend'; reason: string; until: string | null }
+  | { kind: 'resume'; automatic: boolean }
+  | { kind: 'bar'; cause: LossCause; reportedBy: 'administrator' | 'employee' }
+  | { kind: 'unbar'; after: 'replacement' | 'found' }
+  | { kind: 'swap_sim'; fromIccid: string; toIccid: string; toKind: 'physical' | 'esim' };
+
+/** A suspension's end is a day after today and at most a year away: a longer absence is a deletion. */
+export const MAX_SUSPENSION_DAYS = 366;
+
+export type SuspensionEndProblem = 'not_after_today' | 'too_far';
+
+/** `until` and `today` are Brussels calendar days (YYYY-MM-DD); the line resumes at the start of `until`. */
+export const checkSuspensionEnd = (until: string, today: string): SuspensionEndProblem | null => {
+  if (until <= today) return 'not_after_today';
+  const days = (Date.parse(`${until}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
+  return days > MAX_SUSPENSION_DAYS ? 'too_far' : null;
+};
+
+/**
+ * What a suspended line costs a month: the catalog's suspended price of its bundle (options
+ * included), or — when the catalog names none — the full price, as the operator's terms say a
+ * suspension does not stop the subscription.
+ */
+export const suspendedMonthlyPrice = (bundle: { monthlyPriceCents: number; suspendedMonthlyPriceCents: number | null }, optionsCents: number) =>
+  bundle.suspendedMonthlyPriceCents ?? bundle.monthlyPriceCents + optionsCents;
+
+/** The network work a request is carried out by, in order: a replacement of a barred line also lifts the bar once the new SIM is live. */
+export const NETWORK_WORK = ['suspend', 'resume', 'bar', 'unbar', 'swap', 'release_old'] as const;
+export type LineNetworkWork = (typeof NETWORK_WORK)[number];
+
+export const workOf = (kind: LineOperationKind): LineNetworkWork => (kind === 'swap_sim' ? 'swap' : kind);

@@ -1,0 +1,205 @@
+import type { Deps } from '../../../deps.js';
+import { SYSTEM, type Actor } from '../../../platform/actor.js';
+import { AppError } from '../../../platform/app-error.js';
+import { brusselsDay, brusselsMidnight } from '../../../platform/calendar.js';
+import { isUniqueViolation } from '../../../platform/db-errors.js';
+import type { Queryable } from '../../../platform/db.js';
+import type { Lang } from '../../../platform/i18n.js';
+import type { CompanyScope } from '../../../platform/tenant.js';
+import { QUEUES, type LineNetworkJob } from '../../../jobs/queues.js';
+import { employeeActor, getActivationPage, loadActivation, queueEsimQrMail, resolveEmployeeLink } from '../../activation/index.js';
+import { changeImpact, describeImpact, writeChange } from '../../billing/index.js';
+import { applyServiceChange, findServiceRow, type ServiceRow } from '../../services/index.js';
+import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
+import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
+import { findSimByIccid, reserveEsim, reserveSim } from '../../stock/index.js';
+import { checkSuspensionEnd, workOf, type LineOperationDetails, type LossCause } from '../domain/line-operations.js';
+import { insertOperation, liveSimOf, pendingSwapOf } from '../lines.repository.js';
+
+/**
+ * The line operations as the administrator (and, for a lost phone, the employee) asks for them. Each
+ * one, in one transaction: the service's status through the transition table (row, timeline, audit),
+ * the operation's own record, the bill where it changes, and the durable job that tells the network
+ * — so the network is asked if and only if the change was saved.
+ */
+
+/** The service, locked, if `event` is allowed from its status; else the reason in the person's words. */
+const lineFor = async (tx: Queryable, scope: CompanyScope, id: string, event: LifecycleEvent) => {
+  const service = await findServiceRow(tx, scope, id, true);
+  if (!service) throw new AppError('SERVICE.NOT_FOUND');
+  if (!nextStatus(service.status, event)) throw new AppError('LINE.NOT_ALLOWED', { params: { status: service.status, operation: event } });
+  return service;
+};
+
+export const queueLineWork = async (tx: Queryable, deps: Pick<Deps, 'jobs'>, job: LineNetworkJob, startAfterSeconds = 0) => {
+  // a delay for pg-boss, which compares it with the database's clock: real time, not the portal's clock
+  const opts = startAfterSeconds > 0 ? { startAfter: new Date(Date.now() + startAfterSeconds * 1000) } : {};
+  await deps.jobs.send(tx, QUEUES.lineNetwork, job, opts);
+};
+
+/** Records what was asked and queues the network's part of it. */
+const askNetwork = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: Actor, service: ServiceRow, details: LineOperationDetails) => {
+  const op = await insertOperation(tx, scope, { serviceId: service.id, kind: details.kind, details, requestedByAccountId: actor.accountId, requestedBy: actor.name });
+  await queueLineWork(tx, deps, { companyId: scope.companyId, serviceId: service.id, operationId: op.id, work: workOf(details.kind) });
+  return op;
+};
+
+const billedAs = (service: ServiceRow, suspended: boolean) => ({ id: service.id, mobileUserId: service.mobileUserId, bundleCode: service.bundleCode, optionCodes: service.optionCodes, suspended });
+
+const suspensionImpact = (q: Queryable, service: ServiceRow, toSuspended: boolean, day: string) =>
+  changeImpact(q, billedAs(service, !toSuspended), billedAs(service, toSuspended), day);
+
+// ---------------------------------------------------------------- suspend and resume
+
+export type SuspendInput = { reason: string; until?: string | null | undefined };
+
+const checkUntil = (until: string | null | undefined, today: string) => {
+  if (!until) return null;
+  const problem = checkSuspensionEnd(until, today);
+  if (problem) throw new AppError('LINE.INVALID_INPUT', { fieldErrors: [{ field: 'until', rule: problem === 'not_after_today' ? 'in_past' : 'too_far' }] });
+  return until;
+};
+
+/** "Suspend" before confirming: what the line costs while suspended, and this month's pro-rata lines. Writes nothing. */
+export const previewSuspension = async (deps: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, id: string, lang: Lang) => {
+  const service = await findServiceRow(deps.db, scope, id);
+  if (!service) throw new AppError('SERVICE.NOT_FOUND');
+  if (!nextStatus(service.status, 'suspend')) throw new AppError('LINE.NOT_ALLOWED', { params: { status: service.status, operation: 'suspend' } });
+  return describeImpact(deps.db, await suspensionImpact(deps.db, service, true, brusselsDay(deps.clock.now())), lang);
+};
+
+/**
+ * Suspends an active line from today: no calls, texts or data until it is resumed — by hand, or by
+ * itself at the start of `until` (a Brussels day). Billed as a change: the rest of the month of the
+ * bundle and options is credited and of the suspended price charged.
+ */
+export const suspendLine = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, input: SuspendInput, lang: Lang) =>
+  deps.db.transaction(async (tx) => {
+    const today = brusselsDay(deps.clock.now());
+    const until = checkUntil(input.until, today);
+    const service = await lineFor(tx, scope, id, 'suspend');
+    const impact = await suspensionImpact(tx, service, true, today);
+    await writeChange(tx, scope, billedAs(service, false), billedAs(service, true), impact, actor.accountId);
+    const resumesAt = until ? brusselsMidnight(until) : null;
+    await applyServiceChange(tx, deps, scope, actor, service, {
+      event: 'suspend',
+      fields: { suspendedUntil: resumesAt },
+      timeline: 'suspended',
+      reason: input.reason,
+    });
+    await askNetwork(tx, deps, scope, actor, service, { kind: 'suspend', reason: input.reason, until });
+    if (resumesAt) {
+      await deps.jobs.send(tx, QUEUES.scheduledResume, { companyId: scope.companyId, serviceId: id, until: resumesAt.toISOString() }, { startAfter: resumesAt });
+    }
+    return describeImpact(tx, impact, lang);
+  });
+
+/** Resumes a suspended line from today; the rest of the month is billed at the full price again. */
+export const resumeLine = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, lang: Lang, automatic = false) =>
+  deps.db.transaction(async (tx) => {
+    const service = await lineFor(tx, scope, id, 'resume');
+    return resumeSuspended(tx, deps, scope, actor, service, lang, automatic);
+  });
+
+/** The resumption itself, in the caller's transaction: by hand, or the scheduled job at the suspension's end. */
+export const resumeSuspended = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: Actor, service: ServiceRow, lang: Lang, automatic: boolean) => {
+  const impact = await suspensionImpact(tx, service, false, brusselsDay(deps.clock.now()));
+  await writeChange(tx, scope, billedAs(service, true), billedAs(service, false), impact, actor.accountId);
+  await applyServiceChange(tx, deps, scope, actor, service, { event: 'resume', fields: { suspendedUntil: null }, timeline: automatic ? 'resumed_automatically' : 'resumed' });
+  await askNetwork(tx, deps, scope, actor, service, { kind: 'resume', automatic });
+  return describeImpact(tx, impact, lang);
+};
+
+// ---------------------------------------------------------------- lost or stolen
+
+/**
+ * A lost or stolen phone: the line is barred on the network at once (the request is queued in this
+ * transaction) and stays barred until a replacement SIM is live or the phone is found.
+ */
+export const reportLost = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, cause: LossCause) =>
+  deps.db.transaction(async (tx) => reportLostIn(tx, deps, scope, actor, id, cause, 'administrator'));
+
+const reportLostIn = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: Actor, id: string, cause: LossCause, reportedBy: 'administrator' | 'employee') => {
+  const service = await lineFor(tx, scope, id, 'report_lost');
+  await applyServiceChange(tx, deps, scope, actor, service, { event: 'report_lost', timeline: cause === 'stolen' ? 'reported_stolen' : 'reported_lost' });
+  return askNetwork(tx, deps, scope, actor, service, { kind: 'bar', cause, reportedBy });
+};
+
+/** The employee reports their phone lost or stolen from their personal link: the same bar, in their name. */
+export const reportLostByEmployee = async (deps: Deps, token: string, cause: LossCause) => {
+  await deps.db.transaction(async (tx) => {
+    const { scope, a } = await resolveEmployeeLink(tx, deps, token, true);
+    await reportLostIn(tx, deps, scope, employeeActor(a), a.service.id, cause, 'employee');
+  });
+  return getActivationPage(deps, token);
+};
+
+/** The phone was found: the bar is lifted and the line works again with its SIM. */
+export const liftBar = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string) =>
+  deps.db.transaction(async (tx) => {
+    const service = await lineFor(tx, scope, id, 'lift_bar');
+    if (await pendingSwapOf(tx, scope, id)) throw new AppError('LINE.SWAP_PENDING');
+    await applyServiceChange(tx, deps, scope, actor, service, { event: 'lift_bar', timeline: 'phone_found' });
+    await askNetwork(tx, deps, scope, actor, service, { kind: 'unbar', after: 'found' });
+  });
+
+/** After a replacement of a barred line is live: the bar goes, from the system's side. */
+export const liftBarAfterReplacement = async (tx: Queryable, deps: Deps, scope: CompanyScope, service: ServiceRow, toIccid: string) => {
+  const after = await applyServiceChange(tx, deps, scope, SYSTEM, service, { event: 'lift_bar', timeline: 'sim_replaced', reason: toIccid });
+  await askNetwork(tx, deps, scope, SYSTEM, after.after, { kind: 'unbar', after: 'replacement' });
+  return after.after;
+};
+
+// ---------------------------------------------------------------- replacement SIM, new eSIM
+
+export type SwapInput = { sim: { kind: 'physical'; iccid: string } | { kind: 'esim' } };
+
+const simProblem = (field: string, rule: string, conflict = false) =>
+  new AppError(conflict ? 'STOCK.SIM_TAKEN' : 'SERVICE.INVALID_CHOICES', { fieldErrors: [{ field, rule }] });
+
+/**
+ * A new SIM card or eSIM profile for the line's number: the stock rules of the wizard (only the
+ * company's own unused cards, reserved in this transaction: of two lines offered one card, one gets
+ * it). The old SIM keeps working until the network says the new one is live.
+ */
+export const requestSimSwap = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, input: SwapInput) => {
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const found = await findServiceRow(tx, scope, id, true);
+      if (!found) throw new AppError('SERVICE.NOT_FOUND');
+      const event: LifecycleEvent = found.status === 'barred' ? 'request_replacement' : 'request_sim_swap';
+      const service = await lineFor(tx, scope, id, event);
+      const live = await liveSimOf(tx, scope, id);
+      if (!live || !service.msisdn) throw new AppError('LINE.NOT_ALLOWED', { params: { status: service.status, operation: event } });
+      if (await pendingSwapOf(tx, scope, id)) throw new AppError('LINE.SWAP_PENDING');
+      let to: { iccid: string; kind: 'physical' | 'esim' };
+      if (input.sim.kind === 'physical') {
+        const problem = iccidProblem(input.sim.iccid);
+        if (problem) throw simProblem('sim.iccid', problem);
+        const iccid = normalizeIccid(input.sim.iccid);
+        const card = await findSimByIccid(tx, scope, iccid);
+        if (!card) throw simProblem('sim.iccid', 'sim_not_in_stock');
+        if (card.kind !== 'physical') throw simProblem('sim.iccid', 'sim_is_esim');
+        if (card.status !== 'in_stock' || !(await reserveSim(tx, scope, card.id, id))) throw simProblem('sim.iccid', 'sim_in_use', true);
+        to = { iccid, kind: 'physical' };
+      } else {
+        const esim = await reserveEsim(tx, scope, id);
+        if (!esim) throw new AppError('STOCK.ESIM_NONE_LEFT', { fieldErrors: [{ field: 'sim.kind', rule: 'esim_none_left' }] });
+        to = { iccid: esim.iccid, kind: 'esim' };
+      }
+      const after = await applyServiceChange(tx, deps, scope, actor, service, { event, timeline: 'sim_swap_requested', reason: to.iccid, audit: { after: { fromIccid: live.iccid, toIccid: to.iccid } } });
+      const op = await askNetwork(tx, deps, scope, actor, after.after, { kind: 'swap_sim', fromIccid: live.iccid, toIccid: to.iccid, toKind: to.kind });
+      // a new eSIM profile: its QR code goes to the employee now, as after Activate; the old profile
+      // keeps working until the network has the new one
+      const a = to.kind === 'esim' ? await loadActivation(tx, scope, id) : null;
+      if (a && (await queueEsimQrMail(tx, deps, scope, a))) {
+        await applyServiceChange(tx, deps, scope, SYSTEM, after.after, { timeline: 'esim_qr_sent', reason: a.user.email });
+      }
+      return { operationId: op.id, sim: to };
+    });
+  } catch (err) {
+    // the database's word on two swaps of one line at once: the later one is refused
+    if (isUniqueViolation(err, 'line_operations_one_swap_uq')) throw new AppError('LINE.SWAP_PENDING');
+    throw err;
+  }
+};
