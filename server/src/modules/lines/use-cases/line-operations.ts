@@ -13,7 +13,7 @@ import { applyServiceChange, findServiceRow, type ServiceRow } from '../../servi
 import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveEsim, reserveSim } from '../../stock/index.js';
-import { checkSuspensionEnd, workOf, type LineOperationDetails, type LossCause } from '../domain/line-operations.js';
+import { checkSuspensionEnd, MAX_SUSPENSION_DAYS, workOf, type LineOperationDetails, type LossCause } from '../domain/line-operations.js';
 import { insertOperation, liveSimOf, pendingSwapOf } from '../lines.repository.js';
 
 /**
@@ -56,7 +56,7 @@ export type SuspendInput = { reason: string; until?: string | null | undefined }
 const checkUntil = (until: string | null | undefined, today: string) => {
   if (!until) return null;
   const problem = checkSuspensionEnd(until, today);
-  if (problem) throw new AppError('LINE.INVALID_INPUT', { fieldErrors: [{ field: 'until', rule: problem === 'not_after_today' ? 'in_past' : 'too_far' }] });
+  if (problem) throw new AppError('LINE.INVALID_INPUT', { fieldErrors: [problem === 'not_after_today' ? { field: 'until', rule: 'in_past' } : { field: 'until', rule: 'too_far', params: { maximum: MAX_SUSPENSION_DAYS } }] });
   return until;
 };
 
