@@ -17,6 +17,7 @@ import { groupIccid } from '../../shared/i18n/format';
 import { ProgressSteps } from './ProgressSteps';
 import { useActivate, useActivation, useEmployeePuk, useEnterSim } from './api';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
+import { BarredCard, ReportLostCard } from './LostPhone';
 
 // The employee's activation page (seed activate-sim-*.txt, section 1 "Users"): reached from the
 // personal link of the activation e-mail, without an account. Like the sign-in page it stands
@@ -404,7 +405,7 @@ const ContactCard = ({ view }: { view: ActivationView }) => {
   );
 };
 
-const KNOWN: readonly string[] = ['awaiting_user', 'activation_started', 'provisioning', 'porting', 'porting_refused', 'activation_failed', 'active'];
+const KNOWN: readonly string[] = ['awaiting_user', 'activation_started', 'provisioning', 'porting', 'porting_refused', 'activation_failed', 'active', 'barred'];
 
 const Activation = ({ token, view }: { token: string; view: ActivationView }) => {
   const { t } = useTranslation();
@@ -412,7 +413,7 @@ const Activation = ({ token, view }: { token: string; view: ActivationView }) =>
   const operator = view.support.operatorName;
   const esim = view.simKind === 'esim';
   const known = KNOWN.includes(view.status);
-  const heading = view.status === 'active' ? t('activation.headingActive') : esim ? t('activation.headingEsim') : t('activation.headingPhysical');
+  const heading = view.status === 'active' ? t('activation.headingActive') : view.status === 'barred' ? t('activation.headingBarred') : esim ? t('activation.headingEsim') : t('activation.headingPhysical');
   const intro = view.msisdn
     ? t('activation.introNumber', { company: view.companyName, operator, number: format.phone(view.msisdn).replace(/ /g, '\u00a0') })
     : t('activation.intro', { company: view.companyName, operator });
@@ -433,6 +434,9 @@ const Activation = ({ token, view }: { token: string; view: ActivationView }) =>
               <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden="true" />} title={t('activation.closed.title')}>
                 {t('activation.closed.text')}
               </Alert>
+            ) : view.status === 'barred' ? (
+              // the old SIM or eSIM is barred: its progress and QR code would only mislead
+              <BarredCard view={view} />
             ) : (
               <>
                 {view.status === 'awaiting_user' &&
@@ -440,6 +444,7 @@ const Activation = ({ token, view }: { token: string; view: ActivationView }) =>
                 {/* one progress card throughout, so its live region announces each change; the QR code stays after activation, for a phone not set up yet */}
                 <ProgressSteps view={view} headingId={PROGRESS_HEADING_ID} />
                 {esim && view.esim && <EsimQrCard view={view} esim={view.esim} />}
+                {view.canReportLost && <ReportLostCard token={token} view={view} />}
               </>
             )}
           </Stack>

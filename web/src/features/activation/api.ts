@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { ActivationView, EmployeePuk, ServiceStatus } from '../../shared/api/contract';
+import type { ActivationView, EmployeePuk, LossCause, ServiceStatus } from '../../shared/api/contract';
 import { i18n } from '../../shared/i18n/i18n';
 
 // The employee's activation page: public, reached only through the personal link of the
@@ -55,3 +55,7 @@ export const useActivate = (token: string) =>
 
 /** The employee's own PUK: asked for on purpose (each look is an audit line), never kept in the page's data. */
 export const useEmployeePuk = (token: string) => useMutation({ mutationFn: () => api.get<EmployeePuk>(`${activationPath(token)}/puk`) });
+
+/** The employee's phone is lost or stolen: the line is barred at once; the answer is the page as it is now. */
+export const useReportLostByEmployee = (token: string) =>
+  useActivationMutation(token, (cause: LossCause) => api.post<ActivationView>(`${activationPath(token)}/report-lost`, { cause }));

@@ -12,6 +12,8 @@ const STATUS_COLORS: Record<string, MantineColor> = {
   activation_failed: 'red',
   active: 'green',
   suspended: 'orange',
+  // reported lost or stolen: apart from the failures' red and the suspension's orange
+  barred: 'pink',
   terminated: 'dark',
   cancelled: 'dark',
 };

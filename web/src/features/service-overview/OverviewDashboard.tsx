@@ -23,6 +23,7 @@ const STATUS_BAR: Record<string, string> = {
   activation_failed: 'red.8',
   active: 'green.6',
   suspended: 'orange.5',
+  barred: 'pink.7',
   terminated: 'dark.4',
   cancelled: 'dark.4',
 };

@@ -19,6 +19,7 @@ const STATUSES: readonly ServiceStatus[] = [
   'activation_failed',
   'active',
   'suspended',
+  'barred',
   'terminated',
   'cancelled',
 ];

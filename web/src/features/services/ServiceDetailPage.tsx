@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, List, Modal, SimpleGrid, Stack, Text, Timeline, Title, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconAdjustments, IconArrowRight, IconCalendarTime, IconMailForward, IconPlayerPlay, IconRefresh, IconTrash, IconX } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, List, Menu, Modal, SimpleGrid, Stack, Text, Timeline, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconAdjustments, IconArrowRight, IconCalendarTime, IconChevronDown, IconMailForward, IconPlayerPause, IconPlayerPlay, IconRefresh, IconReplace, IconShieldLock, IconTrash, IconX } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -27,6 +27,8 @@ import { EsimCodeButton, SimCodesButton } from './SimCodeDialogs';
 import { ModalActions } from '../../shared/ui/ModalActions';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 import { Dash } from '../../shared/ui/values';
+import { LiftBarModal, ReportLostModal, ResumeModal, SuspendModal, SwapSimModal } from './LineOperationDialogs';
+import { LineStatus } from './LineStatus';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -321,10 +323,36 @@ const RetryActivationButton = ({ service }: { service: ServiceDetail }) => {
   );
 };
 
-type Dialog = 'start' | 'schedule' | 'cancel' | 'resend' | 'manage' | 'remove' | null;
+type Dialog = 'start' | 'schedule' | 'cancel' | 'resend' | 'manage' | 'remove' | 'suspend' | 'resume' | 'lost' | 'swap' | 'liftBar' | null;
 
 /** Statuses on their way to active: "Manage service" shows, disabled, with the reason. */
 const ON_ITS_WAY: readonly ServiceDetail['status'][] = ['activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused', 'activation_failed'];
+
+/** An active line's operations, in one menu next to "Manage service": each opens its dialog. */
+const LineOperationsMenu = ({ onOpen }: { onOpen: (dialog: 'suspend' | 'lost' | 'swap') => void }) => {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" rightSection={<IconChevronDown size={16} aria-hidden="true" />}>
+          {t('lineOps.menu')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconPlayerPause size={16} aria-hidden="true" />} onClick={() => onOpen('suspend')}>
+          {t('lineOps.suspend.action')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconReplace size={16} aria-hidden="true" />} onClick={() => onOpen('swap')}>
+          {t('lineOps.replacement.action')}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item color="red" leftSection={<IconShieldLock size={16} aria-hidden="true" />} onClick={() => onOpen('lost')}>
+          {t('lineOps.lost.action')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+};
 
 /**
  * "Manage service" and the "Remove" icon, top right (seed). A change needs an active service; a
@@ -333,10 +361,11 @@ const ON_ITS_WAY: readonly ServiceDetail['status'][] = ['activation_started', 'a
 const ManageActions = ({ service, onManage, onRemove }: { service: ServiceDetail; onManage: () => void; onRemove: () => void }) => {
   const { t } = useTranslation();
   const canManage = service.status === 'active';
-  const canRemove = service.status === 'active' || service.status === 'suspended';
-  const showManage = canManage || service.status === 'suspended' || ON_ITS_WAY.includes(service.status);
+  const canRemove = service.status === 'active' || service.status === 'suspended' || service.status === 'barred';
+  const showManage = canManage || service.status === 'suspended' || service.status === 'barred' || ON_ITS_WAY.includes(service.status);
   const reasonId = useId();
-  const reason = service.status === 'suspended' ? t('manageService.notActiveSuspended') : t('manageService.notActiveYet');
+  const reason =
+    service.status === 'suspended' ? t('manageService.notActiveSuspended') : service.status === 'barred' ? t('manageService.notActiveBarred') : t('manageService.notActiveYet');
   return (
     <>
       {showManage &&
@@ -426,6 +455,12 @@ export const ServiceDetailPage = () => {
             )}
             {data.status === 'activation_failed' && <RetryActivationButton service={data} />}
             {data.status === 'active' && <ReportProblemButton service={data} />}
+            {data.status === 'active' && <LineOperationsMenu onOpen={setDialog} />}
+            {data.status === 'suspended' && (
+              <Button leftSection={<IconPlayerPlay size={16} aria-hidden="true" />} onClick={() => setDialog('resume')}>
+                {t('lineOps.resume.action')}
+              </Button>
+            )}
             <ManageActions service={data} onManage={() => setDialog('manage')} onRemove={() => setDialog('remove')} />
           </>
         ) : null
@@ -435,6 +470,7 @@ export const ServiceDetailPage = () => {
         {(detail) => (
           <Stack gap="lg">
             <StatusCard service={detail} />
+            <LineStatus service={detail} onReplace={() => setDialog('swap')} onLiftBar={() => setDialog('liftBar')} onResume={() => setDialog('resume')} />
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               <Stack gap="lg">
                 <BundleSection service={detail} />
@@ -451,6 +487,11 @@ export const ServiceDetailPage = () => {
             <ResendActivationModal service={detail} opened={dialog === 'resend'} onClose={close} />
             <ManageServiceModal service={detail} opened={dialog === 'manage'} onClose={close} />
             <RemoveServiceModal service={detail} opened={dialog === 'remove'} onClose={close} />
+            <SuspendModal service={detail} opened={dialog === 'suspend'} onClose={close} />
+            <ResumeModal service={detail} opened={dialog === 'resume'} onClose={close} />
+            <ReportLostModal service={detail} opened={dialog === 'lost'} onClose={close} onReplace={() => setDialog('swap')} />
+            <SwapSimModal service={detail} opened={dialog === 'swap'} onClose={close} />
+            <LiftBarModal service={detail} opened={dialog === 'liftBar'} onClose={close} />
           </Stack>
         )}
       </QueryContent>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
+import { brusselsLocalToIso } from '../../shared/time/brussels';
 import type {
   Catalog,
   EsimCode,
@@ -118,12 +119,23 @@ export const useAddService = (mobileUserId: string) => {
 /** While the employee or the network is at work, the service page follows along. */
 const MOVING: readonly ServiceStatus[] = ['activation_started', 'awaiting_user', 'provisioning', 'porting'];
 
+/**
+ * …and while a line operation is on the network, a replacement SIM waits to go live, or a
+ * suspension's end (midnight in Brussels) has come and the line is about to resume by itself.
+ */
+export const isMoving = (service: Pick<ServiceDetail, 'status' | 'lineOperations' | 'replacementSim' | 'suspendedUntil'>, now = Date.now()): boolean => {
+  if (MOVING.includes(service.status) || service.replacementSim !== null) return true;
+  if (service.lineOperations.some((operation) => operation.status === 'pending')) return true;
+  const resumesAt = service.status === 'suspended' && service.suspendedUntil ? brusselsLocalToIso(`${service.suspendedUntil}T00:00`) : null;
+  return resumesAt !== null && Date.parse(resumesAt) <= now;
+};
+
 export const useService = (id: string) =>
   useQuery({
     queryKey: serviceKeys.detail(id),
     queryFn: ({ signal }) => api.get<ServiceDetail>(`/api/services/${encodeURIComponent(id)}`, undefined, signal),
     retry: noRetryOnClientError,
-    refetchInterval: (query) => (query.state.data && MOVING.includes(query.state.data.status) ? 5000 : false),
+    refetchInterval: (query) => (query.state.data && isMoving(query.state.data) ? 5000 : false),
   });
 
 export const useWaitingServices = (params: WaitingListParams) =>

@@ -33,7 +33,7 @@ export const usePreviewChange = (serviceId: string) =>
   });
 
 /** Everything that shows services, bills or figures changes after a change or a deletion. */
-const refreshAfter = (queryClient: ReturnType<typeof useQueryClient>) =>
+export const refreshAfter = (queryClient: ReturnType<typeof useQueryClient>) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: ['services'] }),
     queryClient.invalidateQueries({ queryKey: ['mobile-users'] }),

@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../shared/api/client';
+import type { BillingImpact, LossCause, ServiceDetail, SuspendInput, SuspensionResult, SwapInput } from '../../shared/api/contract';
+import { refreshAfter } from './manage-api';
+
+// Running a live line from its page: suspend and resume, lost or stolen, a replacement SIM or eSIM.
+// Each answer carries the service as it is now; the page shows it at once, then everything that
+// lists services, bills or the audit log asks again.
+
+const linePath = (id: string, action: string) => `/api/services/${encodeURIComponent(id)}/${action}`;
+
+/** What a suspension from today costs (suspended price, this month's pro-rata lines); writes nothing. */
+export const usePreviewSuspension = (serviceId: string) =>
+  useMutation({ mutationFn: () => api.post<BillingImpact>(linePath(serviceId, 'suspend/preview'), {}) });
+
+const useLineMutation = <TInput,>(serviceId: string, send: (input: TInput) => Promise<ServiceDetail>) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (service) => {
+      queryClient.setQueryData(['services', 'detail', service.id], service);
+      await refreshAfter(queryClient);
+    },
+    // a refusal may mean someone else changed the line meanwhile: show it as it is
+    onError: () => queryClient.invalidateQueries({ queryKey: ['services', 'detail', serviceId] }),
+  });
+};
+
+export const useSuspendLine = (serviceId: string) =>
+  useLineMutation(serviceId, async (input: SuspendInput) => (await api.post<SuspensionResult>(linePath(serviceId, 'suspend'), input)).service);
+
+export const useResumeLine = (serviceId: string) =>
+  useLineMutation(serviceId, async () => (await api.post<SuspensionResult>(linePath(serviceId, 'resume'), {})).service);
+
+export const useReportLost = (serviceId: string) =>
+  useLineMutation(serviceId, (cause: LossCause) => api.post<ServiceDetail>(linePath(serviceId, 'report-lost'), { cause }));
+
+export const useLiftBar = (serviceId: string) => useLineMutation(serviceId, () => api.post<ServiceDetail>(linePath(serviceId, 'lift-bar'), {}));
+
+export const useSwapSim = (serviceId: string) => useLineMutation(serviceId, (input: SwapInput) => api.post<ServiceDetail>(linePath(serviceId, 'swap-sim'), input));
