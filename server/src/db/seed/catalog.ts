@@ -69,7 +69,8 @@ const bundleName = (label: string, dataGb: number | null, callMinutes: number | 
   };
 };
 
-const b = (code: string, serviceTypeCode: string, sortOrder: number, label: string, dataGb: number | null, callMinutes: number | null, monthlyPriceCents: number) => ({
+// `suspended`: what a suspended line costs a month (the line and number are kept); null: the full price
+const b = (code: string, serviceTypeCode: string, sortOrder: number, label: string, dataGb: number | null, callMinutes: number | null, monthlyPriceCents: number, suspended: number | null = 500) => ({
   code,
   serviceTypeCode,
   sortOrder,
@@ -77,6 +78,7 @@ const b = (code: string, serviceTypeCode: string, sortOrder: number, label: stri
   dataGb,
   callMinutes,
   monthlyPriceCents,
+  suspendedMonthlyPriceCents: suspended,
 });
 
 export const BUNDLES = [
@@ -90,7 +92,8 @@ export const BUNDLES = [
   b('smart-data-20', 'smartmobile.data', 1, 'SmartMobile Data', 20, 0, 1400),
   // a UC seat has no mobile data, and fixed calls are unlimited
   { ...b('smart-uc', 'smartmobile.uc', 1, 'UC user', null, null, 900), name: { en: 'UC user — unlimited fixed calls', fr: 'Utilisateur UC — appels fixes illimités', nl: 'UC-gebruiker — onbeperkt vast bellen' } },
-  b('fmc-standard', 'fmc.converged', 1, 'FMC Standard', 15, null, 2700),
+  // the fixed part of a converged line keeps running: suspending it saves nothing
+  b('fmc-standard', 'fmc.converged', 1, 'FMC Standard', 15, null, 2700, null),
   b('data-20', 'mobile_data.internet', 1, 'Mobile data', 20, 0, 1300),
   b('data-100', 'mobile_data.internet', 2, 'Mobile data', 100, 0, 2500),
 ];

@@ -150,6 +150,8 @@ export class NetworkSimulator implements NetworkGateway {
       else if (r.kind === 'release_sim' && r.payload.iccid === iccid) iccid = null;
       else if (r.kind === 'suspend_line' || r.kind === 'resume_line') suspended = r.kind === 'suspend_line';
       else if (r.kind === 'bar_line' || r.kind === 'unbar_line') barred = r.kind === 'bar_line';
+      // a line live before the simulator kept requests (the demo's) is known by the SIM its requests name
+      if (iccid === null && r.kind.endsWith('_line')) iccid = r.payload.iccid ?? null;
     }
     return { msisdn: number, iccid, suspended, barred, carriesTraffic: iccid !== null && !suspended && !barred };
   }

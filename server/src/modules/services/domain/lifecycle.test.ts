@@ -40,3 +40,32 @@ describe('service lifecycle', () => {
     expect(out.sort()).toEqual(['retry_activation', 'retry_activation_awaiting_user', 'retry_activation_porting', 'retry_activation_provisioning']);
   });
 });
+
+describe('line operations in the lifecycle', () => {
+  const from = (event: LifecycleEvent) => SERVICE_STATUSES.filter((s) => nextStatus(s, event) !== null).sort();
+
+  it('suspends only an active line, and only a suspended one resumes', () => {
+    expect(from('suspend')).toEqual(['active']);
+    expect(from('resume')).toEqual(['suspended']);
+    // no suspension of a line still being activated or ported
+    for (const s of ['activation_started', 'awaiting_user', 'provisioning', 'porting', 'porting_refused'] as const) expect(nextStatus(s, 'suspend')).toBeNull();
+  });
+
+  it('bars an active line reported lost, and lifts the bar only from barred, back to active', () => {
+    expect(from('report_lost')).toEqual(['active']);
+    expect(nextStatus('active', 'report_lost')).toBe('barred');
+    expect(from('lift_bar')).toEqual(['barred']);
+    expect(nextStatus('barred', 'lift_bar')).toBe('active');
+  });
+
+  it('swaps the SIM of an active or barred line without changing its status', () => {
+    expect(nextStatus('active', 'request_sim_swap')).toBe('active');
+    expect(nextStatus('barred', 'request_replacement')).toBe('barred');
+    expect([...from('request_sim_swap'), ...from('request_replacement')].sort()).toEqual(['active', 'barred']);
+  });
+
+  it('deletes a suspended or barred line as it deletes an active one; a suspended line changes bundle only once resumed', () => {
+    expect(from('terminate')).toEqual(['active', 'barred', 'suspended']);
+    expect(from('change')).toEqual(['active']);
+  });
+});
