@@ -161,6 +161,9 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('barred');
       expect(res.body.canReportLost).toBe(false);
+      // the administrators hear of it at once, with the way to the replacement
+      const mail = await one<{ n: number }>(`select count(*)::int as n from outbox_messages where template = 'line_reported_lost' and to_address = 'admin@acme.example'`);
+      expect(mail.n).toBe(1);
       const detail = (await acme.get(`/api/services/${line.id}`)).body;
       const reported = detail.events.find((e: { event: string }) => e.event === 'reported_lost');
       expect(reported.actorName).not.toBe('system');

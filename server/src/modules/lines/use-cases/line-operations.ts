@@ -7,8 +7,9 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Lang } from '../../../platform/i18n.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
 import { QUEUES, type LineNetworkJob } from '../../../jobs/queues.js';
-import { employeeActor, getActivationPage, loadActivation, queueEsimQrMail, resolveEmployeeLink } from '../../activation/index.js';
+import { companyAdmins, employeeActor, getActivationPage, loadActivation, queueEsimQrMail, resolveEmployeeLink } from '../../activation/index.js';
 import { changeImpact, describeImpact, writeChange } from '../../billing/index.js';
+import { queueMail } from '../../mail/index.js';
 import { applyServiceChange, findServiceRow, type ServiceRow } from '../../services/index.js';
 import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
@@ -130,6 +131,16 @@ export const reportLostByEmployee = async (deps: Deps, token: string, cause: Los
   await deps.db.transaction(async (tx) => {
     const { scope, a } = await resolveEmployeeLink(tx, deps, token, true);
     await reportLostIn(tx, deps, scope, employeeActor(a), a.service.id, cause, 'employee');
+    // the administrators arrange the replacement: they hear of it at once
+    for (const admin of await companyAdmins(tx, scope)) {
+      await queueMail(tx, deps.jobs, {
+        template: 'line_reported_lost',
+        data: { msisdn: a.service.msisdn ?? '', userName: `${a.user.firstName} ${a.user.lastName}`, cause, companyName: a.companyName, serviceUrl: `${deps.links.publicUrl()}/self-service/uc-mobile/services/${a.service.id}` },
+        companyId: scope.companyId,
+        to: { address: admin.email, name: admin.fullName },
+        language: admin.language,
+      });
+    }
   });
   return getActivationPage(deps, token);
 };

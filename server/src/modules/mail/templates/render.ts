@@ -5,6 +5,7 @@ import { adminInviteMail, type AdminInviteMailData } from './admin-invite.js';
 import { renderHtml, renderText } from './blocks.js';
 import type { Composed, RenderContext } from './common.js';
 import { esimQrMail, type EsimQrMailData } from './esim-qr.js';
+import { lineReportedLostMail, type LineReportedLostMailData } from './line-reported-lost.js';
 import { portingRefusedMail, type PortingRefusedMailData } from './porting-refused.js';
 import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
 import { requestUpdatedMail, type RequestUpdatedMailData } from './request-updated.js';
@@ -17,10 +18,11 @@ export type MailContent =
   | { template: 'service_active'; data: ServiceActiveMailData }
   | { template: 'request_updated'; data: RequestUpdatedMailData }
   | { template: 'admin_invite'; data: AdminInviteMailData }
-  | { template: 'activation_failed'; data: ActivationFailedMailData };
+  | { template: 'activation_failed'; data: ActivationFailedMailData }
+  | { template: 'line_reported_lost'; data: LineReportedLostMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -40,6 +42,8 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return adminInviteMail(content.data, ctx);
     case 'activation_failed':
       return activationFailedMail(content.data, ctx);
+    case 'line_reported_lost':
+      return lineReportedLostMail(content.data, ctx);
   }
 };
 
