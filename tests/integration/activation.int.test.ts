@@ -358,16 +358,12 @@ describe(`an activation whose network work fails for good (${process.env.TEST_DB
     // retry can fix: the job gives up at once (as it would after its last retry).
     const network = ctx.portal.deps.gateway;
     let broken = true;
-    const gateway: typeof network = {
-      provisionSim: async (input) => {
+    const gateway: typeof network = Object.assign(Object.create(network) as typeof network, {
+      provisionSim: async (input: Parameters<typeof network.provisionSim>[0]) => {
         if (broken) throw new IdempotencyKeyReusedError(input.idempotencyKey);
         return network.provisionSim(input);
       },
-      releaseSim: (input) => network.releaseSim(input),
-      submitPortIn: (input) => network.submitPortIn(input),
-      moveNumber: (input) => network.moveNumber(input),
-      getRequest: (id) => network.getRequest(id),
-    };
+    });
     await ctx.portal.jobs.stop();
     const runner = createJobRunner(ctx.portal.database, { error: () => undefined });
     await runner.start(moduleJobs({ ...ctx.portal.deps, gateway, jobs: runner.queue }, null));
