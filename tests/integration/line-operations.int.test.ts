@@ -63,6 +63,17 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
       expect((await network(line.msisdn)).carriesTraffic).toBe(false);
       await waitUntil('the suspension to be confirmed on the timeline', async () => (await events(line.id)).includes('suspended_on_network'));
 
+      // this month's bill shows the suspension's lines; next month's bills the line at its suspended price
+      const bill = (await acme.get('/api/billing/next-bill')).body;
+      const changes = bill.users.flatMap((u: { changes: { serviceId: string; reason: string }[] }) => u.changes).filter((c: { serviceId: string }) => c.serviceId === line.id);
+      expect(changes.length).toBe(billed.length);
+      expect(changes.every((c: { reason: string }) => c.reason === 'suspension')).toBe(true);
+      const [y, m] = brusselsDay(new Date()).split('-').map(Number) as [number, number];
+      const nextMonth = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      const next = (await acme.get(`/api/billing/next-bill?month=${nextMonth}`)).body;
+      const recurring = next.users.flatMap((u: { recurring: { serviceId: string; amountCents: number; description: string }[] }) => u.recurring).find((r: { serviceId: string }) => r.serviceId === line.id);
+      expect(recurring).toMatchObject({ amountCents: 500, description: expect.stringMatching(/\(suspended\)$/) });
+
       // a suspended line changes nothing else until resumed
       expect((await acme.post(`/api/services/${line.id}/suspend`, { reason: 'again' })).body.code).toBe('LINE.NOT_ALLOWED');
       expect((await acme.post(`/api/services/${line.id}/change/preview`, { bundleCode: 'mobile-s', optionCodes: [] })).status).toBe(409);
