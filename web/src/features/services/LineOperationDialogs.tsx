@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useServerErrors } from '../../shared/ui/server-errors';
 import { BillingLinesTable } from '../billing/BillingLines';
-import { useLiftBar, usePreviewSuspension, useReportLost, useResumeLine, useSuspendLine, useSwapSim } from './line-api';
+import { resumeDay, useLiftBar, usePreviewSuspension, useReportLost, useResumeLine, useSuspendLine, useSwapSim } from './line-api';
 import { useServiceText } from './service-text';
 
 // The dialogs of a live line's operations on the service page. Each asks before it acts; what the
@@ -129,7 +129,7 @@ export const SuspendModal = ({ service, opened, onClose }: DialogProps) => {
         label={t('lineOps.suspend.until')}
         description={t('lineOps.suspend.untilHint')}
         min={tomorrow()}
-        maw={260}
+        maw={340}
         value={until}
         onChange={(event) => setUntil(event.currentTarget.value)}
         error={errors.until}
@@ -179,7 +179,7 @@ export const ResumeModal = ({ service, opened, onClose }: DialogProps) => {
         <Text fz="xs" c="dimmed">
           {t('manageService.effective', { date: format.calendarDate(brusselsToday()) })} {t('billing.rule')}
         </Text>
-        {service.suspendedUntil && <Text fz="sm">{t('lineOps.resume.plannedEnd', { date: format.calendarDate(service.suspendedUntil) })}</Text>}
+        {service.suspendedUntil && <Text fz="sm">{t('lineOps.resume.plannedEnd', { date: format.calendarDate(resumeDay(service.suspendedUntil)) })}</Text>}
       </Stack>
       <ModalActions label={t('lineOps.resume.confirm')} onConfirm={confirm} pending={resume.isPending} icon={IconPlayerPlay} onCancel={onClose} mt="lg" />
     </Modal>
@@ -310,7 +310,7 @@ export const SwapSimModal = ({ service, opened, onClose }: DialogProps) => {
         />
       )}
       <Alert variant="light" color="gray" icon={<IconCheck aria-hidden="true" />}>
-        <Text fz="sm">{t(barred ? 'lineOps.replacement.keepsBarred' : 'lineOps.replacement.keeps')}</Text>
+        <Text fz="sm">{t('lineOps.replacement.keeps')}</Text>
       </Alert>
     </FormModal>
   );

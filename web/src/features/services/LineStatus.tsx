@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { IconLockOpen, IconPlayerPause, IconPlayerPlay, IconReplace, IconShieldLock } from '@tabler/icons-react';
+import { IconLockOpen, IconPlayerPause, IconReplace, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LineOperation, ServiceDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { LabelledTable } from '../../shared/ui/TableScroll';
+import { resumeDay } from './line-api';
 
 // What the page says about a live line's operations: the bar of a lost phone, a suspension, a
 // replacement SIM on its way, and each request the network is carrying out (or has carried out).
@@ -12,7 +13,7 @@ import { LabelledTable } from '../../shared/ui/TableScroll';
 const newest = (service: ServiceDetail, kind: LineOperation['kind']) =>
   [...service.lineOperations].filter((operation) => operation.kind === kind).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
 
-type Actions = { onReplace: () => void; onLiftBar: () => void; onResume: () => void };
+type Actions = { onReplace: () => void; onLiftBar: () => void };
 
 /** The barred line: who reported it and when, and the two ways out (a replacement, or the phone found). */
 const BarredAlert = ({ service, onReplace, onLiftBar }: { service: ServiceDetail } & Pick<Actions, 'onReplace' | 'onLiftBar'>) => {
@@ -45,7 +46,8 @@ const BarredAlert = ({ service, onReplace, onLiftBar }: { service: ServiceDetail
   );
 };
 
-const SuspendedAlert = ({ service, onResume }: { service: ServiceDetail } & Pick<Actions, 'onResume'>) => {
+/** The suspension: until when, its price and reason (Resume stands at the top of the page, next to Manage service). */
+const SuspendedAlert = ({ service }: { service: ServiceDetail }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const suspension = newest(service, 'suspend');
@@ -53,22 +55,17 @@ const SuspendedAlert = ({ service, onResume }: { service: ServiceDetail } & Pick
     <Alert color="orange" variant="light" icon={<IconPlayerPause aria-hidden="true" />} title={t('lineOps.suspended.title')}>
       <Stack gap="sm">
         <Text fz="sm">
-          {service.suspendedUntil ? t('lineOps.suspended.until', { date: format.calendarDate(service.suspendedUntil) }) : t('lineOps.suspended.byHand')}{' '}
+          {service.suspendedUntil ? t('lineOps.suspended.until', { date: format.calendarDate(resumeDay(service.suspendedUntil)) }) : t('lineOps.suspended.byHand')}{' '}
           {t('lineOps.suspended.price', { price: format.money(service.suspendedMonthlyPriceCents) })}
         </Text>
         {suspension?.reason && (
           <Text fz="sm">
-            <Text span fw={600}>
+            <Text span fz="sm" fw={600}>
               {t('lineOps.suspend.reason')}:
             </Text>{' '}
             {suspension.reason}
           </Text>
         )}
-        <Group>
-          <Button leftSection={<IconPlayerPlay size={16} aria-hidden="true" />} onClick={onResume}>
-            {t('lineOps.resume.action')}
-          </Button>
-        </Group>
       </Stack>
     </Alert>
   );
@@ -174,7 +171,7 @@ const OperationsCard = ({ service }: { service: ServiceDetail }) => {
 export const LineStatus = ({ service, ...actions }: { service: ServiceDetail } & Actions) => (
   <>
     {service.status === 'barred' && <BarredAlert service={service} onReplace={actions.onReplace} onLiftBar={actions.onLiftBar} />}
-    {service.status === 'suspended' && <SuspendedAlert service={service} onResume={actions.onResume} />}
+    {service.status === 'suspended' && <SuspendedAlert service={service} />}
     <ReplacementAlert service={service} />
     <OperationsCard service={service} />
   </>

@@ -470,7 +470,7 @@ export const ServiceDetailPage = () => {
         {(detail) => (
           <Stack gap="lg">
             <StatusCard service={detail} />
-            <LineStatus service={detail} onReplace={() => setDialog('swap')} onLiftBar={() => setDialog('liftBar')} onResume={() => setDialog('resume')} />
+            <LineStatus service={detail} onReplace={() => setDialog('swap')} onLiftBar={() => setDialog('liftBar')} />
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               <Stack gap="lg">
                 <BundleSection service={detail} />

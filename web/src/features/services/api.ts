@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import { brusselsLocalToIso } from '../../shared/time/brussels';
 import type {
   Catalog,
   EsimCode,
@@ -126,8 +125,8 @@ const MOVING: readonly ServiceStatus[] = ['activation_started', 'awaiting_user',
 export const isMoving = (service: Pick<ServiceDetail, 'status' | 'lineOperations' | 'replacementSim' | 'suspendedUntil'>, now = Date.now()): boolean => {
   if (MOVING.includes(service.status) || service.replacementSim !== null) return true;
   if (service.lineOperations.some((operation) => operation.status === 'pending')) return true;
-  const resumesAt = service.status === 'suspended' && service.suspendedUntil ? brusselsLocalToIso(`${service.suspendedUntil}T00:00`) : null;
-  return resumesAt !== null && Date.parse(resumesAt) <= now;
+  // suspendedUntil is the instant it resumes (midnight in Brussels)
+  return service.status === 'suspended' && service.suspendedUntil !== null && Date.parse(service.suspendedUntil) <= now;
 };
 
 export const useService = (id: string) =>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../shared/api/client';
 import type { BillingImpact, LossCause, ServiceDetail, SuspendInput, SuspensionResult, SwapInput } from '../../shared/api/contract';
+import { isoToBrusselsLocal } from '../../shared/time/brussels';
 import { refreshAfter } from './manage-api';
 
 // Running a live line from its page: suspend and resume, lost or stolen, a replacement SIM or eSIM.
@@ -38,3 +39,6 @@ export const useReportLost = (serviceId: string) =>
 export const useLiftBar = (serviceId: string) => useLineMutation(serviceId, () => api.post<ServiceDetail>(linePath(serviceId, 'lift-bar'), {}));
 
 export const useSwapSim = (serviceId: string) => useLineMutation(serviceId, (input: SwapInput) => api.post<ServiceDetail>(linePath(serviceId, 'swap-sim'), input));
+
+/** The day a suspension ends on (the line resumes at its start, midnight in Brussels), as YYYY-MM-DD. */
+export const resumeDay = (suspendedUntil: string) => isoToBrusselsLocal(suspendedUntil).slice(0, 10);
