@@ -185,6 +185,33 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
     });
   });
 
+  it('the employee types the replacement card from a new personal link, as in the wizard; the swap starts then', async () => {
+    const line = await activeLine();
+    const res = await acme.post(`/api/services/${line.id}/swap-sim`, { sim: { kind: 'user_enters' } });
+    expect(res.status).toBe(200);
+    expect(res.body.replacementSim).toBeNull();
+    expect(res.body.lineOperations[0]).toMatchObject({ kind: 'swap_sim', status: 'pending', toIccid: null });
+    // nothing asked of the network before the card is known
+    expect((await one<{ n: number }>(`select count(*)::int as n from pgboss.job where name = 'line.network' and data->>'serviceId' = $1`, [line.id])).n).toBe(0);
+    const mail = await one<{ text: string; subject: string }>(`select text, subject from outbox_messages where template = 'activation' order by created_at desc limit 1`);
+    // in the employee's language (the demo's Lucas reads Dutch)
+    expect(mail.text).toMatch(/replacement SIM card|carte SIM de remplacement|vervangende simkaart/);
+    const token = /\/activate\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
+    const employee = portal.anonymous();
+    expect((await employee.get(`/api/activation/${token}`)).body.replacementNeedsIccid).toBe(true);
+
+    const wrong = await employee.post(`/api/activation/${token}/replacement-sim`, { iccid: '8932 0000 0000 0000 0001' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors[0].field).toBe('iccid');
+    const card = await freeSim();
+    const ok = await employee.post(`/api/activation/${token}/replacement-sim`, { iccid: card });
+    expect(ok.status).toBe(200);
+    expect(ok.body.replacementNeedsIccid).toBe(false);
+    expect((await employee.post(`/api/activation/${token}/replacement-sim`, { iccid: card })).status).toBe(409);
+    await waitUntil('the new card to be live', async () => (await network(line.msisdn)).iccid === card);
+    await waitUntil('the swap to be recorded', async () => (await acme.get(`/api/services/${line.id}`)).body.sim.iccid === card);
+  });
+
   describe('replacement SIM card: the stock rules of the wizard, and races', () => {
     it("refuses an ICCID failing the check digit, another company's card, an eSIM's ICCID and a used card; nothing is written", async () => {
       const line = await activeLine();

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import { accounts, activationLinks, companies, mobileUsers, portIns, services, serviceTypes, simCards } from '../../db/schema.js';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { accounts, activationLinks, companies, lineOperations, mobileUsers, portIns, services, serviceTypes, simCards } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { listPage, pageWindow } from '../../platform/paging.js';
 import { localize, type Lang } from '../../platform/i18n.js';
@@ -26,6 +26,15 @@ export const loadActivation = async (q: Queryable, scope: CompanyScope, serviceI
   return { service, user: user!, sim: sim ?? null, portIn: portIn ?? null, companyName: company?.name ?? '' };
 };
 export type Activation = NonNullable<Awaited<ReturnType<typeof loadActivation>>>;
+
+/** Whether a replacement SIM of the line waits for the employee to type its number (line operations, modules/lines). */
+export const awaitsReplacementIccid = async (q: Queryable, scope: CompanyScope, serviceId: string) => {
+  const [row] = await q
+    .select({ id: lineOperations.id })
+    .from(lineOperations)
+    .where(inCompany(lineOperations, scope, eq(lineOperations.serviceId, serviceId), eq(lineOperations.kind, 'swap_sim'), eq(lineOperations.status, 'pending'), sql`${lineOperations.details}->>'toIccid' is null`));
+  return row !== undefined;
+};
 
 export const updatePortIn = async (q: Queryable, scope: CompanyScope, id: string, values: Partial<typeof portIns.$inferInsert>) => {
   await q

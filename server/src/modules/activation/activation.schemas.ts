@@ -18,6 +18,7 @@ export const ActivationViewSchema = z.object({
   /** Whether the SIM's PUK is on record: the employee asks for it on purpose (GET …/puk). */
   hasPuk: z.boolean(),
   canReportLost: z.boolean(),
+  replacementNeedsIccid: z.boolean(),
   support: z.object({ phone: z.string(), email: z.string(), operatorName: z.string() }),
   adminContact: z.object({ name: z.string(), email: z.string() }).nullable(),
 });

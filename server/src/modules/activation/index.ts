@@ -3,3 +3,4 @@
 export { companyAdmins, loadActivation, type Activation } from './activation.repository.js';
 export { queueEsimQrMail } from './use-cases/esim-code.js';
 export { employee as employeeActor, getActivationPage, resolve as resolveEmployeeLink } from './use-cases/employee-activation.js';
+export { sendActivationMail } from './use-cases/activation-process.js';

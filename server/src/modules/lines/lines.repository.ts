@@ -31,6 +31,10 @@ export const settleOperation = async (q: Queryable, scope: CompanyScope, id: str
     .where(inCompany(lineOperations, scope, eq(lineOperations.id, id), eq(lineOperations.status, 'pending')));
 };
 
+export const setOperationDetails = async (q: Queryable, scope: CompanyScope, id: string, details: LineOperationDetails) => {
+  await q.update(lineOperations).set({ details }).where(inCompany(lineOperations, scope, eq(lineOperations.id, id)));
+};
+
 /** Whether an operation of the line asked for before this one still waits for the network: the network hears them in order. */
 export const hasEarlierPending = async (q: Queryable, scope: CompanyScope, op: LineOperationRow) => {
   const [row] = await q

@@ -7,8 +7,8 @@ import { ActivationViewSchema, TokenParamSchema } from '../activation/activation
 import { getServiceDetail } from '../services/index.js';
 import { BillingImpactSchema, ServiceDetailSchema } from '../services/services.schemas.js';
 import { AppError } from '../../platform/app-error.js';
-import { ReportLostSchema, SuspendInputSchema, SuspensionResultSchema, SwapInputSchema } from './lines.schemas.js';
-import { liftBar, previewSuspension, reportLost, reportLostByEmployee, requestSimSwap, resumeLine, suspendLine } from './use-cases/line-operations.js';
+import { EnterReplacementSimSchema, ReportLostSchema, SuspendInputSchema, SuspensionResultSchema, SwapInputSchema } from './lines.schemas.js';
+import { enterReplacementSim, liftBar, previewSuspension, reportLost, reportLostByEmployee, requestSimSwap, resumeLine, suspendLine } from './use-cases/line-operations.js';
 
 /** Running a live line: suspend, resume, lost or stolen, replacement SIM or eSIM (the administrator's). */
 export const lineRoutes =
@@ -111,5 +111,19 @@ export const employeeLineRoutes =
         },
       },
       async (req) => reportLostByEmployee(deps, req.params.token, req.body.cause),
+    );
+    app.post(
+      '/api/activation/:token/replacement-sim',
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['employee activation'],
+          summary: 'The employee enters the number of their replacement SIM card; the swap starts',
+          params: TokenParamSchema,
+          body: EnterReplacementSimSchema,
+          response: { 200: ActivationViewSchema, ...problemResponses(400, 404, 409, 422, 429) },
+        },
+      },
+      async (req) => enterReplacementSim(deps, req.params.token, req.body.iccid),
     );
   };

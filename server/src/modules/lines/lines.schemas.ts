@@ -13,7 +13,9 @@ export type SuspendInputBody = z.infer<typeof SuspendInputSchema>;
 export const ReportLostSchema = z.object({ cause: z.enum(LOSS_CAUSES) });
 
 export const SwapInputSchema = z.object({
-  sim: z.discriminatedUnion('kind', [z.object({ kind: z.literal('physical'), iccid: requiredText(40) }), z.object({ kind: z.literal('esim') })]),
+  sim: z.discriminatedUnion('kind', [z.object({ kind: z.literal('physical'), iccid: requiredText(40) }), z.object({ kind: z.literal('esim') }), z.object({ kind: z.literal('user_enters') })]),
 });
+
+export const EnterReplacementSimSchema = z.object({ iccid: requiredText(40) });
 
 export const SuspensionResultSchema = z.object({ service: ServiceDetailSchema, impact: BillingImpactSchema });

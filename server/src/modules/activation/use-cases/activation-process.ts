@@ -37,14 +37,15 @@ const trackOf = (a: Activation) => ({
 });
 
 /** Sends the employee a new personal link (the previous one stops working). */
-export const sendActivationMail = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor) => {
+export const sendActivationMail = async (tx: Queryable, deps: Deps, scope: CompanyScope, a: Activation, actor: Actor, opts: { replacement?: boolean } = {}) => {
   const token = newToken();
   const expiresAt = linkExpiresAt(deps.clock.now(), deps.links.activationLinkTtlDays);
   await insertLink(tx, scope, { serviceId: a.service.id, tokenHash: sha256(token), sentTo: a.user.email, expiresAt });
   await queueMail(tx, deps.jobs, {
     template: 'activation',
     data: {
-      sim: a.service.simChoice === 'esim' ? 'esim' : 'physical',
+      sim: a.service.simChoice === 'esim' && !opts.replacement ? 'esim' : 'physical',
+      replacement: opts.replacement ?? false,
       activationUrl: `${deps.links.publicUrl()}/activate/${token}`,
       msisdn: a.service.msisdn,
       numberSource: a.service.numberSource,

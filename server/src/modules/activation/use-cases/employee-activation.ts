@@ -9,7 +9,7 @@ import { getOperatorBranding } from '../../operator/index.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveSim } from '../../stock/index.js';
 import { isLinkUsable } from '../domain/activation-rules.js';
-import { accountById, findLinkByHash, loadActivation, type Activation } from '../activation.repository.js';
+import { accountById, awaitsReplacementIccid, findLinkByHash, loadActivation, type Activation } from '../activation.repository.js';
 import { changeActivation, startProvisioning } from './activation-process.js';
 import { esimCodeOf, qrImage, queueEsimQrMail } from './esim-code.js';
 
@@ -50,6 +50,8 @@ const view = async (q: Queryable, a: Activation) => {
     hasPuk: Boolean(a.sim?.puk),
     // a lost or stolen phone can be reported from here while the line works
     canReportLost: a.service.status === 'active',
+    // the administrator ordered a replacement card that the employee identifies by its printed number
+    replacementNeedsIccid: a.service.activatedAt !== null && (await awaitsReplacementIccid(q, scopeOfRow(a.service), a.service.id)),
   };
 };
 export type ActivationView = Awaited<ReturnType<typeof view>>;

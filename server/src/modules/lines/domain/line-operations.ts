@@ -16,7 +16,8 @@ export type LineOperationDetails =
   | { kind: 'resume'; automatic: boolean }
   | { kind: 'bar'; cause: LossCause; reportedBy: 'administrator' | 'employee' }
   | { kind: 'unbar'; after: 'replacement' | 'found' }
-  | { kind: 'swap_sim'; fromIccid: string; toIccid: string; toKind: 'physical' | 'esim' };
+  // toIccid null: the employee enters the new card's number from their personal link (nothing asked of the network until then)
+  | { kind: 'swap_sim'; fromIccid: string; toIccid: string | null; toKind: 'physical' | 'esim' };
 
 /** A suspension's end is a day after today and at most a year away: a longer absence is a deletion. */
 export const MAX_SUSPENSION_DAYS = 366;

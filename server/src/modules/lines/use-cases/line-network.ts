@@ -66,6 +66,7 @@ const submit = async (deps: Deps, scope: CompanyScope, job: LineNetworkJob, op: 
       await deps.db.transaction(async (tx) => note(tx, deps, scope, job.serviceId, DONE_NOTE.release_old, details.fromIccid));
       return null;
     }
+    if (!details.toIccid) return null; // queued only once the new card is known; nothing to ask before
     return (await deps.gateway.swapSim({ idempotencyKey, msisdn, fromIccid: details.fromIccid, toIccid: details.toIccid, kind: details.toKind })).requestId;
   }
   const sim = await liveSimOf(deps.db, scope, job.serviceId);
@@ -96,7 +97,7 @@ const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job:
   const details = op.details as LineOperationDetails;
   if (outcome.status === 'refused') {
     await settleOperation(tx, scope, op.id, 'failed');
-    if (details.kind === 'swap_sim') await cancelSimSwap(tx, scope, op.serviceId, details.toIccid);
+    if (details.kind === 'swap_sim' && details.toIccid) await cancelSimSwap(tx, scope, op.serviceId, details.toIccid);
     await note(tx, deps, scope, op.serviceId, 'line_operation_refused', outcome.message);
     return;
   }
@@ -105,6 +106,7 @@ const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job:
     await note(tx, deps, scope, op.serviceId, DONE_NOTE[details.kind]);
     return;
   }
+  if (!details.toIccid) return;
   await completeSimSwap(tx, scope, op.serviceId, details.fromIccid, details.toIccid);
   let service = await findServiceRow(tx, scope, op.serviceId, true);
   if (!service) return;
@@ -135,7 +137,7 @@ export const markLineOperationFailed = async (deps: Deps, job: LineNetworkJob) =
     if (!op || op.status !== 'pending') return false;
     const details = op.details as LineOperationDetails;
     await settleOperation(tx, scope, op.id, 'failed');
-    if (details.kind === 'swap_sim') await cancelSimSwap(tx, scope, op.serviceId, details.toIccid);
+    if (details.kind === 'swap_sim' && details.toIccid) await cancelSimSwap(tx, scope, op.serviceId, details.toIccid);
     await note(tx, deps, scope, op.serviceId, 'line_operation_failed', op.kind);
     return true;
   });

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../platform/db.js';
 import type { Lang } from '../../../platform/i18n.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
 import { QUEUES, type LineNetworkJob } from '../../../jobs/queues.js';
-import { companyAdmins, employeeActor, getActivationPage, loadActivation, queueEsimQrMail, resolveEmployeeLink } from '../../activation/index.js';
+import { companyAdmins, employeeActor, getActivationPage, loadActivation, queueEsimQrMail, resolveEmployeeLink, sendActivationMail } from '../../activation/index.js';
 import { changeImpact, describeImpact, writeChange } from '../../billing/index.js';
 import { queueMail } from '../../mail/index.js';
 import { applyServiceChange, findServiceRow, type ServiceRow } from '../../services/index.js';
@@ -15,7 +15,7 @@ import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveEsim, reserveSim } from '../../stock/index.js';
 import { checkSuspensionEnd, MAX_SUSPENSION_DAYS, workOf, type LineOperationDetails, type LossCause } from '../domain/line-operations.js';
-import { insertOperation, liveSimOf, pendingSwapOf } from '../lines.repository.js';
+import { insertOperation, liveSimOf, pendingSwapOf, setOperationDetails } from '../lines.repository.js';
 
 /**
  * The line operations as the administrator (and, for a lost phone, the employee) asks for them. Each
@@ -163,19 +163,42 @@ export const liftBarAfterReplacement = async (tx: Queryable, deps: Deps, scope: 
 
 // ---------------------------------------------------------------- replacement SIM, new eSIM
 
-export type SwapInput = { sim: { kind: 'physical'; iccid: string } | { kind: 'esim' } };
+export type SwapInput = { sim: { kind: 'physical'; iccid: string } | { kind: 'esim' } | { kind: 'user_enters' } };
 
 const simProblem = (field: string, rule: string, conflict = false) =>
   new AppError(conflict ? 'STOCK.SIM_TAKEN' : 'SERVICE.INVALID_CHOICES', { fieldErrors: [{ field, rule }] });
 
+/** A physical card of the company's stock for the line, by its ICCID as typed: the wizard's rules, reserved at once. */
+const reservePhysical = async (tx: Queryable, scope: CompanyScope, serviceId: string, typed: string, field: string) => {
+  const problem = iccidProblem(typed);
+  if (problem) throw simProblem(field, problem);
+  const iccid = normalizeIccid(typed);
+  const card = await findSimByIccid(tx, scope, iccid);
+  if (!card) throw simProblem(field, 'sim_not_in_stock');
+  if (card.kind !== 'physical') throw simProblem(field, 'sim_is_esim');
+  if (card.status !== 'in_stock' || !(await reserveSim(tx, scope, card.id, serviceId))) throw simProblem(field, 'sim_in_use', true);
+  return iccid;
+};
+
+// the database's word on two swaps of one line at once: the later one is refused
+const oneSwapAtATime = async <T>(work: () => Promise<T>) => {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err, 'line_operations_one_swap_uq')) throw new AppError('LINE.SWAP_PENDING');
+    throw err;
+  }
+};
+
 /**
  * A new SIM card or eSIM profile for the line's number: the stock rules of the wizard (only the
  * company's own unused cards, reserved in this transaction: of two lines offered one card, one gets
- * it). The old SIM keeps working until the network says the new one is live.
+ * it), or — as in the wizard — the employee types the new card's number from their personal link.
+ * The old SIM keeps working until the network says the new one is live.
  */
-export const requestSimSwap = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, input: SwapInput) => {
-  try {
-    return await deps.db.transaction(async (tx) => {
+export const requestSimSwap = async (deps: Deps, scope: CompanyScope, actor: Actor, id: string, input: SwapInput) =>
+  oneSwapAtATime(() =>
+    deps.db.transaction(async (tx) => {
       const found = await findServiceRow(tx, scope, id, true);
       if (!found) throw new AppError('SERVICE.NOT_FOUND');
       const event: LifecycleEvent = found.status === 'barred' ? 'request_replacement' : 'request_sim_swap';
@@ -183,34 +206,46 @@ export const requestSimSwap = async (deps: Deps, scope: CompanyScope, actor: Act
       const live = await liveSimOf(tx, scope, id);
       if (!live || !service.msisdn) throw new AppError('LINE.NOT_ALLOWED', { params: { status: service.status, operation: event } });
       if (await pendingSwapOf(tx, scope, id)) throw new AppError('LINE.SWAP_PENDING');
-      let to: { iccid: string; kind: 'physical' | 'esim' };
-      if (input.sim.kind === 'physical') {
-        const problem = iccidProblem(input.sim.iccid);
-        if (problem) throw simProblem('sim.iccid', problem);
-        const iccid = normalizeIccid(input.sim.iccid);
-        const card = await findSimByIccid(tx, scope, iccid);
-        if (!card) throw simProblem('sim.iccid', 'sim_not_in_stock');
-        if (card.kind !== 'physical') throw simProblem('sim.iccid', 'sim_is_esim');
-        if (card.status !== 'in_stock' || !(await reserveSim(tx, scope, card.id, id))) throw simProblem('sim.iccid', 'sim_in_use', true);
-        to = { iccid, kind: 'physical' };
-      } else {
+      let to: { iccid: string | null; kind: 'physical' | 'esim' };
+      if (input.sim.kind === 'physical') to = { iccid: await reservePhysical(tx, scope, id, input.sim.iccid, 'sim.iccid'), kind: 'physical' };
+      else if (input.sim.kind === 'user_enters') to = { iccid: null, kind: 'physical' };
+      else {
         const esim = await reserveEsim(tx, scope, id);
         if (!esim) throw new AppError('STOCK.ESIM_NONE_LEFT', { fieldErrors: [{ field: 'sim.kind', rule: 'esim_none_left' }] });
         to = { iccid: esim.iccid, kind: 'esim' };
       }
       const after = await applyServiceChange(tx, deps, scope, actor, service, { event, timeline: 'sim_swap_requested', reason: to.iccid, audit: { after: { fromIccid: live.iccid, toIccid: to.iccid } } });
-      const op = await askNetwork(tx, deps, scope, actor, after.after, { kind: 'swap_sim', fromIccid: live.iccid, toIccid: to.iccid, toKind: to.kind });
+      const details = { kind: 'swap_sim' as const, fromIccid: live.iccid, toIccid: to.iccid, toKind: to.kind };
+      const a = await loadActivation(tx, scope, id);
+      if (!to.iccid) {
+        // nothing for the network yet: the employee gets a personal link to type the new card's number
+        const op = await insertOperation(tx, scope, { serviceId: id, kind: 'swap_sim', details, requestedByAccountId: actor.accountId, requestedBy: actor.name });
+        if (a) await sendActivationMail(tx, deps, scope, { ...a, service: after.after }, actor, { replacement: true });
+        return { operationId: op.id, sim: to };
+      }
+      const op = await askNetwork(tx, deps, scope, actor, after.after, details);
       // a new eSIM profile: its QR code goes to the employee now, as after Activate; the old profile
       // keeps working until the network has the new one
-      const a = to.kind === 'esim' ? await loadActivation(tx, scope, id) : null;
-      if (a && (await queueEsimQrMail(tx, deps, scope, a))) {
+      if (a && to.kind === 'esim' && (await queueEsimQrMail(tx, deps, scope, a))) {
         await applyServiceChange(tx, deps, scope, SYSTEM, after.after, { timeline: 'esim_qr_sent', reason: a.user.email });
       }
       return { operationId: op.id, sim: to };
-    });
-  } catch (err) {
-    // the database's word on two swaps of one line at once: the later one is refused
-    if (isUniqueViolation(err, 'line_operations_one_swap_uq')) throw new AppError('LINE.SWAP_PENDING');
-    throw err;
-  }
+    }),
+  );
+
+/** The employee types the number of their replacement card on their personal page: reserved as in the wizard, then the network is asked. */
+export const enterReplacementSim = async (deps: Deps, token: string, typed: string) => {
+  await oneSwapAtATime(() =>
+    deps.db.transaction(async (tx) => {
+      const { scope, a } = await resolveEmployeeLink(tx, deps, token, true);
+      const op = await pendingSwapOf(tx, scope, a.service.id);
+      const details = op?.details as LineOperationDetails | undefined;
+      if (!op || details?.kind !== 'swap_sim' || details.toIccid) throw new AppError('LINE.NOT_ALLOWED', { params: { status: a.service.status, operation: 'enter_replacement_sim' } });
+      const iccid = await reservePhysical(tx, scope, a.service.id, typed, 'iccid');
+      await setOperationDetails(tx, scope, op.id, { ...details, toIccid: iccid });
+      await applyServiceChange(tx, deps, scope, employeeActor(a), a.service, { timeline: 'user_entered_sim', reason: iccid, audit: { after: { toIccid: iccid } } });
+      await queueLineWork(tx, deps, { companyId: scope.companyId, serviceId: a.service.id, operationId: op.id, work: 'swap' });
+    }),
+  );
+  return getActivationPage(deps, token);
 };

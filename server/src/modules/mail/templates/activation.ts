@@ -12,6 +12,8 @@ export type ActivationMailData = {
   numberSource?: NumberSource | null;
   /** When the link stops working. */
   expiresAt?: Date | null;
+  /** A replacement SIM card for a live line (the number stays), not a new line. */
+  replacement?: boolean;
 };
 
 const PHYSICAL_STEPS = ['ready', 'link', 'number', 'duration', 'swap', 'use'] as const;
@@ -29,7 +31,13 @@ export const activationMail = (data: ActivationMailData, ctx: RenderContext): Co
     greeting(ctx),
     {
       kind: 'paragraph',
-      text: [data.msisdn ? t(lang, 'mail.activation.introNumber', { operator, number: phone(data.msisdn) }) : t(lang, 'mail.activation.intro', { operator })],
+      text: [
+        data.replacement && data.msisdn
+          ? t(lang, 'mail.activation.introReplacement', { operator, number: phone(data.msisdn) })
+          : data.msisdn
+            ? t(lang, 'mail.activation.introNumber', { operator, number: phone(data.msisdn) })
+            : t(lang, 'mail.activation.intro', { operator }),
+      ],
     },
     { kind: 'paragraph', text: [t(lang, 'mail.activation.link')] },
     {

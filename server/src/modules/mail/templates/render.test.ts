@@ -24,6 +24,7 @@ const SAMPLES: MailContent[] = [
   { template: 'esim_qr', data: { smdpAddress: 'smdp.simulator.fleetdesk.example', matchingId: 'FD1-ABCD-1234-EFGH', msisdn: '+32470123456', numberSource: 'new' } },
   { template: 'porting_refused', data: { userName: EVIL, msisdn: '+32475000111', donorOperator: 'Proximus', reason: `Customer number does not match <b>${EVIL}</b>`, companyName: EVIL } },
   { template: 'service_active', data: { audience: 'user', msisdn: '+32470123456' } },
+  { template: 'activation', data: { sim: 'physical', activationUrl: 'https://portal.example/activate/abc', msisdn: '+32470123456', replacement: true } },
   { template: 'line_reported_lost', data: { msisdn: '+32470123456', userName: EVIL, cause: 'stolen', companyName: 'Acme Logistics', serviceUrl: 'https://portal.example/services/1' } },
   { template: 'service_active', data: { audience: 'admin', msisdn: '+32470123456', userName: EVIL, companyName: 'Acme Logistics' } },
   { template: 'request_updated', data: { requestId: '7f1c2f1e-0d7b-4a55-9d7e-1f0e9b0c1a2b', reference: 'R-2026-000123', kind: 'change', update: { type: 'status', status: 'rejected', actorName: EVIL, reason: EVIL, scheduledFor: null }, companyName: EVIL, portalUrl: 'https://my.dstny.be' } },
