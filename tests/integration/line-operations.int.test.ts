@@ -282,6 +282,29 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
     }
   });
 
+  it('a bar the network never confirmed is shown failed and can be asked again, as a new request', async () => {
+    const { markLineOperationFailed } = await import('../../server/src/modules/lines/use-cases/line-network.js');
+    const line = await activeLine();
+    // the network is down for good: the runner is stopped, and the dead-letter job arrives as pg-boss would hand it over
+    await portal.jobs.stop().catch(() => undefined);
+    const lost = await acme.post(`/api/services/${line.id}/report-lost`, { cause: 'lost' });
+    const op = lost.body.lineOperations[0];
+    expect(await markLineOperationFailed(portal.deps, { companyId: (await one<{ company_id: string }>(`select company_id from services where id = $1`, [line.id])).company_id, serviceId: line.id, operationId: op.id, work: 'bar' })).toBe(true);
+    const failed = (await acme.get(`/api/services/${line.id}`)).body;
+    expect(failed.status).toBe('barred');
+    expect(failed.lineOperations[0].status).toBe('failed');
+    expect(failed.events.map((e: { event: string }) => e.event)).toContain('line_operation_failed');
+
+    const retried = await acme.post(`/api/services/${line.id}/line-operations/${op.id}/retry`);
+    expect(retried.status).toBe(200);
+    expect(retried.body.lineOperations[0].status).toBe('pending');
+    expect((await acme.post(`/api/services/${line.id}/line-operations/${op.id}/retry`)).body.code).toBe('LINE.NOT_RETRYABLE');
+    const jobs = await q<{ data: { operationId: string } }>(`select data from pgboss.job where name = 'line.network' and data->>'operationId' = $1 and state = 'created'`, [op.id]);
+    expect(jobs.length).toBe(2);
+    // another company's administrator cannot
+    expect((await bright.post(`/api/services/${line.id}/line-operations/${op.id}/retry`)).status).toBe(404);
+  });
+
   it("lets no administrator touch another company's line: 404 on every line operation, nothing changed", async () => {
     const line = await activeLine('Brightwave');
     const attempts = [

@@ -31,6 +31,16 @@ export const settleOperation = async (q: Queryable, scope: CompanyScope, id: str
     .where(inCompany(lineOperations, scope, eq(lineOperations.id, id), eq(lineOperations.status, 'pending')));
 };
 
+/** A failed operation tried again: pending once more, with its next attempt (a new request to the network). */
+export const reopenOperation = async (q: Queryable, scope: CompanyScope, id: string, details: LineOperationDetails) => {
+  const rows = await q
+    .update(lineOperations)
+    .set({ status: 'pending', details, completedAt: null })
+    .where(inCompany(lineOperations, scope, eq(lineOperations.id, id), eq(lineOperations.status, 'failed')))
+    .returning({ id: lineOperations.id });
+  return rows.length === 1;
+};
+
 export const setOperationDetails = async (q: Queryable, scope: CompanyScope, id: string, details: LineOperationDetails) => {
   await q.update(lineOperations).set({ details }).where(inCompany(lineOperations, scope, eq(lineOperations.id, id)));
 };

@@ -7,8 +7,8 @@ import { ActivationViewSchema, TokenParamSchema } from '../activation/activation
 import { getServiceDetail } from '../services/index.js';
 import { BillingImpactSchema, ServiceDetailSchema } from '../services/services.schemas.js';
 import { AppError } from '../../platform/app-error.js';
-import { EnterReplacementSimSchema, ReportLostSchema, SuspendInputSchema, SuspensionResultSchema, SwapInputSchema } from './lines.schemas.js';
-import { enterReplacementSim, liftBar, previewSuspension, reportLost, reportLostByEmployee, requestSimSwap, resumeLine, suspendLine } from './use-cases/line-operations.js';
+import { EnterReplacementSimSchema, OperationParamsSchema, ReportLostSchema, SuspendInputSchema, SuspensionResultSchema, SwapInputSchema } from './lines.schemas.js';
+import { enterReplacementSim, liftBar, retryLineOperation, previewSuspension, reportLost, reportLostByEmployee, requestSimSwap, resumeLine, suspendLine } from './use-cases/line-operations.js';
 
 /** Running a live line: suspend, resume, lost or stolen, replacement SIM or eSIM (the administrator's). */
 export const lineRoutes =
@@ -89,6 +89,22 @@ export const lineRoutes =
       async (req) => {
         const { scope, actor } = adminContext(req);
         await requestSimSwap(deps, scope, actor, req.params.id, req.body);
+        return detail(req, req.params.id);
+      },
+    );
+    app.post(
+      '/api/services/:id/line-operations/:operationId/retry',
+      {
+        schema: {
+          tags,
+          summary: 'Ask the network again for a line operation it refused or never confirmed (suspend, resume, bar, lift the bar)',
+          params: OperationParamsSchema,
+          response: { 200: ServiceDetailSchema, ...problems },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        await retryLineOperation(deps, scope, actor, req.params.id, req.params.operationId);
         return detail(req, req.params.id);
       },
     );

@@ -19,3 +19,5 @@ export const SwapInputSchema = z.object({
 export const EnterReplacementSimSchema = z.object({ iccid: requiredText(40) });
 
 export const SuspensionResultSchema = z.object({ service: ServiceDetailSchema, impact: BillingImpactSchema });
+
+export const OperationParamsSchema = z.object({ id: z.uuid(), operationId: z.uuid() });

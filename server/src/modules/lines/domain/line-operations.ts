@@ -11,7 +11,9 @@ export type LossCause = (typeof LOSS_CAUSES)[number];
 
 export type SwapReason = 'lost' | 'stolen' | 'damaged' | 'new_phone';
 
-export type LineOperationDetails =
+/** Every request carries the try it belongs to: a retry after a failure is a new request to the network (a new key). */
+export type LineOperationDetails = { attempt?: number } & LineOperationRequest;
+export type LineOperationRequest =
   | { kind: 'suspend'; reason: string; until: string | null }
   | { kind: 'resume'; automatic: boolean }
   | { kind: 'bar'; cause: LossCause; reportedBy: 'administrator' | 'employee' }

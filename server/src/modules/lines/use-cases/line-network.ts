@@ -24,7 +24,7 @@ const DONE_NOTE: Record<Exclude<LineNetworkWork, 'swap'>, string> = {
   release_old: 'old_sim_released',
 };
 
-const keyOf = (job: LineNetworkJob) => `line:${job.operationId}:${job.work}`;
+const keyOf = (job: LineNetworkJob, details: LineOperationDetails) => `line:${job.operationId}:${job.work}${details.attempt && details.attempt > 1 ? `:${details.attempt}` : ''}`;
 
 /**
  * The `line.network` job: one line operation's request to the network, asked with an idempotency key
@@ -59,7 +59,7 @@ const submit = async (deps: Deps, scope: CompanyScope, job: LineNetworkJob, op: 
   const service = await findServiceRow(deps.db, scope, job.serviceId);
   const details = op.details as LineOperationDetails;
   const msisdn = service?.msisdn ?? '';
-  const idempotencyKey = keyOf(job);
+  const idempotencyKey = keyOf(job, details);
   if (details.kind === 'swap_sim') {
     if (job.work === 'release_old') {
       await deps.gateway.releaseSim({ idempotencyKey, msisdn, iccid: details.fromIccid });

@@ -15,7 +15,7 @@ import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveEsim, reserveSim } from '../../stock/index.js';
 import { checkSuspensionEnd, MAX_SUSPENSION_DAYS, workOf, type LineOperationDetails, type LossCause } from '../domain/line-operations.js';
-import { insertOperation, liveSimOf, pendingSwapOf, setOperationDetails } from '../lines.repository.js';
+import { findOperation, insertOperation, liveSimOf, operationsOf, pendingSwapOf, reopenOperation, setOperationDetails } from '../lines.repository.js';
 
 /**
  * The line operations as the administrator (and, for a lost phone, the employee) asks for them. Each
@@ -249,3 +249,23 @@ export const enterReplacementSim = async (deps: Deps, token: string, typed: stri
   );
   return getActivationPage(deps, token);
 };
+
+/**
+ * A line operation the network refused or never confirmed, asked again: the bar, suspension or
+ * resumption the portal already shows still has to reach the network. Only the line's latest
+ * operation of its kind is retried (an older one was overtaken), and a swap whose card went back to
+ * stock is ordered anew instead.
+ */
+export const retryLineOperation = async (deps: Deps, scope: CompanyScope, actor: Actor, serviceId: string, operationId: string) =>
+  deps.db.transaction(async (tx) => {
+    const service = await findServiceRow(tx, scope, serviceId, true);
+    const op = service ? await findOperation(tx, scope, operationId, true) : null;
+    if (!service || !op || op.serviceId !== serviceId) throw new AppError('LINE.OPERATION_NOT_FOUND');
+    const details = op.details as LineOperationDetails;
+    const latest = (await operationsOf(tx, scope, serviceId)).find((o) => o.kind === op.kind);
+    if (op.status !== 'failed' || details.kind === 'swap_sim' || latest?.id !== op.id) throw new AppError('LINE.NOT_RETRYABLE');
+    const attempt = (details.attempt ?? 1) + 1;
+    await reopenOperation(tx, scope, op.id, { ...details, attempt });
+    await applyServiceChange(tx, deps, scope, actor, service, { timeline: 'line_operation_retried', reason: op.kind, audit: { after: { operation: op.kind, attempt } } });
+    await queueLineWork(tx, deps, { companyId: scope.companyId, serviceId, operationId: op.id, work: workOf(op.kind) });
+  });
