@@ -15,7 +15,7 @@ import { PublicLayout, telHref } from '../auth/PublicLayout';
 import { useOperator } from '../auth/session';
 import { groupIccid } from '../../shared/i18n/format';
 import { ProgressSteps } from './ProgressSteps';
-import { useActivate, useActivation, useEmployeePuk, useEnterSim } from './api';
+import { useActivate, useActivation, useEmployeePuk, useEnterReplacementSim, useEnterSim } from './api';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { BarredCard, ReportLostCard } from './LostPhone';
 
@@ -45,11 +45,14 @@ const SectionCard = ({ id, title, icon, children }: { id: string; title: string;
 );
 
 /** Physical SIM card, not pre-filled: the employee types its number (ICCID), then Activate. */
-const EnterSimCard = ({ token }: { token: string }) => {
+/** The employee types the number printed on their SIM card: the first card of a new line, or a replacement card of a live one. */
+const EnterSimCard = ({ token, replacement = false }: { token: string; replacement?: boolean }) => {
   const { t } = useTranslation();
   const labels = useLabels();
   const problemMessage = useProblemMessage();
-  const enterSim = useEnterSim(token);
+  const firstCard = useEnterSim(token);
+  const replacementCard = useEnterReplacementSim(token);
+  const enterSim = replacement ? replacementCard : firstCard;
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -78,13 +81,13 @@ const EnterSimCard = ({ token }: { token: string }) => {
   };
 
   return (
-    <SectionCard id="activation-sim-title" title={t('activation.sim.title')} icon={<IconDeviceMobile size={22} aria-hidden="true" />}>
+    <SectionCard id="activation-sim-title" title={t(replacement ? 'activation.sim.replacementTitle' : 'activation.sim.title')} icon={<IconDeviceMobile size={22} aria-hidden="true" />}>
       <form onSubmit={submit} noValidate>
         <ProblemAlert live mb="md">{problem}</ProblemAlert>
         <Stack gap="md">
           <Alert color="indigo" variant="light" icon={<IconInfoCircle aria-hidden="true" />}>
             <Text fz="sm" fw={600}>
-              {t('activation.sim.ready')}
+              {t(replacement ? 'activation.sim.replacementReady' : 'activation.sim.ready')}
             </Text>
             <Text fz="sm">{t('activation.sim.where')}</Text>
           </Alert>
@@ -436,9 +439,13 @@ const Activation = ({ token, view }: { token: string; view: ActivationView }) =>
               </Alert>
             ) : view.status === 'barred' ? (
               // the old SIM or eSIM is barred: its progress and QR code would only mislead
-              <BarredCard view={view} />
+              <>
+                {view.replacementNeedsIccid && <EnterSimCard token={token} replacement />}
+                <BarredCard view={view} />
+              </>
             ) : (
               <>
+                {view.replacementNeedsIccid && <EnterSimCard token={token} replacement />}
                 {view.status === 'awaiting_user' &&
                   (esim ? <EsimActivateCard token={token} /> : view.needsIccid ? <EnterSimCard token={token} /> : <ConfirmSimCard token={token} view={view} />)}
                 {/* one progress card throughout, so its live region announces each change; the QR code stays after activation, for a phone not set up yet */}

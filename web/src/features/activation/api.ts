@@ -49,6 +49,10 @@ const useActivationMutation = <TInput,>(token: string, send: (input: TInput) => 
 export const useEnterSim = (token: string) =>
   useActivationMutation(token, (iccid: string) => api.post<ActivationView>(`${activationPath(token)}/sim`, { iccid }));
 
+/** A replacement card of a live line, ordered by the administrator: its number starts the swap (the old card works until then). */
+export const useEnterReplacementSim = (token: string) =>
+  useActivationMutation(token, (iccid: string) => api.post<ActivationView>(`${activationPath(token)}/replacement-sim`, { iccid }));
+
 /** eSIM or pre-filled SIM card: starts the activation; for an eSIM the answer carries the QR code. */
 export const useActivate = (token: string) =>
   useActivationMutation(token, () => api.post<ActivationView>(`${activationPath(token)}/activate`));
