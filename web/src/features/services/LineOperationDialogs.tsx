@@ -252,7 +252,7 @@ export const SwapSimModal = ({ service, opened, onClose }: DialogProps) => {
   const { t } = useTranslation();
   const labels = useLabels();
   const swap = useSwapSim(service.id);
-  const [kind, setKind] = useState<'physical' | 'esim'>('esim');
+  const [kind, setKind] = useState<'physical' | 'esim' | 'user_enters'>('esim');
   const [iccid, setIccid] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const server = useServerErrors(SWAP_FIELDS, setErrors);
@@ -279,7 +279,8 @@ export const SwapSimModal = ({ service, opened, onClose }: DialogProps) => {
     setErrors({});
     try {
       await swap.mutateAsync({ sim: kind === 'physical' ? { kind, iccid: clean } : { kind } });
-      notify({ color: 'green', title: t('lineOps.replacement.done'), message: kind === 'esim' ? t('lineOps.replacement.doneEsim', { name: service.userName }) : t('lineOps.replacement.doneSim') });
+      const done = { esim: t('lineOps.replacement.doneEsim', { name: service.userName }), physical: t('lineOps.replacement.doneSim'), user_enters: t('lineOps.replacement.doneUserEnters', { name: service.userName }) };
+      notify({ color: 'green', title: t('lineOps.replacement.done'), message: done[kind] });
       onClose();
     } catch (error) {
       server.show(error);
@@ -290,10 +291,11 @@ export const SwapSimModal = ({ service, opened, onClose }: DialogProps) => {
     <FormModal opened={opened} onClose={onClose} title={t('lineOps.replacement.title')} onSubmit={submit} submit={{ label: t('lineOps.replacement.confirm'), pending: swap.isPending, icon: IconReplace }}>
       <Text fz="sm">{t(barred ? 'lineOps.replacement.introBarred' : 'lineOps.replacement.intro')}</Text>
       <ProblemAlert>{server.formError}</ProblemAlert>
-      <Radio.Group id={`${server.idPrefix}-sim.kind`} label={t('lineOps.replacement.kind')} value={kind} onChange={(value) => { setKind(value as 'physical' | 'esim'); setErrors({}); }} error={errors['sim.kind']} required>
+      <Radio.Group id={`${server.idPrefix}-sim.kind`} label={t('lineOps.replacement.kind')} value={kind} onChange={(value) => { setKind(value as typeof kind); setErrors({}); }} error={errors['sim.kind']} required>
         <Stack gap="xs" mt={6}>
           <Radio value="esim" label={t('lineOps.replacement.esim')} description={t('lineOps.replacement.esimHint', { name: service.userName })} />
           <Radio value="physical" label={t('lineOps.replacement.physical')} description={t('lineOps.replacement.physicalHint')} />
+          <Radio value="user_enters" label={t('lineOps.replacement.userEnters', { name: service.userName })} description={t('lineOps.replacement.userEntersHint', { name: service.userName })} />
         </Stack>
       </Radio.Group>
       {kind === 'physical' && (

@@ -5,13 +5,21 @@ import type { LineOperation, ServiceDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { LabelledTable } from '../../shared/ui/TableScroll';
-import { resumeDay } from './line-api';
+import { notify } from '../../shared/ui/notify';
+import { useProblemMessage } from '../../shared/ui/problem-message';
+import { resumeDay, useRetryLineOperation } from './line-api';
 
 // What the page says about a live line's operations: the bar of a lost phone, a suspension, a
 // replacement SIM on its way, and each request the network is carrying out (or has carried out).
 
 const newest = (service: ServiceDetail, kind: LineOperation['kind']) =>
   [...service.lineOperations].filter((operation) => operation.kind === kind).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
+
+/** A replacement card the employee has yet to identify from their link: nothing on the network yet. */
+const awaitingEmployee = (service: ServiceDetail) => {
+  const swap = newest(service, 'swap_sim');
+  return swap?.status === 'pending' && swap.toIccid === null;
+};
 
 type Actions = { onReplace: () => void; onLiftBar: () => void };
 
@@ -32,7 +40,7 @@ const BarredAlert = ({ service, onReplace, onLiftBar }: { service: ServiceDetail
           {t('lineOps.barred.noTraffic')}
         </Text>
         <Group gap="sm">
-          {!service.replacementSim && (
+          {!service.replacementSim && !awaitingEmployee(service) && (
             <Button color="red" leftSection={<IconReplace size={16} aria-hidden="true" />} onClick={onReplace}>
               {t('lineOps.replacement.order')}
             </Button>
@@ -75,8 +83,13 @@ const ReplacementAlert = ({ service }: { service: ServiceDetail }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const replacement = service.replacementSim;
-  if (!replacement) return null;
-  const what = replacement.kind === 'esim' ? t('lineOps.replacement.onItsWayEsim') : t('lineOps.replacement.onItsWaySim', { iccid: format.iccid(replacement.iccid) });
+  const waiting = awaitingEmployee(service);
+  if (!replacement && !waiting) return null;
+  const what = !replacement
+    ? t('lineOps.replacement.onItsWayUser', { name: service.userName })
+    : replacement.kind === 'esim'
+      ? t('lineOps.replacement.onItsWayEsim')
+      : t('lineOps.replacement.onItsWaySim', { iccid: format.iccid(replacement.iccid) });
   return (
     <Alert color="blue" variant="light" icon={<IconReplace aria-hidden="true" />} title={t('lineOps.replacement.onItsWayTitle')}>
       <Text fz="sm">
@@ -86,16 +99,41 @@ const ReplacementAlert = ({ service }: { service: ServiceDetail }) => {
   );
 };
 
-/** "Barring on the network…", "Done at …", "Failed": one line per request, newest first. */
-const OperationState = ({ operation }: { operation: LineOperation }) => {
+/** "Barring on the network…", "Done at …", "Failed" (with Try again for the latest of its kind): one line per request, newest first. */
+const OperationState = ({ service, operation }: { service: ServiceDetail; operation: LineOperation }) => {
   const { t } = useTranslation();
   const format = useFormat();
+  const problemMessage = useProblemMessage();
+  const retry = useRetryLineOperation(service.id);
+  const retryable = operation.status === 'failed' && operation.kind !== 'swap_sim' && newest(service, operation.kind)?.id === operation.id;
   if (operation.status === 'pending') {
     return (
       <Group gap={8} wrap="nowrap">
         <Loader size={14} aria-hidden="true" />
-        <Text fz="sm">{t(`lineOps.operations.pending.${operation.kind}`)}</Text>
+        <Text fz="sm">{t(operation.kind === 'swap_sim' && operation.toIccid === null ? 'lineOps.operations.pending.swapUser' : `lineOps.operations.pending.${operation.kind}`)}</Text>
       </Group>
+    );
+  }
+  if (retryable) {
+    return (
+      <Stack gap={4} align="flex-start">
+        <Badge variant="light" color="red" radius="sm" tt="none" fw={600}>
+          {t('lineOps.operations.failed')}
+        </Badge>
+        <Button
+          size="compact-sm"
+          variant="default"
+          loading={retry.isPending}
+          onClick={() =>
+            retry.mutate(operation.id, {
+              onSuccess: () => notify({ color: 'green', title: t('lineOps.operations.retried'), message: t(`lineOps.operations.pending.${operation.kind}`) }),
+              onError: (error) => notify({ color: 'red', title: t('lineOps.operations.retryFailed'), message: problemMessage(error) }),
+            })
+          }
+        >
+          {t('lineOps.operations.retry')}
+        </Button>
+      </Stack>
     );
   }
   if (operation.status === 'done') return <Text fz="sm">{t('lineOps.operations.doneAt', { at: format.dateTime(operation.completedAt ?? operation.createdAt) })}</Text>;
@@ -157,7 +195,7 @@ const OperationsCard = ({ service }: { service: ServiceDetail }) => {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <OperationState operation={operation} />
+                <OperationState service={service} operation={operation} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -40,5 +40,9 @@ export const useLiftBar = (serviceId: string) => useLineMutation(serviceId, () =
 
 export const useSwapSim = (serviceId: string) => useLineMutation(serviceId, (input: SwapInput) => api.post<ServiceDetail>(linePath(serviceId, 'swap-sim'), input));
 
+/** A request the network refused or never confirmed, asked again (a new request to the network). */
+export const useRetryLineOperation = (serviceId: string) =>
+  useLineMutation(serviceId, (operationId: string) => api.post<ServiceDetail>(linePath(serviceId, `line-operations/${encodeURIComponent(operationId)}/retry`), {}));
+
 /** The day a suspension ends on (the line resumes at its start, midnight in Brussels), as YYYY-MM-DD. */
 export const resumeDay = (suspendedUntil: string) => isoToBrusselsLocal(suspendedUntil).slice(0, 10);
