@@ -305,6 +305,19 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
     expect((await bright.post(`/api/services/${line.id}/line-operations/${op.id}/retry`)).status).toBe(404);
   });
 
+  it('a line deleted before its request reached the network: the request is superseded, nothing is sent', async () => {
+    const { runLineNetworkJob } = await import('../../server/src/modules/lines/use-cases/line-network.js');
+    const line = await activeLine();
+    // the job runner is stopped (above): the bar waits in its queue while the line is deleted
+    const lost = await acme.post(`/api/services/${line.id}/report-lost`, { cause: 'stolen' });
+    const op = lost.body.lineOperations[0];
+    expect((await acme.post(`/api/services/${line.id}/delete`)).status).toBe(200);
+    const companyId = (await one<{ company_id: string }>(`select company_id from services where id = $1`, [line.id])).company_id;
+    expect(await runLineNetworkJob(portal.deps, { companyId, serviceId: line.id, operationId: op.id, work: 'bar' })).toBe('superseded');
+    expect((await one<{ status: string }>(`select status from line_operations where id = $1`, [op.id])).status).toBe('superseded');
+    expect((await q(`select 1 from simulator_requests where kind = 'bar_line' and msisdn = $1`, [line.msisdn])).length).toBe(0);
+  });
+
   it("lets no administrator touch another company's line: 404 on every line operation, nothing changed", async () => {
     const line = await activeLine('Brightwave');
     const attempts = [

@@ -1,4 +1,4 @@
-import { asc, desc, eq, lt, ne } from 'drizzle-orm';
+import { asc, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { lineOperations, simCards } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
@@ -50,7 +50,18 @@ export const hasEarlierPending = async (q: Queryable, scope: CompanyScope, op: L
   const [row] = await q
     .select({ id: lineOperations.id })
     .from(lineOperations)
-    .where(inCompany(lineOperations, scope, eq(lineOperations.serviceId, op.serviceId), eq(lineOperations.status, 'pending'), lt(lineOperations.createdAt, op.createdAt), ne(lineOperations.id, op.id)))
+    .where(
+      inCompany(
+        lineOperations,
+        scope,
+        eq(lineOperations.serviceId, op.serviceId),
+        eq(lineOperations.status, 'pending'),
+        lt(lineOperations.createdAt, op.createdAt),
+        ne(lineOperations.id, op.id),
+        // a replacement card the employee has not typed in yet is nothing the network is doing
+        sql`not (${lineOperations.kind} = 'swap_sim' and ${lineOperations.details}->>'toIccid' is null)`,
+      ),
+    )
     .limit(1);
   return row !== undefined;
 };

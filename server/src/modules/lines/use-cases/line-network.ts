@@ -39,8 +39,11 @@ export const runLineNetworkJob = async (deps: Deps, job: LineNetworkJob): Promis
   // a SIM released after its swap belongs to a finished operation; everything else waits on its own
   if (job.work !== 'release_old' && op.status !== 'pending') return 'settled';
   if (job.requestId) return lookAtAnswer(deps, scope, { ...job, requestId: job.requestId }, op);
+  if (job.work !== 'release_old' && (await endedMeanwhile(deps, scope, op))) return 'superseded';
   if (job.work !== 'release_old' && (await hasEarlierPending(deps.db, scope, op))) {
-    await queueLineWork(deps.db, deps, job, 2);
+    // asked again less and less often: an earlier replacement may take the network hours
+    const waits = (job.polls ?? 0) + 1;
+    await queueLineWork(deps.db, deps, { ...job, polls: waits }, pollDelaySeconds(waits));
     return 'waiting';
   }
   const requestId = await submit(deps, scope, job, op);
@@ -53,6 +56,20 @@ export const runLineNetworkJob = async (deps: Deps, job: LineNetworkJob): Promis
     return 'submitted';
   }
 };
+
+/**
+ * A line deleted before its request reached the network needs nothing more: the request is
+ * superseded (deleting the line retired its cards and told the network already).
+ */
+const endedMeanwhile = async (deps: Deps, scope: CompanyScope, op: LineOperationRow) =>
+  deps.db.transaction(async (tx) => {
+    const service = await findServiceRow(tx, scope, op.serviceId, true);
+    if (service && service.status !== 'terminated') return false;
+    const current = await findOperation(tx, scope, op.id, true);
+    if (current?.status !== 'pending') return true;
+    await settleOperation(tx, scope, op.id, 'superseded');
+    return true;
+  });
 
 /** The request for the work; null for a release, which the network does at once. */
 const submit = async (deps: Deps, scope: CompanyScope, job: LineNetworkJob, op: LineOperationRow): Promise<string | null> => {
