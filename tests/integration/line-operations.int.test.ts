@@ -43,6 +43,7 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
       const line = await activeLine();
       const lines = async () => (await one<{ n: number }>(`select count(*)::int as n from billing_lines where service_id = $1`, [line.id])).n;
       const preview = await acme.post(`/api/services/${line.id}/suspend/preview`);
+      expect((await acme.post(`/api/services/${line.id}/resume/preview`)).body.code).toBe('LINE.NOT_ALLOWED');
       expect(preview.status).toBe(200);
       expect(await lines()).toBe(0);
       // the demo catalog's suspended price of a Mobile bundle is EUR 5 a month, options included
@@ -79,10 +80,12 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
       expect((await acme.post(`/api/services/${line.id}/change/preview`, { bundleCode: 'mobile-s', optionCodes: [] })).status).toBe(409);
       expect((await acme.post(`/api/services/${line.id}/report-lost`, { cause: 'lost' })).status).toBe(409);
 
+      const resumePreview = await acme.post(`/api/services/${line.id}/resume/preview`);
+      expect(resumePreview.body.totalCents).toBe(-preview.body.totalCents);
       const resumed = await acme.post(`/api/services/${line.id}/resume`);
       expect(resumed.status).toBe(200);
       expect(resumed.body.service.status).toBe('active');
-      expect(resumed.body.impact.totalCents).toBe(-preview.body.totalCents);
+      expect(resumed.body.impact).toEqual(resumePreview.body);
       await waitUntil('the resumption to be confirmed on the timeline', async () => (await events(line.id)).includes('resumed_on_network'));
       expect((await network(line.msisdn)).carriesTraffic).toBe(true);
       const ops = (await acme.get(`/api/services/${line.id}`)).body.lineOperations;

@@ -27,7 +27,12 @@ export const lineRoutes =
     app.post(
       '/api/services/:id/suspend/preview',
       { schema: { tags, summary: 'What a suspension from today costs: the suspended monthly price and this month’s pro-rata lines; writes nothing', params: IdParamSchema, response: { 200: BillingImpactSchema, ...problems } } },
-      async (req) => previewSuspension(deps, adminContext(req).scope, req.params.id, req.lang),
+      async (req) => previewSuspension(deps, adminContext(req).scope, req.params.id, 'suspend', req.lang),
+    );
+    app.post(
+      '/api/services/:id/resume/preview',
+      { schema: { tags, summary: 'What resuming from today does to the bill: the full price again for the rest of the month; writes nothing', params: IdParamSchema, response: { 200: BillingImpactSchema, ...problems } } },
+      async (req) => previewSuspension(deps, adminContext(req).scope, req.params.id, 'resume', req.lang),
     );
     app.post(
       '/api/services/:id/suspend',

@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useServerErrors } from '../../shared/ui/server-errors';
 import { BillingLinesTable } from '../billing/BillingLines';
-import { resumeDay, useLiftBar, usePreviewSuspension, useReportLost, useResumeLine, useSuspendLine, useSwapSim } from './line-api';
+import { resumeDay, useLiftBar, usePreviewResumption, usePreviewSuspension, useReportLost, useResumeLine, useSuspendLine, useSwapSim } from './line-api';
 import { useServiceText } from './service-text';
 
 // The dialogs of a live line's operations on the service page. Each asks before it acts; what the
@@ -149,9 +149,15 @@ export const ResumeModal = ({ service, opened, onClose }: DialogProps) => {
   const text = useServiceText();
   const problemMessage = useProblemMessage();
   const resume = useResumeLine(service.id);
+  const preview = usePreviewResumption(service.id);
+  const { mutate: loadPreview, reset: resetPreview } = preview;
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    if (opened) setProblem(null);
+    if (!opened) return;
+    setProblem(null);
+    resetPreview();
+    loadPreview(undefined, { onError: (error) => setProblem(problemMessage(error)) });
+    // once per opening: the preview is the price from today
   }, [opened]);
   const confirm = async () => {
     try {
@@ -179,6 +185,11 @@ export const ResumeModal = ({ service, opened, onClose }: DialogProps) => {
         <Text fz="xs" c="dimmed">
           {t('manageService.effective', { date: format.calendarDate(brusselsToday()) })} {t('billing.rule')}
         </Text>
+        {preview.data ? (
+          <BillingLinesTable lines={preview.data.lines} totalCents={preview.data.totalCents} label={t('lineOps.resume.title')} />
+        ) : (
+          !problem && <Skeleton height={96} />
+        )}
         {service.suspendedUntil && <Text fz="sm">{t('lineOps.resume.plannedEnd', { date: format.calendarDate(resumeDay(service.suspendedUntil)) })}</Text>}
       </Stack>
       <ModalActions label={t('lineOps.resume.confirm')} onConfirm={confirm} pending={resume.isPending} icon={IconPlayerPlay} onCancel={onClose} mt="lg" />

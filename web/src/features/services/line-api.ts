@@ -14,6 +14,10 @@ const linePath = (id: string, action: string) => `/api/services/${encodeURICompo
 export const usePreviewSuspension = (serviceId: string) =>
   useMutation({ mutationFn: () => api.post<BillingImpact>(linePath(serviceId, 'suspend/preview'), {}) });
 
+/** What resuming from today does to this month's bill (the full price again); writes nothing. */
+export const usePreviewResumption = (serviceId: string) =>
+  useMutation({ mutationFn: () => api.post<BillingImpact>(linePath(serviceId, 'resume/preview'), {}) });
+
 const useLineMutation = <TInput,>(serviceId: string, send: (input: TInput) => Promise<ServiceDetail>) => {
   const queryClient = useQueryClient();
   return useMutation({

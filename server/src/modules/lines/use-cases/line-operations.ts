@@ -61,12 +61,15 @@ const checkUntil = (until: string | null | undefined, today: string) => {
   return until;
 };
 
-/** "Suspend" before confirming: what the line costs while suspended, and this month's pro-rata lines. Writes nothing. */
-export const previewSuspension = async (deps: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, id: string, lang: Lang) => {
+/**
+ * "Suspend" or "Resume" before confirming: what the line costs from today, and this month's pro-rata
+ * lines (the suspended price instead of bundle and options, or back). Writes nothing.
+ */
+export const previewSuspension = async (deps: Pick<Deps, 'db' | 'clock'>, scope: CompanyScope, id: string, event: 'suspend' | 'resume', lang: Lang) => {
   const service = await findServiceRow(deps.db, scope, id);
   if (!service) throw new AppError('SERVICE.NOT_FOUND');
-  if (!nextStatus(service.status, 'suspend')) throw new AppError('LINE.NOT_ALLOWED', { params: { status: service.status, operation: 'suspend' } });
-  return describeImpact(deps.db, await suspensionImpact(deps.db, service, true, brusselsDay(deps.clock.now())), lang);
+  if (!nextStatus(service.status, event)) throw new AppError('LINE.NOT_ALLOWED', { params: { status: service.status, operation: event } });
+  return describeImpact(deps.db, await suspensionImpact(deps.db, service, event === 'suspend', brusselsDay(deps.clock.now())), lang);
 };
 
 /**
