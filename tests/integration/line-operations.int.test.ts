@@ -93,6 +93,23 @@ describe(`line operations (${process.env.TEST_DB})`, () => {
       expect(ops[1].reason).toBe('Parental leave');
     });
 
+    it("takes the suspended price from the catalog, where operator staff set it per bundle (empty: the full price)", async () => {
+      const operator = await portal.signIn('operator@dstny.example');
+      const line = await activeLine();
+      const patch = (body: unknown, kind = 'bundles', code = line.bundle_code) => operator.patch(`/api/back-office/catalog/${kind}/${code}`, body);
+      expect((await patch({ suspendedMonthlyPriceCents: 750 })).status).toBe(204);
+      expect((await acme.post(`/api/services/${line.id}/suspend/preview`)).body.after.monthlyPriceCents).toBe(750);
+      expect((await patch({ suspendedMonthlyPriceCents: null })).status).toBe(204);
+      const full = (await acme.get(`/api/services/${line.id}`)).body.monthlyPriceCents;
+      expect((await acme.post(`/api/services/${line.id}/suspend/preview`)).body.after.monthlyPriceCents).toBe(full);
+      // only bundles have one; a negative price is refused by field
+      expect((await patch({ suspendedMonthlyPriceCents: 100 }, 'options', 'roaming-world')).body.errors[0]).toMatchObject({ field: 'suspendedMonthlyPriceCents', rule: 'not_applicable' });
+      expect((await patch({ suspendedMonthlyPriceCents: -1 })).status).toBe(400);
+      // administrators cannot set it
+      expect((await acme.patch(`/api/back-office/catalog/bundles/${line.bundle_code}`, { suspendedMonthlyPriceCents: 0 })).status).toBe(403);
+      await patch({ suspendedMonthlyPriceCents: 500 });
+    });
+
     it('refuses an end date that is not after today or more than a year away, and writes nothing', async () => {
       const line = await activeLine();
       const today = brusselsDay(new Date());

@@ -42,6 +42,7 @@ export const getBackOfficeCatalog = async (q: Queryable, today: string) => {
       callMinutes: b.callMinutes,
       monthlyPriceCents: b.monthlyPriceCents,
       nextPrice: next('bundle', b.code),
+      suspendedMonthlyPriceCents: b.suspendedMonthlyPriceCents,
       active: b.active,
       optionCodes: allowed.filter((a) => a.bundleCode === b.code).map((a) => a.optionCode),
     })),
@@ -66,12 +67,17 @@ export const findCatalogEntry = async (q: Queryable, kind: CatalogEntryKind, cod
   const table = tableOf(kind);
   const [row] = await q.select().from(table).where(eq(table.code, code)).for('update');
   if (!row) return null;
-  return { name: row.name, active: 'active' in row ? row.active : null };
+  return { name: row.name, active: 'active' in row ? row.active : null, ...('suspendedMonthlyPriceCents' in row ? { suspendedMonthlyPriceCents: row.suspendedMonthlyPriceCents } : {}) };
 };
 
-export const updateCatalogEntry = async (q: Queryable, kind: CatalogEntryKind, code: string, values: { name?: LocalizedText; active?: boolean }) => {
+export const updateCatalogEntry = async (
+  q: Queryable,
+  kind: CatalogEntryKind,
+  code: string,
+  values: { name?: LocalizedText; active?: boolean; suspendedMonthlyPriceCents?: number | null },
+) => {
   if (kind === 'bundles') await q.update(bundles).set(values).where(eq(bundles.code, code));
-  else if (kind === 'options') await q.update(bundleOptions).set(values).where(eq(bundleOptions.code, code));
+  else if (kind === 'options') await q.update(bundleOptions).set({ name: values.name, active: values.active }).where(eq(bundleOptions.code, code));
   else if (values.name) {
     const table = tableOf(kind);
     await q.update(table).set({ name: values.name }).where(eq(table.code, code));

@@ -30,6 +30,7 @@ export const BackOfficeCatalogSchema = z.object({
       callMinutes: z.number().int().nullable(),
       monthlyPriceCents: z.number().int().describe('the price in effect today'),
       nextPrice: PlannedPriceSchema,
+      suspendedMonthlyPriceCents: z.number().int().nullable().describe('a suspended line of this bundle a month; null: the full price'),
       active: z.boolean(),
       optionCodes: z.array(z.string()),
     }),
@@ -47,7 +48,14 @@ export const BackOfficeCatalogSchema = z.object({
 });
 
 export const CatalogEntryParamsSchema = z.object({ kind: CatalogEntryKindSchema, code: z.string().min(1).max(64) });
-export const CatalogEntryPatchSchema = z.object({ name: LocalizedTextInputSchema.optional(), active: z.boolean().optional() }).strict();
+export const CatalogEntryPatchSchema = z
+  .object({
+    name: LocalizedTextInputSchema.optional(),
+    active: z.boolean().optional(),
+    // bundles only: what a suspended line costs a month, options included; null = the full price
+    suspendedMonthlyPriceCents: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  })
+  .strict();
 
 export const PriceItemParamsSchema = z.object({ itemKind: ItemKindSchema, itemCode: z.string().min(1).max(64) });
 

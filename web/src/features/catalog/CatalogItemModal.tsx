@@ -13,7 +13,15 @@ import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useAddPrice, useEditEntry, usePriceHistory, useWithdrawPrice } from './api';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
-export type CatalogItem = { entry: CatalogEntryKind; code: string; name: Localized; active: boolean | null; priced: ItemKind | null };
+export type CatalogItem = {
+  entry: CatalogEntryKind;
+  code: string;
+  name: Localized;
+  active: boolean | null;
+  priced: ItemKind | null;
+  /** Bundles: what a suspended line costs a month (null: the full price). */
+  suspendedMonthlyPriceCents?: number | null;
+};
 
 const STATUS_COLOR = { past: 'gray', current: 'green', planned: 'indigo' } as const;
 
@@ -23,15 +31,26 @@ const NamesForm = ({ item, onSaved }: { item: CatalogItem; onSaved: () => void }
   const problemMessage = useProblemMessage();
   const edit = useEditEntry();
   const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({ initialValues: { en: item.name.en, fr: item.name.fr, nl: item.name.nl, active: item.active ?? true } });
+  const format = useFormat();
+  const bundle = item.entry === 'bundles';
+  const suspended = item.suspendedMonthlyPriceCents;
+  const form = useForm<{ en: string; fr: string; nl: string; active: boolean; suspended: number | string }>({
+    initialValues: { en: item.name.en, fr: item.name.fr, nl: item.name.nl, active: item.active ?? true, suspended: suspended === null || suspended === undefined ? '' : suspended / 100 },
+  });
   const submit = form.onSubmit(async (v) => {
     setFormError(null);
     try {
-      await edit.mutateAsync({ kind: item.entry, code: item.code, patch: { name: { en: v.en.trim(), fr: v.fr.trim(), nl: v.nl.trim() }, ...(item.active !== null ? { active: v.active } : {}) } });
+      const suspendedPrice = bundle ? { suspendedMonthlyPriceCents: v.suspended === '' ? null : Math.round(Number(v.suspended) * 100) } : {};
+      await edit.mutateAsync({ kind: item.entry, code: item.code, patch: { name: { en: v.en.trim(), fr: v.fr.trim(), nl: v.nl.trim() }, ...(item.active !== null ? { active: v.active } : {}), ...suspendedPrice } });
       notify({ color: 'green', title: t('backOffice.catalog.saved'), message: v.en.trim() });
       onSaved();
     } catch (error) {
-      const placed = placeServerErrors(error, ['name.en', 'name.fr', 'name.nl', 'active'], (errors) => form.setErrors(Object.fromEntries(Object.entries(errors).map(([k, m]) => [k.replace('name.', ''), m]))), problemMessage);
+      const placed = placeServerErrors(
+        error,
+        ['name.en', 'name.fr', 'name.nl', 'active', 'suspendedMonthlyPriceCents'],
+        (errors) => form.setErrors(Object.fromEntries(Object.entries(errors).map(([k, m]) => [k === 'suspendedMonthlyPriceCents' ? 'suspended' : k.replace('name.', ''), m]))),
+        problemMessage,
+      );
       setFormError(placed.formError);
     }
   });
@@ -46,6 +65,20 @@ const NamesForm = ({ item, onSaved }: { item: CatalogItem; onSaved: () => void }
         </SimpleGrid>
         {item.active !== null && (
           <Switch label={t('backOffice.catalog.offered')} description={t('backOffice.catalog.offeredHint')} {...form.getInputProps('active', { type: 'checkbox' })} />
+        )}
+        {bundle && (
+          <NumberInput
+            label={labels.field('suspendedMonthlyPriceCents')}
+            description={t('backOffice.catalog.suspendedHint')}
+            placeholder={t('backOffice.catalog.suspendedFull')}
+            min={0}
+            decimalScale={2}
+            fixedDecimalScale
+            decimalSeparator={format.locale.startsWith('en') ? '.' : ','}
+            leftSection="€"
+            maw={260}
+            {...form.getInputProps('suspended')}
+          />
         )}
         <Group justify="flex-end">
           <Button type="submit" variant="light" loading={edit.isPending}>

@@ -134,7 +134,7 @@ const BundlesTable = ({ catalog, q, onOpen, onClear }: { catalog: BackOfficeCata
             <ActiveBadge active={b.active} />
           </Table.Td>
           <Table.Td ta="right">
-            <Button size="xs" variant="light" onClick={() => onOpen({ entry: 'bundles', code: b.code, name: b.name, active: b.active, priced: 'bundle' })} aria-label={`${t('backOffice.catalog.manage')} – ${name(b.name)} (${b.code})`}>
+            <Button size="xs" variant="light" onClick={() => onOpen({ entry: 'bundles', code: b.code, name: b.name, active: b.active, priced: 'bundle', suspendedMonthlyPriceCents: b.suspendedMonthlyPriceCents })} aria-label={`${t('backOffice.catalog.manage')} – ${name(b.name)} (${b.code})`}>
               {t('backOffice.catalog.manage')}
             </Button>
           </Table.Td>

@@ -40,14 +40,27 @@ export const catalogEntityId = (kind: string, code: string) => {
 };
 
 /** A new name in the three languages, and for bundles and options whether new services may take them. */
-export const editCatalogEntry = async (db: Db, actor: AccountActor, kind: CatalogEntryKind, code: string, patch: { name?: LocalizedText | undefined; active?: boolean | undefined }) => {
+export const editCatalogEntry = async (
+  db: Db,
+  actor: AccountActor,
+  kind: CatalogEntryKind,
+  code: string,
+  patch: { name?: LocalizedText | undefined; active?: boolean | undefined; suspendedMonthlyPriceCents?: number | null | undefined },
+) => {
   if (patch.active !== undefined && kind !== 'bundles' && kind !== 'options') {
     throw new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'active', rule: 'not_applicable' }] });
+  }
+  if (patch.suspendedMonthlyPriceCents !== undefined && kind !== 'bundles') {
+    throw new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'suspendedMonthlyPriceCents', rule: 'not_applicable' }] });
   }
   await db.transaction(async (tx) => {
     const before = await findCatalogEntry(tx, kind, code);
     if (!before) throw new AppError('CATALOG.ITEM_NOT_FOUND');
-    const values = { ...(patch.name ? { name: patch.name } : {}), ...(patch.active !== undefined ? { active: patch.active } : {}) };
+    const values = {
+      ...(patch.name ? { name: patch.name } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.suspendedMonthlyPriceCents !== undefined ? { suspendedMonthlyPriceCents: patch.suspendedMonthlyPriceCents } : {}),
+    };
     await updateCatalogEntry(tx, kind, code, values);
     const after = { ...before, ...values };
     if (JSON.stringify(before) !== JSON.stringify(after)) {
