@@ -25,6 +25,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { activationAdminRoutes, employeeActivationRoutes } from './modules/activation/activation.routes.js';
 import { employeeLineRoutes, lineRoutes } from './modules/lines/lines.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
@@ -83,7 +84,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   registerSessionHooks(app, deps.db);
   registerNoStore(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
     await app.register(routes(deps));
   }
 

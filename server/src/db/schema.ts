@@ -809,3 +809,57 @@ export const requestEvents = pgTable(
     index('request_events_request_idx').on(t.companyId, t.requestId, t.seq),
   ],
 );
+
+// ---------------------------------------------------------------- bulk import of mobile users and services
+
+export const IMPORT_STATUSES = ['running', 'finished'] as const;
+export const IMPORT_ROW_STATUSES = ['pending', 'done', 'failed', 'skipped'] as const;
+
+/** One committed import file: its own record, so its progress survives a reload and a restart. */
+export const imports = pgTable(
+  'imports',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    fileName: text('file_name').notNull(),
+    status: text('status', { enum: IMPORT_STATUSES }).notNull().default('running'),
+    totalRows: integer('total_rows').notNull(),
+    startedByAccountId: uuid('started_by_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    startedByName: text('started_by_name').notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [unique('imports_company_id_uq').on(t.companyId, t.id), index('imports_company_created_idx').on(t.companyId, t.createdAt)],
+);
+
+/**
+ * The rows of an import, each worked in its own transaction that also marks it done: a row is
+ * done exactly once even when the worker dies half-way. `row_key` (the file's row id, or e-mail +
+ * number) is unique among the company's done rows, so the same row uploaded again is skipped.
+ */
+export const importRows = pgTable(
+  'import_rows',
+  {
+    id: id(),
+    companyId: uuid('company_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    line: integer('line').notNull(),
+    rowKey: text('row_key').notNull(),
+    // the row as the file gave it, column key → text; the failed-rows file is written from it
+    data: jsonb('data').$type<Record<string, string>>().notNull(),
+    status: text('status', { enum: IMPORT_ROW_STATUSES }).notNull().default('pending'),
+    errors: jsonb('errors').$type<{ field: string; rule: string; params?: Record<string, string | number>; label?: string }[]>(),
+    mobileUserId: uuid('mobile_user_id'),
+    serviceId: uuid('service_id'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({ name: 'import_rows_import_same_company_fk', columns: [t.companyId, t.importId], foreignColumns: [imports.companyId, imports.id] }),
+    index('import_rows_import_status_idx').on(t.importId, t.status, t.line),
+    uniqueIndex('import_rows_company_key_done_uq').on(t.companyId, t.rowKey).where(sql`status = 'done'`),
+  ],
+);

@@ -44,8 +44,11 @@ export type JobDefinition<P = unknown> = {
    * fails at once instead of using up its retries. Anything else is retried.
    */
   isFinal?: (err: unknown) => boolean;
-  /** Throws to fail the try. `attempt.retryCount` is 0 on the first try. */
-  handle(data: P, attempt: { retryCount: number; retryLimit: number }): Promise<unknown>;
+  /**
+   * Throws to fail the try. `attempt.retryCount` is 0 on the first try; `attempt.stopping()` turns
+   * true once the runner stops, for long handlers to hand their work on instead of making stop wait.
+   */
+  handle(data: P, attempt: { retryCount: number; retryLimit: number; stopping(): boolean }): Promise<unknown>;
 };
 
 /** A definition for a queue of `jobs/queues.ts`, its handler typed by what the queue carries. */

@@ -113,7 +113,7 @@ export const createJobRunner = (database: Database, log: JobLog, opts: JobRunner
       if (!running) throw new Error('job runner stopping: the job is retried later');
       const run = (async () => {
         try {
-          await def.handle(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+          await def.handle(job.data, { retryCount: job.retryCount, retryLimit: job.retryLimit, stopping: () => !running });
         } catch (err) {
           if (def.isFinal?.(err)) {
             log.error({ err, queue: def.queue, jobId: job.id }, 'job failed for good (final error, not retried)');

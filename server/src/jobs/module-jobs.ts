@@ -3,6 +3,7 @@ import { activationJobs } from '../modules/activation/activation.jobs.js';
 import { authJobs } from '../modules/auth/auth.jobs.js';
 import { catalogJobs } from '../modules/catalog/catalog.jobs.js';
 import type { MailTransport } from '../modules/mail/index.js';
+import { importsJobs } from '../modules/imports/imports.jobs.js';
 import { linesJobs } from '../modules/lines/lines.jobs.js';
 import { mailJobs } from '../modules/mail/mail.jobs.js';
 import { servicesJobs } from '../modules/services/services.jobs.js';
@@ -16,4 +17,5 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...activationJobs(deps),
   ...linesJobs(deps),
   ...mailJobs(deps, mail),
+  ...importsJobs(deps),
 ];

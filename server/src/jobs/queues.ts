@@ -32,6 +32,8 @@ export const QUEUES = {
   catalogPrices: 'catalog.apply-prices',
   /** Deletes expired sessions (hourly): they are refused on read already, this keeps the table small. */
   purgeSessions: 'auth.purge-expired-sessions',
+  /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
+  importRun: 'imports.run',
 } as const;
 
 /** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
@@ -54,6 +56,9 @@ export type NetworkJob = ServiceJob & { work: NetworkWork; attempt: number; requ
 /** A dead activation job as pg-boss hands it over: the failed job's own data. */
 export type FailedActivationJob = ServiceJob | NetworkJob;
 
+/** `lane` of `lanes`: the rows whose line number modulo `lanes` is `lane` (lanes run side by side). */
+export type ImportJob = { companyId: string; importId: string; lane: number; lanes: number };
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
@@ -67,6 +72,7 @@ export type JobPayloads = {
   [QUEUES.mailSend]: MailSendJob;
   [QUEUES.catalogPrices]: CatalogPricesJob;
   [QUEUES.purgeSessions]: Record<string, never>;
+  [QUEUES.importRun]: ImportJob;
 };
 export type QueueName = keyof JobPayloads;
 

@@ -10,3 +10,4 @@ export {
   type ServiceFields,
 } from './use-cases/apply-service-change.js';
 export { findServiceRow, getServiceDetail, hasServiceEvent, statusBeforeEntering, userOrNumberSearch, type ServiceRow } from './services.repository.js';
+export { addService, serviceChoiceProblems } from './use-cases/add-service.js';

@@ -93,6 +93,20 @@ export const checkWizardStep = async (deps: Pick<Deps, 'db' | 'clock'>, scope: C
 };
 
 /**
+ * Save's checks of a whole draft, for a caller that has no mobile user yet (a bulk import's dry run
+ * and its rows): the rule broken, field by field, or none. The same `evaluate` as the wizard's.
+ */
+export const serviceChoiceProblems = async (q: Queryable, scope: CompanyScope, draft: WizardDraft, now: Date): Promise<FieldError[]> => {
+  try {
+    await evaluate(q, scope, draft, STEPS.activation, now);
+    return [];
+  } catch (err) {
+    if (err instanceof AppError && err.fieldErrors.length) return err.fieldErrors;
+    throw err;
+  }
+};
+
+/**
  * Save of the wizard: the service, its reservations, its timeline and its audit line in one
  * transaction. Every reservation is a conditional update (or a unique index), so of several saves
  * racing for the same SIM, number or fixed number exactly one commits; the others roll back whole.

@@ -1,4 +1,4 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { readCsvRecords, type CsvRecord } from '../../../platform/csv-records.js';
 import type { RawItem, RowIssue, StockSpec } from './stock-items.js';
 
 /**
@@ -24,42 +24,9 @@ const fileIssue = (line: number, rule: string, column: string | null = null, par
   params: column ? { column, ...params } : params,
 });
 
-const delimiterOf = (text: string) => {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  return header.includes(';') && !header.includes(',') ? ';' : ',';
-};
-
-type CsvRecord = { line: number; values: string[] };
-
-const LINE_BREAK = /\r\n|\n|\r/g;
-const lineBreaks = (s: string) => s.match(LINE_BREAK)?.length ?? 0;
-
 const parseRecords = (text: string): CsvRecord[] | LineIssue => {
-  let parsed: { record: string[]; raw: string }[];
-  try {
-    parsed = parse(text, {
-      bom: true,
-      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      raw: true,
-    }) as unknown as { record: string[]; raw: string }[];
-  } catch (err) {
-    if (err instanceof CsvError) return fileIssue((err as CsvError & { lines?: number }).lines ?? 1, 'csv_syntax');
-    throw err;
-  }
-  // Each record's raw text holds the blank lines skipped before it, the record (whose quoted values
-  // may span lines) and its line break; counting breaks along the way gives the line it starts on.
-  let line = 1;
-  const records: CsvRecord[] = [];
-  for (const { record, raw } of parsed) {
-    const start = line + lineBreaks(raw.match(/^(\r\n|\n|\r)*/)![0]);
-    line += lineBreaks(raw);
-    // a row of empty cells (",,,", as spreadsheets save formatted blank rows) is a blank line too
-    if (record.some((value) => value !== '')) records.push({ line: start, values: record });
-  }
-  return records;
+  const records = readCsvRecords(text);
+  return Array.isArray(records) ? records : fileIssue(records.syntaxErrorLine, 'csv_syntax');
 };
 
 /** The header's column names mapped to their position, or what is wrong with it. */
