@@ -113,6 +113,7 @@ describe('one owner for each thing', () => {
       'modules/activation/use-cases/employee-activation.ts',
       'modules/companies/use-cases/administrators.ts',
       'modules/companies/use-cases/manage-company.ts',
+      'modules/imports/use-cases/run-import.ts',
       'modules/lines/use-cases/line-network.ts',
       'modules/services/use-cases/start-activation.ts',
     ]);
