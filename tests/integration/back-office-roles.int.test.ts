@@ -120,6 +120,9 @@ describe(`roles: operator staff and fleet administrators are kept apart (${proce
       { method: 'POST', path: '/api/porting-issues/:id/resubmit' },
       { method: 'GET', path: '/api/services/waiting' },
       { method: 'GET', path: '/api/audit' },
+      { method: 'GET', path: '/api/imports' },
+      { method: 'POST', path: '/api/imports/check' },
+      { method: 'POST', path: '/api/imports' },
     ];
     for (const r of adminOnly) {
       const res = await operator.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});

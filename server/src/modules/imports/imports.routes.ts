@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/app-error.js';
 import { csvWriter } from '../../platform/csv.js';
-import { t, type Lang } from '../../platform/i18n.js';
+import { t } from '../../platform/i18n.js';
 import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, operatorCompanyContext, requireSignedIn } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
@@ -26,7 +26,7 @@ import {
 } from './imports.schemas.js';
 import { checkImport } from './use-cases/check-import.js';
 import { commitImport } from './use-cases/commit-import.js';
-import { columnLabel } from './use-cases/read-import.js';
+import { columnLabel, describeIssue } from './import-messages.js';
 import type { CompanyScope } from '../../platform/tenant.js';
 import type { AccountActor } from '../../platform/actor.js';
 
@@ -36,16 +36,6 @@ class ImportFileError extends AppError {
     super(issues.some((i) => i.rule === 'import_too_large') ? 'IMPORT.FILE_TOO_LARGE' : 'IMPORT.INVALID_FILE');
   }
 }
-
-/** A row or file problem in the reader's language, naming the column by its header in that language. */
-export const describeIssue = (lang: Lang, issue: ImportIssue) => {
-  const label = issue.column ? columnLabel(lang, issue.column) : null;
-  const message =
-    issue.rule === 'error' && issue.params?.code
-      ? t(lang, `errors.${issue.params.code}.detail`)
-      : t(lang, [`rules.${issue.rule}`, 'rules.invalid'], { ...issue.params, field: label ?? '', column: issue.params?.column ?? label ?? '' });
-  return { line: issue.line, column: issue.column, columnLabel: label, rule: issue.rule, message };
-};
 
 const importErrorHandler = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
   // a body over the limit never reaches the route: say so in the import's own words

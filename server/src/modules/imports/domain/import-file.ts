@@ -85,7 +85,8 @@ export const decodeImportText = (bytes: Uint8Array): { ok: true; text: string } 
  */
 export const readImportRecords = (records: CsvRecord[] | { syntaxErrorLine: number }, names: ReadonlyMap<string, ImportColumn | null>): ImportFile => {
   if (!Array.isArray(records)) return { ok: false, issues: [fileIssue(records.syntaxErrorLine, 'csv_syntax')] };
-  const [header, ...data] = records;
+  // a row whose cells hold only spaces or line breaks is as blank as an empty line
+  const [header, ...data] = records.filter((r) => r.values.some((v) => v.trim() !== ''));
   if (!header) return { ok: false, issues: [fileIssue(1, 'csv_empty')] };
   const line = header.line;
   const issues: ImportIssue[] = [];

@@ -1,5 +1,4 @@
 import type { FieldError } from '../../../platform/app-error.js';
-import { brusselsMidnight } from '../../../platform/calendar.js';
 import type { Language } from '../../../platform/validation.js';
 import { MobileUserInputSchema, type MobileUserInput } from '../../mobile-users/mobile-users.schemas.js';
 import type { ActivationChoice, SimChoice, WizardDraft } from '../../services/domain/wizard-rules.js';
@@ -96,9 +95,15 @@ export const parseStart = (text: string): Date | null => {
   const day = `${y}-${mo}-${d}`;
   const probe = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(probe.getTime()) || probe.toISOString().slice(0, 10) !== day || h > 23 || min > 59) return null;
-  // whole hours after local midnight: right on every day but the two a year the clocks change, at night
-  return new Date(brusselsMidnight(day).getTime() + (h * 60 + min) * 60_000);
+  // Brussels is UTC+1 in winter and UTC+2 in summer: the offset whose wall clock shows what was typed
+  // (a time the spring change skips, 02:30, falls an hour later as the clocks do)
+  const wall = `${day} ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), h, min);
+  const fits = [2, 1].map((offset) => new Date(asUtc - offset * 3_600_000)).find((at) => BRUSSELS_WALL.format(at).replace(',', '') === wall);
+  return fits ?? new Date(asUtc - 3_600_000);
 };
+
+const BRUSSELS_WALL = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 const splitList = (text: string | undefined) => (text ?? '').split(/[\s|,]+/).filter(Boolean);
 

@@ -33,6 +33,3 @@ export const readImport = async (file: UploadedFile, lang: Lang): Promise<ReadIm
   if (!read.ok) return read;
   return { ok: true, rows: read.rows.map((row) => parseImportRow(row, lang)) };
 };
-
-/** The column's header in the reader's language. */
-export const columnLabel = (lang: Lang, column: ImportColumn) => t(lang, `importColumns.${column}`);
