@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import type { ActivationViewSchema, BackOfficePortingIssuePageSchema, EmployeePukSchema, EsimCodeSchema, SimCodesSchema, PortCorrectionSchema, PortingIssuePageSchema } from '../modules/activation/activation.schemas.js';
 import type { AuditEventSchema, AuditPageSchema } from '../modules/audit/audit.schemas.js';
 import type { LoginSchema, MeSchema } from '../modules/auth/auth.schemas.js';
+import type { DryRunSchema, ImportFileProblemSchema, ImportListSchema, ImportSchema } from '../modules/imports/imports.schemas.js';
 import type { ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
 import type {
   BackOfficeCatalogSchema,
@@ -303,3 +304,11 @@ export type ImportRowError = NonNullable<Out<typeof ImportProblemSchema>['rows']
 export type MailboxItem = Out<typeof MailboxItemSchema>;
 export type MailboxPage = Out<typeof MailboxPageSchema>;
 export type MailboxMessage = Out<typeof MailboxMessageSchema>;
+
+// ---------------------------------------------------------------- bulk import
+export type ImportDryRun = Out<typeof DryRunSchema>;
+export type ImportDryRunRow = ImportDryRun['rows'][number];
+export type ImportIssue = ImportDryRunRow['issues'][number];
+export type ImportFileProblem = Out<typeof ImportFileProblemSchema>;
+export type ImportProgress = Out<typeof ImportSchema>;
+export type ImportList = Out<typeof ImportListSchema>;

@@ -13,6 +13,8 @@ import { CompanyPage } from '../features/company/CompanyPage';
 import { CreateUserPage, EditUserPage } from '../features/mobile-users/UserFormPage';
 import { UserViewPage } from '../features/mobile-users/UserViewPage';
 import { UsersListPage } from '../features/mobile-users/UsersListPage';
+import { ImportProgressPage } from '../features/imports/ImportProgressPage';
+import { ImportUsersPage } from '../features/imports/ImportUsersPage';
 import { MobileNumberPoolPage } from '../features/stock/MobileNumberPoolPage';
 import { AddServicePage } from '../features/services/wizard/AddServicePage';
 import { ServiceDetailPage } from '../features/services/ServiceDetailPage';
@@ -60,6 +62,8 @@ const routes: RouteObject[] = [
               { path: 'uc-mobile', element: <Navigate to="/self-service/uc-mobile/users" replace /> },
               { path: 'uc-mobile/users', element: <UsersListPage /> },
               { path: 'uc-mobile/users/new', element: <CreateUserPage /> },
+              { path: 'uc-mobile/users/import', element: <ImportUsersPage /> },
+              { path: 'uc-mobile/users/import/:id', element: <ImportProgressPage /> },
               { path: 'uc-mobile/users/:id', element: <UserViewPage /> },
               { path: 'uc-mobile/users/:id/edit', element: <EditUserPage /> },
               { path: 'uc-mobile/users/:id/add-service', element: <AddServicePage /> },

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
-import { IconPlus, IconUserSearch, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconPlus, IconUpload, IconUserSearch, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UserSort } from '../../shared/api/contract';
@@ -11,6 +11,7 @@ import { Page } from '../../shared/ui/Page';
 import { SortableTh } from '../../shared/ui/SortableTh';
 import { useSelfServiceCrumbs } from './crumbs';
 import { useMobileUsers, type MobileUserListParams } from './api';
+import { IMPORT_PAGE } from '../imports/ImportProgressPage';
 
 const SORTS: readonly UserSort[] = ['name', 'email', 'department', 'createdAt'];
 const DEFAULT_SORT = { sort: 'name', order: 'asc' } as const;
@@ -86,13 +87,21 @@ export const UsersListPage = () => {
       {t('users.create')}
     </Button>
   );
+  const actions = (
+    <Group gap="sm">
+      <Button component={Link} to={IMPORT_PAGE} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
+        {t('imports.open')}
+      </Button>
+      {createButton}
+    </Group>
+  );
 
   return (
     <Page
       title={t('nav.manageUsers')}
       breadcrumbs={crumbs}
       description={data ? t('users.count', { count: data.total, formatted: format.number(data.total) }) : undefined}
-      actions={createButton}
+      actions={actions}
     >
       <ListScaffold
         query={query}

@@ -76,8 +76,8 @@ const toQueryString = (query: Record<string, QueryValue> | undefined): string =>
 type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  /** A body sent as it is rather than as JSON, e.g. a CSV file. */
-  text?: { content: string; type: string };
+  /** A body sent as it is rather than as JSON, e.g. a CSV file (as text, or the file itself). */
+  text?: { content: string | Blob; type: string };
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   /** For calls where 401 is an expected answer (sign-in, "who am I"). */

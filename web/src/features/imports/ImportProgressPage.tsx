@@ -1,0 +1,109 @@
+import { Badge, Button, Card, DataList, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconDownload, IconUpload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ImportProgress } from '../../shared/api/contract';
+import { useFormat } from '../../shared/i18n/format';
+import { CardHeading, Detail } from '../../shared/ui/DetailCard';
+import { Page } from '../../shared/ui/Page';
+import { QueryContent } from '../../shared/ui/QueryContent';
+import { useSelfServiceCrumbs } from '../mobile-users/crumbs';
+import { failedRowsUrl, useImportProgress } from './api';
+
+export const IMPORT_PAGE = '/self-service/uc-mobile/users/import';
+export const importPath = (id: string) => `${IMPORT_PAGE}/${id}`;
+
+export const ImportStatusBadge = ({ progress }: { progress: ImportProgress }) => {
+  const { t } = useTranslation();
+  const status = progress.status === 'running' ? 'running' : progress.failed > 0 ? 'finishedWithFailures' : 'finished';
+  const color = { running: 'blue', finishedWithFailures: 'orange', finished: 'green' }[status];
+  return (
+    <Badge variant="light" color={color} radius="sm">
+      {t(`imports.status.${status}`)}
+    </Badge>
+  );
+};
+
+const Count = ({ label, value, color }: { label: string; value: number; color: string }) => {
+  const format = useFormat();
+  return (
+    <Stack gap={0}>
+      <Text fz="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fz={28} fw={700} c={color} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {format.number(value)}
+      </Text>
+    </Stack>
+  );
+};
+
+const ProgressCard = ({ progress }: { progress: ImportProgress }) => {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const handled = progress.done + progress.failed + progress.skipped;
+  const percent = progress.totalRows === 0 ? 100 : Math.floor((handled / progress.totalRows) * 100);
+  return (
+    <Stack gap="lg">
+      <Card>
+        <CardHeading title={t('imports.progressTitle')} action={<ImportStatusBadge progress={progress} />} />
+        <Stack gap="md">
+          <Progress.Root size="xl" aria-hidden="true">
+            <Progress.Section value={(progress.done / Math.max(progress.totalRows, 1)) * 100} color="green" />
+            <Progress.Section value={(progress.skipped / Math.max(progress.totalRows, 1)) * 100} color="gray" />
+            <Progress.Section value={(progress.failed / Math.max(progress.totalRows, 1)) * 100} color="red" />
+          </Progress.Root>
+          <div role="progressbar" aria-label={t('imports.progressTitle')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={t('imports.progressText', { handled: format.number(handled), total: format.number(progress.totalRows) })}>
+            <Text fz="sm" aria-live="polite">
+              {t('imports.progressText', { handled: format.number(handled), total: format.number(progress.totalRows) })}
+            </Text>
+          </div>
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
+            <Count label={t('imports.counts.done')} value={progress.done} color="green.8" />
+            <Count label={t('imports.counts.failed')} value={progress.failed} color={progress.failed ? 'red.8' : 'dimmed'} />
+            <Count label={t('imports.counts.skipped')} value={progress.skipped} color="dimmed" />
+            <Count label={t('imports.counts.pending')} value={progress.pending} color="blue.8" />
+          </SimpleGrid>
+          {progress.failed > 0 && (
+            <Group justify="space-between" align="center">
+              <Text fz="sm">{t('imports.failedHint')}</Text>
+              <Button component="a" href={failedRowsUrl(progress.id)} download variant="light" color="red" leftSection={<IconDownload size={16} aria-hidden="true" />}>
+                {t('imports.downloadFailed')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Card>
+      <Card>
+        <CardHeading title={t('imports.aboutTitle')} />
+        <DataList labelWidth={160} gap="sm">
+          <Detail label={t('imports.columns.file')}>{progress.fileName}</Detail>
+          <Detail label={t('imports.startedBy')}>{progress.startedBy}</Detail>
+          <Detail label={t('imports.columns.started')}>{format.dateTime(progress.createdAt)}</Detail>
+          <Detail label={t('imports.finishedAt')}>{progress.finishedAt ? format.dateTime(progress.finishedAt) : '—'}</Detail>
+        </DataList>
+      </Card>
+    </Stack>
+  );
+};
+
+/** One import's progress, read from the server every second while it runs: a reload loses nothing. */
+export const ImportProgressPage = () => {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const crumbs = useSelfServiceCrumbs(true);
+  const query = useImportProgress(id);
+  return (
+    <Page
+      title={t('imports.progressPageTitle')}
+      breadcrumbs={[...crumbs, { label: t('imports.crumb'), to: IMPORT_PAGE }, { label: query.data?.fileName ?? '…' }]}
+      actions={
+        <Button component={Link} to={IMPORT_PAGE} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
+          {t('imports.another')}
+        </Button>
+      }
+    >
+      <QueryContent query={query} skeletons={[260, 180]}>{(progress) => <ProgressCard progress={progress} />}</QueryContent>
+    </Page>
+  );
+};

@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, isApiError } from '../../shared/api/client';
+import type { ImportDryRun, ImportIssue, ImportList, ImportProgress } from '../../shared/api/contract';
+
+const importKeys = {
+  all: ['imports'] as const,
+  list: ['imports', 'list'] as const,
+  detail: (id: string) => ['imports', 'detail', id] as const,
+};
+
+export const IMPORT_BASE = '/api/imports';
+export const templateUrl = `${IMPORT_BASE}/template.csv`;
+export const failedRowsUrl = (id: string) => `${IMPORT_BASE}/${encodeURIComponent(id)}/failed-rows.csv`;
+
+// The file goes as the body itself: an XLSX workbook as it is, CSV as text/csv.
+const upload = <T>(path: string, file: File) =>
+  apiRequest<T>(path, {
+    method: 'POST',
+    text: { content: file, type: /\.xlsx$/i.test(file.name) ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv' },
+    query: { fileName: file.name },
+  });
+
+export const useDryRun = () => useMutation({ mutationFn: (file: File) => upload<ImportDryRun>(`${IMPORT_BASE}/check`, file) });
+
+export const useStartImport = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => upload<{ id: string }>(IMPORT_BASE, file),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['mobile-users'] }),
+  });
+};
+
+export const useImports = () => useQuery({ queryKey: importKeys.list, queryFn: ({ signal }) => apiRequest<ImportList>(IMPORT_BASE, { signal }) });
+
+/** An import's progress, asked again every second while it runs (it survives a reload: the server keeps it). */
+export const useImportProgress = (id: string) => {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: importKeys.detail(id),
+    queryFn: async ({ signal }) => {
+      const progress = await apiRequest<ImportProgress>(`${IMPORT_BASE}/${encodeURIComponent(id)}`, { signal });
+      if (progress.status === 'finished') void queryClient.invalidateQueries({ queryKey: ['mobile-users'] });
+      return progress;
+    },
+    refetchInterval: (query) => (query.state.data?.status === 'finished' ? false : 1000),
+    retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
+  });
+};
+
+/** The problems of a refused file, when the answer lists them. */
+export const fileIssuesOf = (error: unknown): ImportIssue[] | null => {
+  if (!isApiError(error)) return null;
+  const issues = (error.problem as { issues?: ImportIssue[] }).issues;
+  return Array.isArray(issues) ? issues : null;
+};
