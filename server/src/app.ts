@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -31,10 +30,11 @@ import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
 import { backOfficeRequestRoutes, requestRoutes } from './modules/requests/requests.routes.js';
 import { AppError } from './platform/app-error.js';
+import { projectRoot } from './platform/project-root.js';
 import type { AppDeps } from './deps.js';
 import { isPagePath } from '../../web/src/app/page-routes.js';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const webDist = path.join(projectRoot, 'web', 'dist');
 
 /** The composition root: plugins, then hooks, then one route module per domain module. */
 export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) => {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -11,6 +10,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../db/schema.js';
+import { isNewDataFolder, readTemplate, saveTemplate } from './pglite-template.js';
+import { projectRoot } from './project-root.js';
 
 export type Schema = typeof schema;
 /** The drizzle handle, the same type whichever driver sits underneath. */
@@ -50,7 +51,7 @@ export type Database = {
 // "fleetdsk" in ASCII, far from pg-boss's hashed keys.
 const STARTUP_LOCK = '7380385375772242795';
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const migrationsFolder = path.join(projectRoot, 'server', 'migrations');
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -58,8 +59,18 @@ export type OpenOptions =
 
 /** Opens the database named by configuration and brings its schema up to date. */
 export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
+  if (opts.kind === 'pglite' && opts.dataDir && !opts.loadDataDir && isNewDataFolder(opts.dataDir)) return openNewPglite(opts.dataDir);
   const database = opts.kind === 'postgres' ? await openPostgres(opts.url, opts.poolSize) : await openPglite(opts.dataDir, opts.loadDataDir);
   await database.withStartupLock(() => migrateDatabase(database));
+  return database;
+};
+
+/** A new data folder starts as a copy of the migrated template, or makes the template (pglite-template.ts). */
+const openNewPglite = async (dataDir: string) => {
+  const template = readTemplate();
+  const database = await openPglite(dataDir, template.blob ?? undefined);
+  await migrateDatabase(database);
+  if (!template.blob) await saveTemplate(template.file, database.dump!);
   return database;
 };
 
