@@ -15,6 +15,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
 import { overviewRoutes } from './modules/services/overview.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { startSessionCache } from './modules/auth/index.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
 import { invitationRoutes } from './modules/companies/invitations.routes.js';
@@ -80,7 +81,10 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerSessionHooks(app, deps.db);
+  // signed-in requests are checked from memory; the database announces every revocation (session-cache.ts)
+  const sessions = deps.config.sessionCacheSeconds > 0 ? await startSessionCache(deps.database, deps.config.sessionCacheSeconds * 1000) : null;
+  if (sessions) app.addHook('onClose', sessions.stop);
+  registerSessionHooks(app, deps.db, sessions?.cache);
   registerNoStore(app);
 
   for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
