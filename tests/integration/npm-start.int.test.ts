@@ -34,6 +34,9 @@ const npmStart = async (dataDir: string) => {
 const healthy = (url: string) =>
   waitUntil(`${url}/api/health to answer 200`, async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200);
 
+const signIn = (url: string) =>
+  fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@acme.example', password: DEMO_PASSWORD }) });
+
 describe.runIf(testDbKind() === 'pglite')('npm start: the compiled server', () => {
   afterAll(() => {
     for (const child of started) child.kill('SIGKILL');
@@ -48,11 +51,7 @@ describe.runIf(testDbKind() === 'pglite')('npm start: the compiled server', () =
 
     const again = await npmStart(dataDir);
     await healthy(again.url);
-    const login = await fetch(`${again.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@acme.example', password: DEMO_PASSWORD }),
-    });
+    const login = await signIn(again.url);
     expect(login.status).toBe(200);
     expect((await fetch(`${again.url}/api/docs/json`)).status).toBe(200);
     expect((await fetch(`${again.url}/api/docs/static/index.html`)).status).toBe(200);
@@ -65,11 +64,7 @@ describe.runIf(testDbKind() === 'pglite')('npm start: the compiled server', () =
   it('starts a second new data folder from the saved template, as complete as the first', async () => {
     const portal = await npmStart(path.join(dataParent, 'second'));
     await healthy(portal.url);
-    const login = await fetch(`${portal.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@acme.example', password: DEMO_PASSWORD }),
-    });
+    const login = await signIn(portal.url);
     expect(login.status).toBe(200);
     expect(await portal.stop()).toBe(0);
   });
