@@ -3,6 +3,7 @@
 // process; autocannon (in this one) measures, against the same server, a hello-world route and the
 // overview API: first page, a filtered page, a search by number and a deep page (keyset cursor).
 // Targets (issue 5): PostgreSQL requests/s of the overview ≥ 25 % of hello-world's; PGlite p99 < 50 ms.
+// Issue 17: the server's peak RSS on PGlite ≤ 600 MB (printed after the table).
 // Usage: npm run bench:overview -- [pglite|postgres|both] [seconds per endpoint, default 10]
 //        PostgreSQL: 127.0.0.1:5432, or BENCH_DATABASE_URL. BENCH_CONNECTIONS (default 10) concurrent
 //        clients; BENCH_EXPLAIN=false leaves the plans out; BENCH_CPU_PROF=<dir> profiles the server.
@@ -171,6 +172,8 @@ const serve = async (kind: 'pglite' | 'postgres') => {
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send!({ url, deepCursor, numberQuery, seedSeconds, explains } satisfies Ready);
   process.on('message', async () => {
+    // the server's peak memory over the whole run (seed, warm-up and every measured endpoint)
+    process.send!({ peakRssMb: process.resourceUsage().maxRSS / 1024 });
     await app.close();
     await portal.close().catch(() => undefined);
     await drop();
@@ -208,7 +211,9 @@ const run = async (kind: 'pglite' | 'postgres', seconds: number) => {
   for (const e of endpoints) await measure(ready.url, e.path, { cookie }, 1);
   const results = [];
   for (const e of endpoints) results.push({ ...e, ...(await measure(ready.url, e.path, { cookie }, seconds)) });
+  const peak = new Promise<number>((resolve) => child.once('message', (m) => resolve((m as { peakRssMb: number }).peakRssMb)));
   child.send('stop');
+  const peakRssMb = await peak;
   await new Promise((r) => child.once('exit', r));
 
   const hello = results[0]!.rps;
@@ -227,6 +232,7 @@ const run = async (kind: 'pglite' | 'postgres', seconds: number) => {
     const worst = Math.max(...overview.map((r) => r.p99));
     console.log(`target: overview p99 < 50 ms → worst ${worst} ms ${worst < 50 ? 'MET' : 'MISSED'}`);
   }
+  console.log(`server peak RSS: ${peakRssMb.toFixed(0)} MB${kind === 'pglite' ? ` (target ≤ 600 MB: ${peakRssMb <= 600 ? 'MET' : 'MISSED'})` : ''}`);
   if (process.env.BENCH_EXPLAIN !== 'false') {
     // (set BENCH_EXPLAIN=false to leave the plans out)
     for (const e of ready.explains) console.log(`\n-- EXPLAIN ANALYZE (${kind}) ${e.name}\n${e.plan}`);

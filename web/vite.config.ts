@@ -11,15 +11,13 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    // Libraries change less often than the app: separate chunks keep the browser cache useful.
+    // React changes less often than the app and every page needs it: its own chunk keeps the browser
+    // cache useful. Everything else is split by the pages that use it (the router loads each page's
+    // chunk on demand), so the sign-in page does not wait for the Mantine components of the wizard.
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-transition-group|tabbable)/, priority: 2 },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ }],
         },
       },
     },

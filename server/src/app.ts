@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -16,6 +15,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
 import { overviewRoutes } from './modules/services/overview.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { startSessionCache } from './modules/auth/index.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
 import { invitationRoutes } from './modules/companies/invitations.routes.js';
@@ -32,10 +32,11 @@ import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
 import { backOfficeRequestRoutes, requestRoutes } from './modules/requests/requests.routes.js';
 import { AppError } from './platform/app-error.js';
+import { projectRoot } from './platform/project-root.js';
 import type { AppDeps } from './deps.js';
 import { isPagePath } from '../../web/src/app/page-routes.js';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const webDist = path.join(projectRoot, 'web', 'dist');
 
 /** The composition root: plugins, then hooks, then one route module per domain module. */
 export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) => {
@@ -81,7 +82,10 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerSessionHooks(app, deps.db);
+  // signed-in requests are checked from memory; the database announces every revocation (session-cache.ts)
+  const sessions = deps.config.sessionCacheSeconds > 0 ? await startSessionCache(deps.database, deps.config.sessionCacheSeconds * 1000) : null;
+  if (sessions) app.addHook('onClose', sessions.stop);
+  registerSessionHooks(app, deps.db, sessions?.cache);
   registerNoStore(app);
 
   for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {

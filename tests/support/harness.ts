@@ -18,7 +18,7 @@ export type DbKind = 'pglite' | 'postgres';
 export const testDbKind = (): DbKind => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite');
 
 /** A fresh database for one test file, copied from the run's seeded template. */
-export const openTestDatabase = async (kind: DbKind = testDbKind()): Promise<{ database: Database; drop(): Promise<void> }> => {
+export const openTestDatabase = async (kind: DbKind = testDbKind()): Promise<{ database: Database; drop(): Promise<void>; url?: string }> => {
   if (kind === 'pglite') {
     const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
     const database = await openDatabase({ kind: 'pglite', dataDir: null, loadDataDir: blob });
@@ -34,6 +34,7 @@ export const openTestDatabase = async (kind: DbKind = testDbKind()): Promise<{ d
   const database = await openDatabase({ kind: 'postgres', url: urlForDatabase(name), poolSize: 5 });
   return {
     database,
+    url: urlForDatabase(name),
     drop: async () => {
       await database.close().catch(() => undefined);
       await dropPgDatabase(name);
@@ -114,6 +115,8 @@ export type TestPortal = {
   /** The use cases' dependencies, as the app and the job runner have them (db, jobs, gateway, links, clock). */
   deps: Deps;
   kind: DbKind;
+  /** PostgreSQL only: the test database's address, for a second instance on it. */
+  databaseUrl?: string;
   anonymous(): Client;
   signIn(email: string, password?: string): Promise<Client>;
   close(): Promise<void>;
@@ -125,7 +128,7 @@ export type TestPortal = {
  */
 export const createTestPortal = async (configOverrides: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestPortal> => {
   const kind = testDbKind();
-  const { database, drop } = await openTestDatabase(kind);
+  const { database, drop, url } = await openTestDatabase(kind);
   const portal = await startPortal(testConfig(configOverrides), { database, listen: false, ...opts });
   const app = portal.app as unknown as FastifyInstance;
   await app.ready();
@@ -135,6 +138,7 @@ export const createTestPortal = async (configOverrides: Record<string, string> =
     jobs: portal.jobs,
     deps: portal.deps,
     kind,
+    ...(url ? { databaseUrl: url } : {}),
     anonymous: () => new Client(app),
     signIn: async (email, password = DEMO_PASSWORD) => {
       const client = new Client(app);

@@ -15,6 +15,10 @@ const EnvSchema = z.object({
   // The demo's accounts share a public password: in production only when asked for by name.
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // How long an instance may answer from its memory of a session it checked: revocations reach every
+  // instance at once through the database (LISTEN/NOTIFY); this bounds what a lost notification could
+  // cost. 0 looks every session up in the database on every request.
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   // How many proxies in front of the portal may set X-Forwarded-For; 0 trusts none (a client could fake it).
@@ -66,6 +70,7 @@ export type Config = {
   logLevel: string;
   seedDemo: boolean;
   sessionTtlHours: number;
+  sessionCacheSeconds: number;
   loginRateLimitPerMinute: number;
   loginRateLimitPerIpPerMinute: number;
   trustProxyHops: number;
@@ -116,6 +121,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : e.NODE_ENV !== 'production',
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerIpPerMinute: e.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/app-error.js';
 import type { Db } from '../platform/db.js';
 import { fromAcceptLanguage } from '../platform/i18n.js';
-import { findSession } from '../modules/auth/index.js';
+import { findSession, type SessionCache } from '../modules/auth/index.js';
 import { SESSION_COOKIE } from './context.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -30,7 +30,7 @@ const originMatchesHost = (req: FastifyRequest) => {
 };
 
 /** Loads the signed-in account and the caller's language; refuses state changes without the CSRF token. */
-export const registerSessionHooks = (app: FastifyInstance, db: Db) => {
+export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: SessionCache) => {
   app.decorateRequest('account', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
@@ -43,7 +43,7 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db) => {
     if (!route?.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await findSession(db, token);
+      const found = await findSession(db, token, cache);
       if (found) {
         req.account = found.account;
         req.sessionToken = token;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -11,6 +10,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../db/schema.js';
+import { isNewDataFolder, readTemplate, saveTemplate } from './pglite-template.js';
+import { projectRoot } from './project-root.js';
 
 export type Schema = typeof schema;
 /** The drizzle handle, the same type whichever driver sits underneath. */
@@ -40,6 +41,13 @@ export type Database = {
    * work done. PGlite belongs to one process, which needs no lock.
    */
   withStartupLock<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Hears the notifications on `channel` (pg_notify), each once its transaction commits. `onState`
+   * says whether notifications are being heard: false when the listening connection is lost (some may
+   * be missed until it is back), true once it listens (again). Resolves, once listening, with the way
+   * to stop.
+   */
+  listen(channel: string, handlers: { onMessage(payload: string): void; onState(listening: boolean): void }): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** PGlite only: the whole data folder as a tarball, to start other instances from (tests). */
   dump?: () => Promise<Blob>;
@@ -50,7 +58,7 @@ export type Database = {
 // "fleetdsk" in ASCII, far from pg-boss's hashed keys.
 const STARTUP_LOCK = '7380385375772242795';
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const migrationsFolder = path.join(projectRoot, 'server', 'migrations');
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -58,8 +66,18 @@ export type OpenOptions =
 
 /** Opens the database named by configuration and brings its schema up to date. */
 export const openDatabase = async (opts: OpenOptions): Promise<Database> => {
+  if (opts.kind === 'pglite' && opts.dataDir && !opts.loadDataDir && isNewDataFolder(opts.dataDir)) return openNewPglite(opts.dataDir);
   const database = opts.kind === 'postgres' ? await openPostgres(opts.url, opts.poolSize) : await openPglite(opts.dataDir, opts.loadDataDir);
   await database.withStartupLock(() => migrateDatabase(database));
+  return database;
+};
+
+/** A new data folder starts as a copy of the migrated template, or makes the template (pglite-template.ts). */
+const openNewPglite = async (dataDir: string) => {
+  const template = readTemplate();
+  const database = await openPglite(dataDir, template.blob ?? undefined);
+  await migrateDatabase(database);
+  if (!template.blob) await saveTemplate(template.file, database.dump!);
   return database;
 };
 
@@ -105,9 +123,47 @@ const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
         holder.release(broken);
       }
     },
+    listen: (channel, handlers) => listenPostgres(url, channel, handlers),
     close: async () => {
       await pool.end();
     },
+  };
+};
+
+// A lost listening connection is opened again after this long (and again, until it works).
+const RELISTEN_MS = 1000;
+
+/** One connection of its own, outside the pool (a pooled connection would be handed to other queries). */
+const listenPostgres = async (url: string, ...[channel, handlers]: Parameters<Database['listen']>) => {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (client !== c) return;
+      client = null;
+      handlers.onState(false);
+      c.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => lost()), RELISTEN_MS);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => {
+      if (n.channel === channel) handlers.onMessage(n.payload ?? '');
+    });
+    client = c;
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    handlers.onState(true);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => undefined);
   };
 };
 
@@ -139,6 +195,12 @@ const openPglite = async (dataDir: string | null, loadDataDir?: Blob | File): Pr
       await client.query('select 1');
     },
     withStartupLock: (work) => work(),
+    // PGlite is in this process: a notification is handed over before the committing query returns.
+    listen: async (channel, handlers) => {
+      const unlisten = await client.listen(channel, handlers.onMessage);
+      handlers.onState(true);
+      return unlisten;
+    },
     close: async () => {
       await client.close();
     },

@@ -1,7 +1,7 @@
 import { getDefaultZIndex } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, lazy, type ReactNode } from 'react';
 import { Outlet } from 'react-router';
+import { useIdle } from '../shared/ui/use-idle';
 
 /** Draws nothing instead of what failed: a broken toast must never take the page down with it. */
 class Contained extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -19,15 +19,27 @@ class Contained extends Component<{ children: ReactNode }, { failed: boolean }> 
 // it fades out, they show through its veil.
 const TOAST_LAYER = getDefaultZIndex('app') + 50;
 
+// The toasts' container (and the scrolling and transition code it brings) is not needed to draw the
+// first page: it is loaded once the browser is idle after it. A toast shown meanwhile waits in the
+// store and appears with the container.
+const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })));
+
 /**
  * The root of every route. Notifications are drawn here, inside the router, because a toast may
  * hold a link to a page (a router link drawn outside the router blanked the whole app).
  */
-export const RootLayout = () => (
-  <>
-    <Contained>
-      <Notifications position="bottom-right" zIndex={TOAST_LAYER} />
-    </Contained>
-    <Outlet />
-  </>
-);
+export const RootLayout = () => {
+  const idle = useIdle();
+  return (
+    <>
+      <Contained>
+        {idle && (
+          <Suspense fallback={null}>
+            <Notifications position="bottom-right" zIndex={TOAST_LAYER} />
+          </Suspense>
+        )}
+      </Contained>
+      <Outlet />
+    </>
+  );
+};

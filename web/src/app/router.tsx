@@ -1,55 +1,38 @@
-import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
-import { LoginPage } from '../features/auth/LoginPage';
-import { SetPasswordPage } from '../features/auth/SetPasswordPage';
-import { CatalogPage } from '../features/catalog/CatalogPage';
-import { BackOfficePortingIssuesPage } from '../features/porting-issues/BackOfficePortingIssuesPage';
-import { MailboxPage } from '../features/mailbox/MailboxPage';
-import { ActivationPage } from '../features/activation/ActivationPage';
-import { PortingIssuesPage } from '../features/porting-issues/PortingIssuesPage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
-import { CompaniesPage } from '../features/companies/CompaniesPage';
-import { CompanyDetailPage } from '../features/companies/CompanyDetailPage';
-import { CompanyPage } from '../features/company/CompanyPage';
-import { CreateUserPage, EditUserPage } from '../features/mobile-users/UserFormPage';
-import { UserViewPage } from '../features/mobile-users/UserViewPage';
-import { UsersListPage } from '../features/mobile-users/UsersListPage';
-import { ImportProgressPage } from '../features/imports/ImportProgressPage';
-import { ImportUsersPage } from '../features/imports/ImportUsersPage';
-import { MobileNumberPoolPage } from '../features/stock/MobileNumberPoolPage';
-import { AddServicePage } from '../features/services/wizard/AddServicePage';
-import { ServiceDetailPage } from '../features/services/ServiceDetailPage';
-import { WaitingServicesPage } from '../features/services/WaitingServicesPage';
-import { ServiceOverviewPage } from '../features/service-overview/ServiceOverviewPage';
-import { NextBillPage } from '../features/billing/NextBillPage';
-import { BackOfficeRequestDetailPage } from '../features/requests/BackOfficeRequestDetailPage';
-import { BackOfficeRequestsPage } from '../features/requests/BackOfficeRequestsPage';
-import { NewRequestPage } from '../features/requests/NewRequestPage';
-import { RequestDetailPage } from '../features/requests/RequestDetailPage';
-import { RequestsPage } from '../features/requests/RequestsPage';
+import type { ComponentType } from 'react';
+import { Navigate, createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { NotFoundPage } from './NotFoundPage';
 import { PAGE_PATHS } from './page-routes';
-import { PortalShell } from './PortalShell';
+import { registerPagePreloader } from './preload-page';
 import { RootLayout } from './RootLayout';
 import { PageError, RouteError } from './RouteError';
+
+/**
+ * A page's code is fetched when the router first goes there, not with the sign-in page: each page
+ * (and the signed-in shell) is its own chunk. Until it has arrived the router keeps showing the page
+ * it comes from, as it does while loading data.
+ */
+const page =
+  <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
+  async () => ({ Component: (await load())[name] });
 
 // Paths follow the portal's menu: Self-service › UC & Mobile › Manage users, and Back office › Companies, Mobile number pool.
 // Inside the shell, a page that fails to render says so in place of itself (PageError): the menu,
 // the account and every other page keep working.
 const routes: RouteObject[] = [
-  { path: PAGE_PATHS.login, element: <LoginPage />, errorElement: <RouteError /> },
+  { path: PAGE_PATHS.login, lazy: page(() => import('../features/auth/LoginPage'), 'LoginPage'), errorElement: <RouteError /> },
   // development only (DEV_MAILBOX): the e-mails the portal kept instead of sending; no sign-in
-  { path: PAGE_PATHS.devMailbox, element: <MailboxPage />, errorElement: <RouteError /> },
+  { path: PAGE_PATHS.devMailbox, lazy: page(() => import('../features/mailbox/MailboxPage'), 'MailboxPage'), errorElement: <RouteError /> },
   // the employee's personal activation link (from the activation e-mail); no sign-in
-  { path: PAGE_PATHS.activate, element: <ActivationPage />, errorElement: <RouteError /> },
+  { path: PAGE_PATHS.activate, lazy: page(() => import('../features/activation/ActivationPage'), 'ActivationPage'), errorElement: <RouteError /> },
   // an invited fleet administrator chooses a password (link from the invitation e-mail); no sign-in
-  { path: PAGE_PATHS.setPassword, element: <SetPasswordPage />, errorElement: <RouteError /> },
+  { path: PAGE_PATHS.setPassword, lazy: page(() => import('../features/auth/SetPasswordPage'), 'SetPasswordPage'), errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
     children: [
       {
-        element: <PortalShell />,
+        lazy: page(() => import('./PortalShell'), 'PortalShell'),
         errorElement: <RouteError />,
         children: [
           { index: true, element: <HomeRedirect />, errorElement: <PageError /> },
@@ -60,23 +43,23 @@ const routes: RouteObject[] = [
             children: [
               { index: true, element: <Navigate to="/self-service/uc-mobile/users" replace /> },
               { path: 'uc-mobile', element: <Navigate to="/self-service/uc-mobile/users" replace /> },
-              { path: 'uc-mobile/users', element: <UsersListPage /> },
-              { path: 'uc-mobile/users/new', element: <CreateUserPage /> },
-              { path: 'uc-mobile/users/import', element: <ImportUsersPage /> },
-              { path: 'uc-mobile/users/import/:id', element: <ImportProgressPage /> },
-              { path: 'uc-mobile/users/:id', element: <UserViewPage /> },
-              { path: 'uc-mobile/users/:id/edit', element: <EditUserPage /> },
-              { path: 'uc-mobile/users/:id/add-service', element: <AddServicePage /> },
-              { path: 'uc-mobile/services/:serviceId', element: <ServiceDetailPage /> },
-              { path: 'uc-mobile/waiting', element: <WaitingServicesPage /> },
-              { path: 'uc-mobile/porting-issues', element: <PortingIssuesPage /> },
-              { path: 'uc-mobile/overview', element: <ServiceOverviewPage /> },
-              { path: 'uc-mobile/next-bill', element: <NextBillPage /> },
-              { path: 'requests', element: <RequestsPage /> },
-              { path: 'requests/new', element: <NewRequestPage /> },
-              { path: 'requests/:requestId', element: <RequestDetailPage /> },
-              { path: 'company', element: <CompanyPage /> },
-              { path: 'audit', element: <AuditLogPage /> },
+              { path: 'uc-mobile/users', lazy: page(() => import('../features/mobile-users/UsersListPage'), 'UsersListPage') },
+              { path: 'uc-mobile/users/new', lazy: page(() => import('../features/mobile-users/UserFormPage'), 'CreateUserPage') },
+              { path: 'uc-mobile/users/import', lazy: page(() => import('../features/imports/ImportUsersPage'), 'ImportUsersPage') },
+              { path: 'uc-mobile/users/import/:id', lazy: page(() => import('../features/imports/ImportProgressPage'), 'ImportProgressPage') },
+              { path: 'uc-mobile/users/:id', lazy: page(() => import('../features/mobile-users/UserViewPage'), 'UserViewPage') },
+              { path: 'uc-mobile/users/:id/edit', lazy: page(() => import('../features/mobile-users/UserFormPage'), 'EditUserPage') },
+              { path: 'uc-mobile/users/:id/add-service', lazy: page(() => import('../features/services/wizard/AddServicePage'), 'AddServicePage') },
+              { path: 'uc-mobile/services/:serviceId', lazy: page(() => import('../features/services/ServiceDetailPage'), 'ServiceDetailPage') },
+              { path: 'uc-mobile/waiting', lazy: page(() => import('../features/services/WaitingServicesPage'), 'WaitingServicesPage') },
+              { path: 'uc-mobile/porting-issues', lazy: page(() => import('../features/porting-issues/PortingIssuesPage'), 'PortingIssuesPage') },
+              { path: 'uc-mobile/overview', lazy: page(() => import('../features/service-overview/ServiceOverviewPage'), 'ServiceOverviewPage') },
+              { path: 'uc-mobile/next-bill', lazy: page(() => import('../features/billing/NextBillPage'), 'NextBillPage') },
+              { path: 'requests', lazy: page(() => import('../features/requests/RequestsPage'), 'RequestsPage') },
+              { path: 'requests/new', lazy: page(() => import('../features/requests/NewRequestPage'), 'NewRequestPage') },
+              { path: 'requests/:requestId', lazy: page(() => import('../features/requests/RequestDetailPage'), 'RequestDetailPage') },
+              { path: 'company', lazy: page(() => import('../features/company/CompanyPage'), 'CompanyPage') },
+              { path: 'audit', lazy: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage') },
             ],
           },
           {
@@ -85,13 +68,13 @@ const routes: RouteObject[] = [
             errorElement: <PageError />,
             children: [
               { index: true, element: <Navigate to="/back-office/companies" replace /> },
-              { path: 'companies', element: <CompaniesPage /> },
-              { path: 'companies/:id', element: <CompanyDetailPage /> },
-              { path: 'mobile-number-pool', element: <MobileNumberPoolPage /> },
-              { path: 'catalog', element: <CatalogPage /> },
-              { path: 'porting-issues', element: <BackOfficePortingIssuesPage /> },
-              { path: 'requests', element: <BackOfficeRequestsPage /> },
-              { path: 'requests/:requestId', element: <BackOfficeRequestDetailPage /> },
+              { path: 'companies', lazy: page(() => import('../features/companies/CompaniesPage'), 'CompaniesPage') },
+              { path: 'companies/:id', lazy: page(() => import('../features/companies/CompanyDetailPage'), 'CompanyDetailPage') },
+              { path: 'mobile-number-pool', lazy: page(() => import('../features/stock/MobileNumberPoolPage'), 'MobileNumberPoolPage') },
+              { path: 'catalog', lazy: page(() => import('../features/catalog/CatalogPage'), 'CatalogPage') },
+              { path: 'porting-issues', lazy: page(() => import('../features/porting-issues/BackOfficePortingIssuesPage'), 'BackOfficePortingIssuesPage') },
+              { path: 'requests', lazy: page(() => import('../features/requests/BackOfficeRequestsPage'), 'BackOfficeRequestsPage') },
+              { path: 'requests/:requestId', lazy: page(() => import('../features/requests/BackOfficeRequestDetailPage'), 'BackOfficeRequestDetailPage') },
             ],
           },
           { path: '*', element: <NotFoundPage />, errorElement: <PageError /> },
@@ -100,6 +83,13 @@ const routes: RouteObject[] = [
     ],
   },
 ];
+
+// The router finds the modules already loaded when it goes to a preloaded page.
+registerPagePreloader((path) => {
+  for (const match of matchRoutes(routes, path) ?? []) {
+    if (typeof match.route.lazy === 'function') void match.route.lazy();
+  }
+});
 
 // Notifications are drawn in the root layout, inside the router: a toast may link to a page.
 export const router = createBrowserRouter([{ element: <RootLayout />, errorElement: <RouteError />, children: routes }]);

@@ -3,6 +3,7 @@ import { accounts, companies, sessions } from '../../db/schema.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Lang } from '../../platform/i18n.js';
 import { newToken, sha256 } from '../../platform/tokens.js';
+import { forgetSessions, type FoundSession, type SessionCache } from './session-cache.js';
 
 export type SessionAccount = {
   id: string;
@@ -35,6 +36,7 @@ const sessionQuery = (db: Db) =>
   db
     .select({
       csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
       id: accounts.id,
       email: accounts.email,
       fullName: accounts.fullName,
@@ -51,25 +53,37 @@ const sessionQuery = (db: Db) =>
     .prepare('fd_find_session');
 const preparedSessionQueries = new WeakMap<object, ReturnType<typeof sessionQuery>>();
 
-/** The live session behind a cookie value, with the account it signs in. */
-export const findSession = async (db: Db, token: string) => {
+/**
+ * The live session behind a cookie value, with the account it signs in: from the instance's cache
+ * when it has it (see session-cache.ts), else from the database (and then remembered).
+ */
+export const findSession = async (db: Db, token: string, cache?: SessionCache): Promise<FoundSession | null> => {
+  const idHash = sha256(token);
+  const cached = cache?.get(idHash);
+  if (cached) return cached;
+  const ticket = cache?.ticket() ?? 0;
   let query = preparedSessionQueries.get(db);
   if (!query) preparedSessionQueries.set(db, (query = sessionQuery(db)));
-  const [row] = await query.execute({ idHash: sha256(token) });
+  const [row] = await query.execute({ idHash });
   if (!row) return null;
-  const account: SessionAccount = {
+  // shared by the requests the cache answers: nobody may change it
+  const account: SessionAccount = Object.freeze({
     id: row.id,
     email: row.email,
     fullName: row.fullName,
     role: row.role,
     language: row.language,
-    company: row.companyId ? { id: row.companyId, name: row.companyName ?? '' } : null,
-  };
-  return { csrfToken: row.csrfToken, account };
+    company: row.companyId ? Object.freeze({ id: row.companyId, name: row.companyName ?? '' }) : null,
+  });
+  const found = Object.freeze({ csrfToken: row.csrfToken, account });
+  cache?.remember(idHash, found, row.expiresAt, ticket);
+  return found;
 };
 
 export const deleteSession = async (db: Queryable, token: string) => {
-  await db.delete(sessions).where(eq(sessions.idHash, sha256(token)));
+  const idHash = sha256(token);
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+  forgetSessions(`s:${idHash}`);
 };
 
 export const purgeExpiredSessions = async (db: Queryable) => {
@@ -78,4 +92,5 @@ export const purgeExpiredSessions = async (db: Queryable) => {
 
 export const setAccountLanguage = async (db: Queryable, accountId: string, language: Lang) => {
   await db.update(accounts).set({ language }).where(eq(accounts.id, accountId));
+  forgetSessions(`a:${accountId}`);
 };

@@ -1,2 +1,4 @@
 // The auth module's public surface for the HTTP layer: who is signed in.
 export { findSession, type SessionAccount } from './auth.repository.js';
+// Changes made elsewhere to sessions, accounts or company names drop what this process remembers.
+export { forgetSessions, startSessionCache, type SessionCache } from './session-cache.js';

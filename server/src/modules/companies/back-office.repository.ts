@@ -3,6 +3,7 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { accountInvitations, accounts, companies, contracts, mobileUsers, offices, productTypes, sessions } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
+import { forgetSessions } from '../auth/index.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import type { AccountStatus } from './domain/admin-account.js';
 import type { CompanyInput, ContractInput, OfficeInput } from './companies.schemas.js';
@@ -27,6 +28,8 @@ export const updateCompany = async (q: Queryable, scope: CompanyScope, input: Co
     .set({ name: input.name, vatNumber: input.vatNumber, accountManagerId: input.accountManagerId })
     .where(eq(companies.id, scope.companyId))
     .returning();
+  // the company's name travels with its administrators' sessions
+  forgetSessions(`c:${scope.companyId}`);
   return row!;
 };
 
@@ -146,6 +149,7 @@ export const setAccountStatus = async (q: Queryable, scope: CompanyScope, accoun
 /** Signs the account out everywhere. */
 export const dropSessionsOf = async (q: Queryable, accountId: string) => {
   await q.delete(sessions).where(eq(sessions.accountId, accountId));
+  forgetSessions(`a:${accountId}`);
 };
 
 export const administratorSnapshot = (a: AccountRow) => ({ email: a.email, fullName: a.fullName, language: a.language, status: a.status });

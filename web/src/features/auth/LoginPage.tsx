@@ -1,14 +1,16 @@
 import { Box, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconLock } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
 import { useLabels } from '../../shared/i18n/labels';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
+import { useIdle } from '../../shared/ui/use-idle';
 import { usePageTitle } from '../../shared/ui/use-page-title';
+import { preloadPage } from '../../app/preload-page';
 import { PasswordField, PublicCard, PublicLayout } from './PublicLayout';
 import { homePathFor, useLogin, useMe, useOperator } from './session';
 
@@ -27,6 +29,12 @@ export const LoginPage = () => {
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const [failure, setFailure] = useState<string | null>(null);
+  // where the sign-in leads (the signed-in shell at least): its code arrives while the person types
+  const idle = useIdle();
+  const next = safeNext(searchParams.get('next'));
+  useEffect(() => {
+    if (idle) preloadPage(next ?? '/');
+  }, [idle, next]);
 
   const form = useForm({
     initialValues: { email: '', password: '' },

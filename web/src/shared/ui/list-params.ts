@@ -1,6 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 import { PAGE_SIZES } from './TablePager';
 
 // The state of a list page (search, page, page size, sort) lives in the address bar, so that a
@@ -41,8 +41,15 @@ export const pagingHandlers = (update: (changes: ParamChanges) => void, keys: Li
 /** The address bar's parameters and a way to change some of them (null or '' removes one). */
 export const useListParams = () => {
   const [searchParams, setSearchParams] = useSearchParams();
+  // The person has left for another page whose code is still arriving (the router keeps this one
+  // shown meanwhile): a search that settles now must not pull them back to the list.
+  const navigation = useNavigation();
+  const { pathname } = useLocation();
+  const leaving = useRef(false);
+  leaving.current = navigation.state !== 'idle' && navigation.location.pathname !== pathname;
   const update = useCallback(
     (changes: ParamChanges, replace = false) => {
+      if (leaving.current) return;
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
