@@ -26,6 +26,8 @@ import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { activationAdminRoutes, employeeActivationRoutes } from './modules/activation/activation.routes.js';
 import { employeeLineRoutes, lineRoutes } from './modules/lines/lines.routes.js';
 import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
+import { apiClientRoutes } from './modules/public-api/api-clients.routes.js';
+import { tmfServiceInventoryRoutes } from './modules/public-api/tmf-service-inventory.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
@@ -71,7 +73,13 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
         description:
           'Self-service portal for business mobile fleets. Sign in with POST /api/auth/login; send the `x-csrf-token` header (the `csrfToken` of the sign-in answer) on every change. Errors are RFC 9457 problem details with a stable `code` and translated messages (Accept-Language: en, fr, nl).',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fd_session' },
+          // the public API (/tmf-api): a token from POST /oauth/token (client credentials)
+          bearer: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { 'orders:read': 'read product orders', 'orders:write': 'place product orders', 'services:read': 'read the service inventory', 'events:manage': 'manage event subscriptions' } } } },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -83,7 +91,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   registerSessionHooks(app, deps.db);
   registerNoStore(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes]) {
     await app.register(routes(deps));
   }
 

@@ -114,6 +114,7 @@ describe('one owner for each thing', () => {
       'modules/companies/use-cases/administrators.ts',
       'modules/companies/use-cases/manage-company.ts',
       'modules/lines/use-cases/line-network.ts',
+      'modules/public-api/use-cases/api-clients.ts',
       'modules/services/use-cases/start-activation.ts',
     ]);
     for (const file of routeFiles) {

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Requests per minute one API client may make to the public API (/tmf-api); more get 429 and Retry-After.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // How many proxies in front of the portal may set X-Forwarded-For; 0 trusts none (a client could fake it).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   COOKIE_SECURE: z
@@ -68,6 +70,7 @@ export type Config = {
   sessionTtlHours: number;
   loginRateLimitPerMinute: number;
   loginRateLimitPerIpPerMinute: number;
+  apiRateLimitPerMinute: number;
   trustProxyHops: number;
   cookieSecure: boolean;
   smtpUrl: string | undefined;
@@ -118,6 +121,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerIpPerMinute: e.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     smtpUrl: e.SMTP_URL,
