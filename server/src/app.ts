@@ -28,6 +28,7 @@ import { employeeLineRoutes, lineRoutes } from './modules/lines/lines.routes.js'
 import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
 import { apiClientRoutes } from './modules/public-api/api-clients.routes.js';
 import { tmfServiceInventoryRoutes } from './modules/public-api/tmf-service-inventory.routes.js';
+import { tmfProductOrderingRoutes } from './modules/public-api/tmf-product-ordering.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
@@ -91,7 +92,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   registerSessionHooks(app, deps.db);
   registerNoStore(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes]) {
     await app.register(routes(deps));
   }
 

@@ -888,9 +888,10 @@ export const productOrders = pgTable(
 /** One item of a product order: what was asked, and the service it made or ended, or why it was refused. */
 export type ProductOrderItemRecord = {
   id: string;
-  action: 'add' | 'delete';
+  action: 'add' | 'modify' | 'delete' | 'noChange';
   serviceId: string | null;
-  /** Set when the item was refused: the error's stable code and its translated reason (English). */
-  rejection: { code: string; reason: string; errors: { field: string; message: string }[] } | null;
+  /** Set when the item was refused: the error's stable code, values and fields, translated when read. */
+  rejection: { code: string; params: Record<string, string | number>; fieldErrors: { field: string; rule: string; params?: Record<string, string | number>; label?: string }[] } | null;
+  /** What the client sent for this item, as it sent it. */
   request: Record<string, unknown>;
 };

@@ -10,3 +10,6 @@ export {
   type ServiceFields,
 } from './use-cases/apply-service-change.js';
 export { findServiceRow, getServiceDetail, hasServiceEvent, statusBeforeEntering, userOrNumberSearch, type ServiceRow } from './services.repository.js';
+// the wizard's save and Manage service / Remove, for the public API's product orders (same rules, same use cases)
+export { addService } from './use-cases/add-service.js';
+export { changeService, deleteService } from './use-cases/manage-service.js';
