@@ -137,4 +137,25 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
     expect(limited.json().code).toBe('API.RATE_LIMITED');
     expect((await call(tb)).statusCode).toBe(200);
   });
+
+  it('serves its own OpenAPI document and page; the portal document lists the new routes too; unknown paths are JSON 404s', async () => {
+    const doc = (await portal.app.inject({ method: 'GET', url: '/tmf-api/docs/json' })).json();
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/oauth/token',
+      '/tmf-api/productOrderingManagement/v4/productOrder',
+      '/tmf-api/productOrderingManagement/v4/productOrder/{id}',
+      '/tmf-api/serviceInventory/v4/service',
+      '/tmf-api/serviceInventory/v4/service/{id}',
+    ]);
+    expect(doc.components.securitySchemes.bearer.flows.clientCredentials.tokenUrl).toBe('/oauth/token');
+    expect(doc.components.schemas.TmfService).toBeDefined();
+    const portalDoc = (await portal.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    expect(portalDoc.paths['/api/company/api-clients'].post).toBeDefined();
+    expect(portalDoc.paths['/tmf-api/serviceInventory/v4/service'].get).toBeDefined();
+    const page = await portal.app.inject({ method: 'GET', url: '/tmf-api/docs' });
+    expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'text/html']);
+    const unknown = await portal.app.inject({ method: 'GET', url: '/tmf-api/nothing/here' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ '@type': 'Error', code: 'NOT_FOUND' });
+  });
 });

@@ -14,6 +14,7 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
   let acmeToken: string;
   let brightToken: string;
   const q = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await portal.database.sql.executeSql(text, values)).rows as T[];
+  const one = async <T,>(text: string, values: unknown[] = []) => (await q<T>(text, values))[0]!;
 
   const tokenFor = async (admin: Client, scopes: string[]) => {
     const created = (await admin.post('/api/company/api-clients', { name: 'HR system', scopes })).body;
@@ -41,7 +42,7 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
 
   describe('TMF638 Service Inventory', () => {
     it("lists every service of the client's company, paged, with the counts in headers", async () => {
-      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from services s join companies c on c.id = s.company_id where c.name = 'Acme Logistics'`);
+      const { n } = await one<{ n: number }>(`select count(*)::int as n from services s join companies c on c.id = s.company_id where c.name = 'Acme Logistics'`);
       const first = await as(acmeToken).get(`${SERVICES}?limit=5`);
       expect(first.statusCode).toBe(200);
       expect(first.headers['x-total-count']).toBe(String(n));
@@ -75,12 +76,12 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
       const res = await as(acmeToken).get(`${SERVICES}?fields=id,state&limit=3`);
       for (const s of res.json()) expect(Object.keys(s).sort()).toEqual(['id', 'state']);
       const active = await as(acmeToken).get(`${SERVICES}?state=active&fields=state&limit=1000`);
-      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from services s join companies c on c.id = s.company_id where c.name = 'Acme Logistics' and s.status = 'active'`);
+      const { n } = await one<{ n: number }>(`select count(*)::int as n from services s join companies c on c.id = s.company_id where c.name = 'Acme Logistics' and s.status = 'active'`);
       expect(active.headers['x-total-count']).toBe(String(n));
       expect(new Set(active.json().map((s: { state: string }) => s.state))).toEqual(new Set(['active']));
-      const one = (await as(acmeToken).get(`${SERVICES}?limit=1`)).json()[0];
-      const byName = await as(acmeToken).get(`${SERVICES}?name=${encodeURIComponent(one.name)}`);
-      expect(byName.json().map((s: { id: string }) => s.id)).toContain(one.id);
+      const first = (await as(acmeToken).get(`${SERVICES}?limit=1`)).json()[0];
+      const byName = await as(acmeToken).get(`${SERVICES}?name=${encodeURIComponent(first.name)}`);
+      expect(byName.json().map((s: { id: string }) => s.id)).toContain(first.id);
       const unknown = await as(acmeToken).get(`${SERVICES}?colour=red`);
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json()).toMatchObject({ '@type': 'Error', code: 'VALIDATION.FAILED', errors: [{ field: 'colour' }] });
@@ -166,7 +167,7 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
       const [company] = await q<{ id: string }>(`select id from companies where name = 'Brightwave Consulting'`);
       const active = await q<{ id: string }>(`select id from services where company_id = $1 and status = 'active' order by id limit 4`, [company!.id]);
       await q(`update contracts set contracted_services = 10 where company_id = $1`, [company!.id]);
-      const [{ used }] = await q<{ used: number }>(`select count(*)::int as used from services where company_id = $1 and end_reason = 'deleted'`, [company!.id]);
+      const { used } = await one<{ used: number }>(`select count(*)::int as used from services where company_id = $1 and end_reason = 'deleted'`, [company!.id]);
       const items = active.map((s, i) => ({ id: String(i + 1), action: 'delete', product: { id: s.id } }));
       const order = (await as(brightToken).post(ORDERS, { productOrderItem: items })).json();
       const allowed = Math.max(0, 3 - used);
@@ -187,7 +188,7 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
       const again = await as(acmeToken).post(ORDERS, body, headers);
       expect(again.json().id).toBe(a.json().id);
       expect(again.headers['idempotent-replayed']).toBe('true');
-      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from product_orders where idempotency_key = 'hr-42'`);
+      const { n } = await one<{ n: number }>(`select count(*)::int as n from product_orders where idempotency_key = 'hr-42'`);
       expect(n).toBe(1);
       expect(a.json().productOrderItem[0].state).not.toBe('rejected');
     });
