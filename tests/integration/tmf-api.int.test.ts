@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
 import { waitUntil } from '../support/wait.js';
+import { TmfProductOrderListSchema, TmfProductOrderSchema, TmfServiceListSchema, TmfServiceSchema } from '../../server/src/modules/public-api/tmf.schemas.js';
+
+// the routes skip checking their answers on the way out (speed): every answer is held to its schema here
+const strictly = <T extends { strict(): unknown }>(schema: T) => schema.strict() as unknown as { parse(v: unknown): unknown };
 
 const SERVICES = '/tmf-api/serviceInventory/v4/service';
 const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
@@ -52,6 +56,8 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
       expect(page1.map((s: { id: string }) => s.id)).not.toEqual(expect.arrayContaining([page2[0].id]));
       const all = (await as(acmeToken).get(`${SERVICES}?limit=1000`)).json();
       expect(all).toHaveLength(n);
+      TmfServiceListSchema.parse(all);
+      for (const s of all) strictly(TmfServiceSchema).parse(s);
       expect(new Set(all.map((s: { id: string }) => s.id)).size).toBe(n);
     });
 
@@ -63,6 +69,7 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
       const res = await as(acmeToken).get(`${SERVICES}/${row!.id}`);
       expect(res.statusCode).toBe(200);
       const s = res.json();
+      strictly(TmfServiceSchema).parse(s);
       expect(s).toMatchObject({ id: row!.id, href: `${SERVICES}/${row!.id}`, '@type': 'Service', state: 'active', isServiceEnabled: true, name: row!.msisdn });
       expect(s.serviceSpecification).toMatchObject({ '@referredType': 'ServiceSpecification' });
       const chars = Object.fromEntries(s.serviceCharacteristic.map((c: { name: string; value: unknown }) => [c.name, c.value]));
@@ -140,6 +147,7 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
         return o.state === 'completed' && o;
       });
       expect(done.productOrderItem[0].state).toBe('completed');
+      strictly(TmfProductOrderSchema).parse(done);
       expect(done.completionDate).not.toBeNull();
     });
 
@@ -199,6 +207,9 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
       expect(Number(list.headers['x-total-count'])).toBeGreaterThanOrEqual(4);
       expect(list.headers['x-result-count']).toBe('2');
       for (const o of list.json()) expect(Object.keys(o).sort()).toEqual(['id', 'state']);
+      const full = (await as(acmeToken).get(`${ORDERS}?limit=100`)).json();
+      TmfProductOrderListSchema.parse(full);
+      for (const o of full) strictly(TmfProductOrderSchema).parse(o);
       const byExternal = (await as(acmeToken).get(`${ORDERS}?externalId=HR-1001`)).json();
       expect(byExternal).toHaveLength(1);
       expect((await as(brightToken).get(`${ORDERS}?externalId=HR-1001`)).json()).toEqual([]);

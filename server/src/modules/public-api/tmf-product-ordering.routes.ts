@@ -14,7 +14,9 @@ export const tmfProductOrderingRoutes =
   async (app) => {
     const tags = ['TMF622 Product Ordering'];
     const rateLimit = perClientRateLimit(deps);
-    const read = { onRequest: requireApiScope(deps, 'orders:read'), config: { rateLimit } };
+    // as for services (tmf-service-inventory.routes.ts): typed code builds the answer, the tests hold it to the schema
+    const serializerCompiler = () => (data: unknown) => JSON.stringify(data);
+    const read = { onRequest: requireApiScope(deps, 'orders:read'), config: { rateLimit }, serializerCompiler };
 
     app.post(
       PRODUCT_ORDER_PATH,
