@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { isApiPath, pathOf, registerNoStore } from './http/api-paths.js';
+import { isApiPath, pathOf, registerNoStore, withoutTrailingSlash } from './http/api-paths.js';
 import { errorHandler } from './http/problem.js';
 import { registerSessionHooks } from './http/session-hooks.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -46,6 +46,8 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     // trust exactly the configured number of proxy hops in X-Forwarded-For, never a client's own claim
     trustProxy: (_address: string, hop: number) => hop < deps.config.trustProxyHops,
+    // TM Forum clients (and their conformance kits) may end a path with a slash
+    rewriteUrl: (req) => withoutTrailingSlash(req.url ?? '/'),
     ...opts,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -154,6 +154,9 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
     expect(portalDoc.paths['/tmf-api/serviceInventory/v4/service'].get).toBeDefined();
     const page = await portal.app.inject({ method: 'GET', url: '/tmf-api/docs' });
     expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'text/html']);
+    const client = await create(['services:read']);
+    const slash = await call(await bearerOf(client), '/tmf-api/serviceInventory/v4/service/?limit=1');
+    expect(slash.statusCode).toBe(200);
     const unknown = await portal.app.inject({ method: 'GET', url: '/tmf-api/nothing/here' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ '@type': 'Error', code: 'NOT_FOUND' });

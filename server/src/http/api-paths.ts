@@ -8,6 +8,13 @@ export const pathOf = (url: string) => url.split('?', 1)[0] || '/';
 
 export const isTmfPath = (path: string) => path === '/tmf-api' || path.startsWith('/tmf-api/');
 
+/** `/tmf-api/…/service/?limit=5` → `/tmf-api/…/service?limit=5`; other URLs as they are. */
+export const withoutTrailingSlash = (url: string) => {
+  const path = pathOf(url);
+  if (!isTmfPath(path) || !path.endsWith('/') || path === '/tmf-api/') return url;
+  return path.replace(/\/+$/, '') + url.slice(path.length);
+};
+
 export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 // Swagger UI's scripts and styles are files like the web app's, which the browser may keep.
