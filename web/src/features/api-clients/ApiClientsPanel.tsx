@@ -151,7 +151,7 @@ export const ApiClientsPanel = () => {
           </Title>
           <Text fz="sm" c="dimmed">
             {t('apiClients.intro')}{' '}
-            <Anchor href="/tmf-api/docs" target="_blank" fz="sm">
+            <Anchor href="/tmf-api/docs" target="_blank" fz="sm" underline="always">
               {t('apiClients.docs')}
             </Anchor>
           </Text>
