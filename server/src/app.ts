@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { isApiPath, pathOf, registerNoStore } from './http/api-paths.js';
+import { isApiPath, pathOf, registerNoStore, withoutTrailingSlash } from './http/api-paths.js';
 import { errorHandler } from './http/problem.js';
 import { registerSessionHooks } from './http/session-hooks.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -27,6 +27,10 @@ import { activationAdminRoutes, employeeActivationRoutes } from './modules/activ
 import { employeeLineRoutes, lineRoutes } from './modules/lines/lines.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
+import { apiClientRoutes } from './modules/public-api/api-clients.routes.js';
+import { tmfServiceInventoryRoutes } from './modules/public-api/tmf-service-inventory.routes.js';
+import { tmfProductOrderingRoutes } from './modules/public-api/tmf-product-ordering.routes.js';
+import { publicApiDocsRoutes } from './modules/public-api/public-api-docs.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
@@ -44,6 +48,8 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     // trust exactly the configured number of proxy hops in X-Forwarded-For, never a client's own claim
     trustProxy: (_address: string, hop: number) => hop < deps.config.trustProxyHops,
+    // TM Forum clients (and their conformance kits) may end a path with a slash
+    rewriteUrl: (req) => withoutTrailingSlash(req.url ?? '/'),
     ...opts,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -73,7 +79,13 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
         description:
           'Self-service portal for business mobile fleets. Sign in with POST /api/auth/login; send the `x-csrf-token` header (the `csrfToken` of the sign-in answer) on every change. Errors are RFC 9457 problem details with a stable `code` and translated messages (Accept-Language: en, fr, nl).',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fd_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fd_session' },
+          // the public API (/tmf-api): a token from POST /oauth/token (client credentials)
+          bearer: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { 'orders:read': 'read product orders', 'orders:write': 'place product orders', 'services:read': 'read the service inventory', 'events:manage': 'manage event subscriptions' } } } },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -88,7 +100,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   registerSessionHooks(app, deps.db, sessions?.cache);
   registerNoStore(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes]) {
     await app.register(routes(deps));
   }
 

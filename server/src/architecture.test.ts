@@ -115,6 +115,7 @@ describe('one owner for each thing', () => {
       'modules/companies/use-cases/manage-company.ts',
       'modules/imports/use-cases/run-import.ts',
       'modules/lines/use-cases/line-network.ts',
+      'modules/public-api/use-cases/api-clients.ts',
       'modules/services/use-cases/start-activation.ts',
     ]);
     for (const file of routeFiles) {

@@ -123,11 +123,29 @@ describe(`roles: operator staff and fleet administrators are kept apart (${proce
       { method: 'GET', path: '/api/imports' },
       { method: 'POST', path: '/api/imports/check' },
       { method: 'POST', path: '/api/imports' },
+      { method: 'GET', path: '/api/company/api-clients' },
+      { method: 'POST', path: '/api/company/api-clients' },
+      { method: 'DELETE', path: '/api/company/api-clients/:apiClientId' },
     ];
     for (const r of adminOnly) {
       const res = await operator.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
       expect(`${r.method} ${r.path} → ${res.status}`).toBe(`${r.method} ${r.path} → 403`);
     }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers 401 on every public-API route (/tmf-api) without a bearer token, a session cookie included, with nothing written', async () => {
+    const publicRoutes = registeredRoutes(portal.app).filter((r) => r.path.startsWith('/tmf-api/'));
+    expect(publicRoutes.length).toBeGreaterThanOrEqual(5);
+    const before = await snapshot();
+    const wrong: string[] = [];
+    for (const caller of [portal.anonymous(), admin, operator]) {
+      for (const r of publicRoutes) {
+        const res = await caller.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : { productOrderItem: [{ id: '1', action: 'delete', product: { id: ids.id } }] });
+        if (res.status !== 401 || res.body?.code !== 'API.TOKEN_INVALID') wrong.push(`${r.method} ${r.path} → ${res.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -97,4 +97,32 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
       expect((await anon.get(url)).status, url).toBe(401);
     }
   });
+
+  it("gives a company's API client nothing of another company: services, orders, clients", async () => {
+    const tokenOf = async (admin: Client) => {
+      const c = (await admin.post('/api/company/api-clients', { name: 'isolation', scopes: ['services:read', 'orders:read', 'orders:write'] })).body;
+      const res = await portal.app.inject({ method: 'POST', url: '/oauth/token', payload: { grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret } });
+      return { id: c.id as string, token: res.json().access_token as string };
+    };
+    const [a, b] = [await tokenOf(acme), await tokenOf(bright)];
+    const get = (token: string, url: string) => portal.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    const brightServices = (await get(b.token, '/tmf-api/serviceInventory/v4/service?limit=1000&fields=id')).json().map((s: { id: string }) => s.id);
+    expect(brightServices.length).toBeGreaterThan(0);
+    const acmeServices = (await get(a.token, '/tmf-api/serviceInventory/v4/service?limit=1000&fields=id')).json().map((s: { id: string }) => s.id);
+    expect(acmeServices.filter((id: string) => brightServices.includes(id))).toEqual([]);
+    expect((await get(a.token, `/tmf-api/serviceInventory/v4/service/${brightServices[0]}`)).statusCode).toBe(404);
+    // ordering the end of another company's line is refused like an unknown service, and nothing ends
+    const order = await portal.app.inject({
+      method: 'POST',
+      url: '/tmf-api/productOrderingManagement/v4/productOrder',
+      headers: { authorization: `Bearer ${a.token}` },
+      payload: { productOrderItem: [{ id: '1', action: 'delete', product: { id: brightServices[0] } }] },
+    });
+    expect(order.json()).toMatchObject({ state: 'rejected', errorMessage: [{ code: 'SERVICE.NOT_FOUND' }] });
+    expect((await get(b.token, `/tmf-api/serviceInventory/v4/service/${brightServices[0]}?fields=state`)).json().state).not.toBe('terminated');
+    expect((await get(b.token, `/tmf-api/productOrderingManagement/v4/productOrder/${order.json().id}`)).statusCode).toBe(404);
+    expect((await get(b.token, '/tmf-api/productOrderingManagement/v4/productOrder')).json().map((o: { id: string }) => o.id)).not.toContain(order.json().id);
+    expect((await bright.delete(`/api/company/api-clients/${a.id}`)).status).toBe(404);
+    expect((await bright.get('/api/company/api-clients')).body.items.map((c: { id: string }) => c.id)).not.toContain(a.id);
+  });
 });

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  // Requests per minute one API client may make to the public API (/tmf-api); more get 429 and Retry-After.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   // How many proxies in front of the portal may set X-Forwarded-For; 0 trusts none (a client could fake it).
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   COOKIE_SECURE: z
@@ -73,6 +75,7 @@ export type Config = {
   sessionCacheSeconds: number;
   loginRateLimitPerMinute: number;
   loginRateLimitPerIpPerMinute: number;
+  apiRateLimitPerMinute: number;
   trustProxyHops: number;
   cookieSecure: boolean;
   smtpUrl: string | undefined;
@@ -124,6 +127,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerIpPerMinute: e.LOGIN_RATE_LIMIT_PER_IP_PER_MINUTE,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     cookieSecure: e.COOKIE_SECURE === 'auto' ? e.NODE_ENV === 'production' : e.COOKIE_SECURE === 'true',
     smtpUrl: e.SMTP_URL,

@@ -863,3 +863,89 @@ export const importRows = pgTable(
     uniqueIndex('import_rows_company_key_done_uq').on(t.companyId, t.rowKey).where(sql`status = 'done'`),
   ],
 );
+
+/**
+ * A company's own systems calling the public API (modules/public-api): OAuth 2.0 client credentials.
+ * The secret is shown once; only its SHA-256 is kept (it is 256 random bits, so a slow hash adds
+ * nothing). Revoking sets `revoked_at`: every token of the client stops at the next request.
+ */
+export const apiClients = pgTable(
+  'api_clients',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    name: text('name').notNull(),
+    // the public `client_id` of RFC 6749; random, so one company cannot guess another's
+    clientId: text('client_id').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    scopes: text('scopes').array().notNull(),
+    createdByAccountId: uuid('created_by_account_id').references(() => accounts.id),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('api_clients_client_id_uq').on(t.clientId),
+    unique('api_clients_company_id_uq').on(t.companyId, t.id),
+    index('api_clients_company_idx').on(t.companyId, t.createdAt),
+  ],
+);
+
+/** Bearer tokens issued to API clients; only the SHA-256 of a token is stored. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    companyId: uuid('company_id').notNull(),
+    apiClientId: uuid('api_client_id').notNull(),
+    scopes: text('scopes').array().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'api_tokens_client_same_company_fk', columns: [t.companyId, t.apiClientId], foreignColumns: [apiClients.companyId, apiClients.id] }).onDelete('cascade'),
+    index('api_tokens_client_idx').on(t.apiClientId, t.expiresAt),
+  ],
+);
+
+/**
+ * A TMF622 product order placed by an API client. Each item ran the portal's own use case (add or
+ * delete a service) when the order came in; an item's state is read from its service's lifecycle,
+ * so it is never kept twice. `items` keeps what was asked and what became of it.
+ */
+export const productOrders = pgTable(
+  'product_orders',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    apiClientId: uuid('api_client_id').notNull(),
+    // the Idempotency-Key header of the POST: a retry returns this order instead of a second one
+    idempotencyKey: text('idempotency_key'),
+    externalId: text('external_id'),
+    description: text('description'),
+    requestedStartDate: timestamp('requested_start_date', { withTimezone: true }),
+    items: jsonb('items').$type<ProductOrderItemRecord[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('product_orders_company_id_uq').on(t.companyId, t.id),
+    foreignKey({ name: 'product_orders_client_same_company_fk', columns: [t.companyId, t.apiClientId], foreignColumns: [apiClients.companyId, apiClients.id] }),
+    uniqueIndex('product_orders_idempotency_uq').on(t.apiClientId, t.idempotencyKey).where(sql`idempotency_key is not null`),
+    index('product_orders_company_created_idx').on(t.companyId, t.createdAt, t.id),
+  ],
+);
+
+/** One item of a product order: what was asked, and the service it made or ended, or why it was refused. */
+export type ProductOrderItemRecord = {
+  id: string;
+  action: 'add' | 'modify' | 'delete' | 'noChange';
+  serviceId: string | null;
+  /** Set when the item was refused: the error's stable code, values and fields, translated when read. */
+  rejection: { code: string; params: Record<string, string | number>; fieldErrors: { field: string; rule: string; params?: Record<string, string | number>; label?: string }[] } | null;
+  /** What the client sent for this item, as it sent it. */
+  request: Record<string, unknown>;
+};

@@ -1,10 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 
-/** Where the machine interfaces live: the portal's API, and the TM Forum API to come. Never a page. */
-const API_PREFIXES = ['/api', '/tmf-api'];
+/** Where the machine interfaces live: the portal's API, the TM Forum APIs and their OAuth token endpoint. Never a page. */
+const API_PREFIXES = ['/api', '/tmf-api', '/oauth'];
 
 /** The path of a request URL, without its query string. */
 export const pathOf = (url: string) => url.split('?', 1)[0] || '/';
+
+export const isTmfPath = (path: string) => path === '/tmf-api' || path.startsWith('/tmf-api/');
+
+/** `/tmf-api/…/service/?limit=5` → `/tmf-api/…/service?limit=5`; other URLs as they are. */
+export const withoutTrailingSlash = (url: string) => {
+  const path = pathOf(url);
+  if (!isTmfPath(path) || !path.endsWith('/') || path === '/tmf-api/') return url;
+  return path.replace(/\/+$/, '') + url.slice(path.length);
+};
 
 export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 

@@ -1,11 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountActor } from '../platform/actor.js';
+import type { AccountActor, Actor } from '../platform/actor.js';
 import { AppError, type ErrorCode } from '../platform/app-error.js';
 import type { Queryable } from '../platform/db.js';
 import type { Lang } from '../platform/i18n.js';
-import { scopeOfAccount, scopeOfCompany, type CompanyScope } from '../platform/tenant.js';
+import { scopeOfAccount, scopeOfCompany, scopeOfRow, type CompanyScope } from '../platform/tenant.js';
 import type { SessionAccount } from '../modules/auth/index.js';
 import { companyExists } from '../modules/companies/index.js';
+import type { ApiPrincipal } from '../modules/public-api/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,6 +14,8 @@ declare module 'fastify' {
     sessionToken: string | null;
     csrfToken: string | null;
     lang: Lang;
+    /** The API client of a public-API request (`/tmf-api`), from its bearer token; null elsewhere. */
+    apiClient: ApiPrincipal | null;
   }
 }
 
@@ -67,4 +70,14 @@ export const requireOperator = async (req: FastifyRequest, _reply: FastifyReply)
 };
 export const requireSignedIn = async (req: FastifyRequest, _reply: FastifyReply) => {
   signedIn(req);
+};
+
+/**
+ * A public-API request: the company of the API client whose bearer token it carries (found by the
+ * token, like an activation link's row), and the client as the actor of what it changes.
+ */
+export const apiClientContext = (req: FastifyRequest): { client: ApiPrincipal; scope: CompanyScope; actor: Actor } => {
+  const client = req.apiClient;
+  if (!client) throw new AppError('API.TOKEN_INVALID');
+  return { client, scope: scopeOfRow(client), actor: { accountId: null, name: `${client.name} (API)` } };
 };

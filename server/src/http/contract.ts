@@ -96,6 +96,7 @@ import type {
 } from '../modules/stock/stock.schemas.js';
 import type { LanguageSchema, LocalizedNameSchema, pageOf } from '../platform/validation.js';
 import type { ProblemSchema } from './openapi.js';
+import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -312,3 +313,12 @@ export type ImportIssue = ImportDryRunRow['issues'][number];
 export type ImportFileProblem = Out<typeof ImportFileProblemSchema>;
 export type ImportProgress = Out<typeof ImportSchema>;
 export type ImportList = Out<typeof ImportListSchema>;
+
+// ---------------------------------------------------------------- API clients of the public API
+
+export type ApiScope = Out<typeof ApiScopeSchema>;
+export type ApiClient = Out<typeof ApiClientSchema>;
+export type ApiClientList = Out<typeof ApiClientListSchema>;
+export type ApiClientInput = In<typeof ApiClientInputSchema>;
+/** The answer of a creation: the only time the secret is shown. */
+export type CreatedApiClient = Out<typeof CreatedApiClientSchema>;

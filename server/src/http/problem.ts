@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../platform/app-error.js';
 import { hasKey, t, type Lang } from '../platform/i18n.js';
+import { isTmfPath, pathOf } from './api-paths.js';
 
 /** RFC 9457 problem details, the body of every error response. */
 export type Problem = {
@@ -41,6 +42,17 @@ export const toProblem = (err: AppError, lang: Lang, instance?: string): Problem
   ...(instance ? { instance } : {}),
   ...(err.fieldErrors.length ? { errors: err.fieldErrors.map((e) => translateFieldError(lang, e)) } : {}),
   ...(Object.keys(err.params).length ? { params: err.params } : {}),
+});
+
+/** TMF630's Error: `code` and `reason` required; ours adds the translated field errors. */
+export const toTmfError = (p: Problem) => ({
+  '@type': 'Error',
+  code: p.code,
+  reason: p.title,
+  message: p.detail,
+  status: String(p.status),
+  referenceError: p.type,
+  ...(p.errors ? { errors: p.errors } : {}),
 });
 
 /** Request validation failures from the zod schemas become VALIDATION.FAILED with one entry per field. */
@@ -92,5 +104,7 @@ export const errorHandler = (err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (appError.status >= 500) req.log.error({ err: redacted(err) }, 'request failed');
   const problem = toProblem(appError, req.lang, req.url);
+  // The TM Forum APIs answer their own Error shape (TMF630), which their clients and kits read.
+  if (isTmfPath(pathOf(req.url))) return reply.status(appError.status).type('application/json').send(toTmfError(problem));
   return reply.status(appError.status).type('application/problem+json').send(problem);
 };

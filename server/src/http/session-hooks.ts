@@ -35,6 +35,8 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: Sessi
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('lang', 'en');
+  // set by the public API's bearer-token guard (modules/public-api/bearer-auth.ts)
+  app.decorateRequest('apiClient', null);
 
   app.addHook('onRequest', async (req) => {
     req.lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';

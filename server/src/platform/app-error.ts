@@ -73,6 +73,12 @@ export const ERROR_STATUS = {
   'CATALOG.PRICE_IN_EFFECT': 409,
   // the development mailbox answers the computer that runs the portal only
   'MAILBOX.LOCAL_ONLY': 403,
+  // the public API (modules/public-api): bearer tokens, scopes, per-client limits, its own resources
+  'API.TOKEN_INVALID': 401,
+  'API.SCOPE_MISSING': 403,
+  'API.RATE_LIMITED': 429,
+  'API_CLIENT.NOT_FOUND': 404,
+  'PRODUCT_ORDER.NOT_FOUND': 404,
   'INTERNAL': 500,
 } as const;
 

@@ -6,6 +6,7 @@ import { QueryContent } from '../../shared/ui/QueryContent';
 import { useCompany } from './api';
 import { AccountManager, ContractCard } from './ContractSummary';
 import { OfficesPanel } from './OfficesPanel';
+import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 
 /** Self-service › Company & contract: the company, its contract, its account manager, and the offices the administrator maintains. */
@@ -35,6 +36,7 @@ export const CompanyPage = () => {
               </Grid.Col>
             </Grid>
             <OfficesPanel offices={data.offices} base="/api/company" />
+            <ApiClientsPanel />
           </Stack>
         )}
       </QueryContent>

@@ -1,0 +1,143 @@
+import { z } from '../../platform/validation.js';
+import { TMF_ORDER_ITEM_STATES, TMF_ORDER_STATES, TMF_SERVICE_STATES } from './domain/tmf-states.js';
+
+// Shapes of the TM Forum Open APIs we serve (TMF638 Service Inventory v4, TMF622 Product Ordering
+// v4), as far as we fill them. Every attribute is optional in the answer schemas because `fields`
+// may ask for any subset; the specs make nearly all of them optional too.
+
+/** TMF630 list parameters; any other parameter is a filter on a top-level attribute. */
+export const TmfListQuerySchema = z
+  .object({
+    fields: z.string().max(1000).optional().describe('comma-separated attributes to return, e.g. id,state'),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .catchall(z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]));
+export const TmfFieldsQuerySchema = z.object({ fields: z.string().max(1000).optional() });
+export const TmfIdParamSchema = z.object({ id: z.string().max(64) });
+
+export const TmfErrorSchema = z
+  .object({
+    '@type': z.literal('Error'),
+    code: z.string(),
+    reason: z.string(),
+    message: z.string().optional(),
+    status: z.string().optional(),
+    referenceError: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'TmfError', description: 'TMF630 Error; `message` and `errors[].message` are translated (Accept-Language).' });
+
+export const tmfErrors = <S extends number>(...statuses: S[]) => Object.fromEntries(statuses.map((s) => [s, TmfErrorSchema])) as Record<S, typeof TmfErrorSchema>;
+
+const Ref = z.object({ id: z.string(), href: z.string().optional(), name: z.string().optional(), '@referredType': z.string().optional() });
+const Characteristic = z.object({ name: z.string(), valueType: z.string(), value: z.union([z.string(), z.array(z.string()), z.null()]) });
+const RelatedParty = Ref.extend({ role: z.string() });
+
+export const TmfServiceSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('Service'),
+    name: z.string(),
+    category: z.string(),
+    serviceType: z.string(),
+    state: z.enum(TMF_SERVICE_STATES),
+    isServiceEnabled: z.boolean(),
+    hasStarted: z.boolean(),
+    startMode: z.string(),
+    serviceDate: z.string(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    serviceSpecification: Ref.extend({ version: z.string().optional() }),
+    serviceCharacteristic: z.array(Characteristic),
+    supportingResource: z.array(Ref),
+    relatedParty: z.array(RelatedParty),
+    place: z.array(Ref.extend({ role: z.string() })),
+    serviceRelationship: z.array(z.object({ relationshipType: z.string(), service: Ref })),
+  })
+  .partial()
+  .meta({ id: 'TmfService', description: 'TMF638 v4 Service' });
+export const TmfServiceListSchema = z.array(TmfServiceSchema);
+export type TmfService = z.infer<typeof TmfServiceSchema>;
+
+// ---------------------------------------------------------------- TMF622 Product Ordering v4
+
+const CharacteristicIn = z.object({ name: z.string().max(64), value: z.unknown(), valueType: z.string().max(32).optional() }).loose();
+const RelatedPartyIn = z
+  .object({
+    id: z.string().max(64).optional(),
+    name: z.string().max(200).optional(),
+    role: z.string().max(64).optional(),
+    '@referredType': z.string().max(64).optional(),
+    // creating the mobile user from the order: TMF's Individual carries these as contact medium; we take them flat
+    givenName: z.string().max(100).optional(),
+    familyName: z.string().max(100).optional(),
+    email: z.string().max(254).optional(),
+    language: z.enum(['en', 'fr', 'nl']).optional(),
+  })
+  .loose();
+
+export const ProductOrderItemInputSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    action: z.enum(['add', 'modify', 'delete', 'noChange']),
+    quantity: z.number().int().min(1).max(1).optional(),
+    productOffering: z.object({ id: z.string().max(64) }).loose().optional(),
+    product: z
+      .object({
+        id: z.string().max(64).optional(),
+        productSpecification: z.object({ id: z.string().max(64) }).loose().optional(),
+        productCharacteristic: z.array(CharacteristicIn).max(40).optional(),
+        relatedParty: z.array(RelatedPartyIn).max(10).optional(),
+      })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+export const ProductOrderInputSchema = z
+  .object({
+    externalId: z.string().max(128).optional(),
+    description: z.string().max(1000).optional(),
+    requestedStartDate: z.iso.datetime({ offset: true }).optional(),
+    relatedParty: z.array(RelatedPartyIn).max(10).optional(),
+    productOrderItem: z.array(ProductOrderItemInputSchema).min(1).max(50),
+  })
+  .loose();
+export type ProductOrderInput = z.infer<typeof ProductOrderInputSchema>;
+export type ProductOrderItemInput = z.infer<typeof ProductOrderItemInputSchema>;
+
+const ErrorMessage = z.object({ '@type': z.literal('ProductOrderErrorMessage'), code: z.string(), reason: z.string(), message: z.string().optional(), productOrderItem: z.array(z.object({ itemId: z.string() })) });
+
+export const TmfProductOrderItemSchema = z.object({
+  id: z.string(),
+  action: z.enum(['add', 'modify', 'delete', 'noChange']),
+  state: z.enum(TMF_ORDER_ITEM_STATES),
+  quantity: z.number().int(),
+  productOffering: Ref.optional(),
+  product: z.object({ id: z.string().optional(), href: z.string().optional(), productSpecification: Ref.optional(), '@type': z.literal('Product') }).optional(),
+  '@type': z.literal('ProductOrderItem'),
+});
+
+export const TmfProductOrderSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('ProductOrder'),
+    externalId: z.string().nullable(),
+    description: z.string().nullable(),
+    state: z.enum(TMF_ORDER_STATES),
+    orderDate: z.string(),
+    creationDate: z.string(),
+    requestedStartDate: z.string().nullable(),
+    completionDate: z.string().nullable(),
+    productOrderItem: z.array(TmfProductOrderItemSchema),
+    note: z.array(z.object({ text: z.string(), author: z.string().optional(), '@type': z.literal('Note') })),
+    errorMessage: z.array(ErrorMessage),
+    relatedParty: z.array(RelatedParty),
+  })
+  .partial()
+  .meta({ id: 'TmfProductOrder', description: 'TMF622 v4 ProductOrder' });
+export const TmfProductOrderListSchema = z.array(TmfProductOrderSchema);
+export type TmfProductOrder = z.infer<typeof TmfProductOrderSchema>;

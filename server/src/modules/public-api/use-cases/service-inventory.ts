@@ -1,0 +1,89 @@
+import type { Deps } from '../../../deps.js';
+import { AppError } from '../../../platform/app-error.js';
+import { localize, type Lang } from '../../../platform/i18n.js';
+import type { CompanyScope } from '../../../platform/tenant.js';
+import { catalogSnapshot, type CatalogSnapshot } from '../../catalog/index.js';
+import { parseFields, parseFilters, pickFields } from '../domain/tmf-query.js';
+import { SERVICE_STATE, statusesOfServiceState, TMF_SERVICE_STATES, type TmfServiceState } from '../domain/tmf-states.js';
+import { companyName, findInventoryItem, listInventory, type InventoryFilter, type InventoryRow } from '../service-inventory.repository.js';
+import type { TmfService } from '../tmf.schemas.js';
+
+export const SERVICE_PATH = '/tmf-api/serviceInventory/v4/service';
+const FILTERS = ['id', 'state', 'name', 'serviceType', 'category'] as const;
+
+const characteristic = (name: string, value: string | string[] | null) => ({ name, valueType: Array.isArray(value) ? 'array' : 'string', value });
+
+/** One service as TMF638 shows it; our own status stays readable as `fleetdeskStatus`. */
+const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string; name: string }, lang: Lang): TmfService => {
+  const s = r.service;
+  const type = catalog.serviceTypes.get(s.serviceTypeCode);
+  const name = (text: { en: string; fr: string; nl: string } | undefined, fallback: string) => (text ? localize(text, lang) : fallback);
+  return {
+    id: s.id,
+    href: `${SERVICE_PATH}/${s.id}`,
+    '@type': 'Service',
+    name: s.msisdn ?? name(type?.name, s.serviceTypeCode),
+    category: type?.productTypeCode ?? '',
+    serviceType: s.serviceTypeCode,
+    state: SERVICE_STATE[s.status],
+    isServiceEnabled: s.status === 'active',
+    hasStarted: s.activatedAt !== null,
+    startMode: s.activationMethod === 'automatic' ? 'automatically' : 'manually',
+    serviceDate: s.createdAt.toISOString(),
+    startDate: s.activatedAt?.toISOString() ?? null,
+    endDate: s.endedAt?.toISOString() ?? null,
+    serviceSpecification: { id: s.serviceTypeCode, name: name(type?.name, s.serviceTypeCode), '@referredType': 'ServiceSpecification' },
+    serviceCharacteristic: [
+      characteristic('msisdn', s.msisdn),
+      characteristic('bundle', s.bundleCode),
+      characteristic('options', s.optionCodes),
+      characteristic('simKind', r.sim?.kind ?? null),
+      characteristic('iccid', r.sim?.iccid ?? null),
+      characteristic('fixedNumber', r.fixedNumber),
+      characteristic('fleetdeskStatus', s.status),
+    ],
+    supportingResource: [
+      ...(r.sim ? [{ id: r.sim.iccid, name: r.sim.kind === 'esim' ? 'eSIM' : 'SIM', '@referredType': 'PhysicalResource' }] : []),
+      ...(s.msisdn ? [{ id: s.msisdn, name: 'MSISDN', '@referredType': 'LogicalResource' }] : []),
+    ],
+    relatedParty: [
+      { id: r.user.id, name: `${r.user.firstName} ${r.user.lastName}`, role: 'user', '@referredType': 'Individual' },
+      { id: company.id, name: company.name, role: 'customer', '@referredType': 'Organization' },
+    ],
+    place: r.office ? [{ id: r.office.id, name: r.office.name, role: 'office', '@referredType': 'GeographicAddress' }] : [],
+    serviceRelationship: s.portFromServiceId ? [{ relationshipType: 'replaces', service: { id: s.portFromServiceId, href: `${SERVICE_PATH}/${s.portFromServiceId}` } }] : [],
+  };
+};
+
+/** TMF filters as a query on our rows: a state is the statuses it stands for, a category the service types of a product type. */
+const filterOf = (query: Record<string, unknown>, catalog: CatalogSnapshot): InventoryFilter => {
+  const { filters, unknown } = parseFilters(query, FILTERS);
+  if (unknown.length) throw new AppError('VALIDATION.FAILED', { fieldErrors: unknown.map((field) => ({ field, rule: 'unknown_filter' })) });
+  const f: InventoryFilter = {};
+  // ids are uuids: anything else matches nothing (and must not reach a uuid comparison)
+  if (filters.id) f.ids = filters.id.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (filters.state) f.statuses = filters.state.filter((s): s is TmfServiceState => (TMF_SERVICE_STATES as readonly string[]).includes(s)).flatMap(statusesOfServiceState);
+  if (filters.name) f.msisdns = filters.name;
+  const types = [...catalog.serviceTypes.values()];
+  if (filters.serviceType || filters.category) {
+    f.serviceTypeCodes = types
+      .filter((t) => (!filters.serviceType || filters.serviceType.includes(t.code)) && (!filters.category || filters.category.includes(t.productTypeCode)))
+      .map((t) => t.code);
+  }
+  return f;
+};
+
+export const listTmfServices = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, query: Record<string, unknown> & { fields?: string; offset: number; limit: number }, lang: Lang) => {
+  const catalog = await catalogSnapshot(deps.db);
+  const filter = filterOf(query, catalog);
+  const [{ rows, total }, name] = await Promise.all([listInventory(deps.db, scope, filter, query), companyName(deps.db, scope)]);
+  const fields = parseFields(query.fields);
+  return { items: rows.map((r) => pickFields(toTmf(r, catalog, { id: scope.companyId, name }, lang), fields)), total };
+};
+
+export const getTmfService = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, id: string, fields: string | undefined, lang: Lang) => {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('SERVICE.NOT_FOUND');
+  const [row, catalog, name] = await Promise.all([findInventoryItem(deps.db, scope, id), catalogSnapshot(deps.db), companyName(deps.db, scope)]);
+  if (!row) throw new AppError('SERVICE.NOT_FOUND');
+  return pickFields(toTmf(row, catalog, { id: scope.companyId, name }, lang), parseFields(fields));
+};
