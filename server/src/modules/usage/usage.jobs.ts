@@ -1,0 +1,16 @@
+import type { Deps } from '../../deps.js';
+import { defineJob } from '../../jobs/define-job.js';
+import { QUEUES } from '../../jobs/queues.js';
+import { catchUpUsage, loadUsageDay } from './use-cases/load-usage.js';
+
+export const usageJobs = (deps: Deps) => [
+  // The operator's files of a day are final early in the morning; and once at start-up, so days
+  // missed while the portal was down are loaded. Loading is idempotent, so a retry or an overlap
+  // with the daily run loads nothing twice.
+  defineJob(QUEUES.usageLoad, {
+    options: { policy: 'singleton', retryLimit: 10, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 1800 },
+    schedule: { cron: '30 5 * * *', tz: 'Europe/Brussels', data: {} },
+    runAtStart: {},
+    handle: async (data) => (data?.day ? loadUsageDay(deps, data.day) : catchUpUsage(deps)),
+  }),
+];
