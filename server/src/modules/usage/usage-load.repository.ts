@@ -5,7 +5,7 @@ import type { UsageRecord } from '../network/index.js';
 
 /**
  * Loading a usage file: the only writer of usage_records, usage_monthly and usage_company_daily.
- * Records go in by batches of thousands as one JSON parameter each (json_to_recordset), which
+ * Records go in by batches of tens of thousands, each column one array parameter (unnest), which
  * PostgreSQL and PGlite both take, with no limit on parameters and no statement per row.
  */
 
@@ -52,24 +52,27 @@ export const ensureMonthPartition = async (db: Db, month: string, nextMonth: str
   });
 };
 
-const RECORD_COLUMNS = `msisdn text, data_mb int, voice_national_min int, voice_international_min int, sms int, roaming_zone text,
-  roaming_data_mb int, roaming_voice_min int, out_of_bundle_cents int`;
+/**
+ * A column of a batch as a PostgreSQL array literal ('{1,2,3}'), bound as one text parameter and
+ * cast: arrays of numbers parse faster than JSON, and both drivers pass a string as it is. The
+ * values are numbers, E.164 numbers and zone codes, none of which needs quoting.
+ */
+const arrayLiteral = (values: readonly (number | string | null)[]) => `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
 
-/** The JSON a batch travels in: one short array per record, in RECORD_COLUMNS's order. */
-const batchJson = (records: readonly UsageRecord[]) =>
-  JSON.stringify(
-    records.map((r) => ({
-      msisdn: r.msisdn,
-      data_mb: r.dataMb,
-      voice_national_min: r.voiceNationalMin,
-      voice_international_min: r.voiceInternationalMin,
-      sms: r.sms,
-      roaming_zone: r.roamingZone,
-      roaming_data_mb: r.roamingDataMb,
-      roaming_voice_min: r.roamingVoiceMin,
-      out_of_bundle_cents: r.outOfBundleCents,
-    })),
-  );
+const columns = (records: readonly UsageRecord[]) => {
+  const pick = <T extends number | string | null>(f: (r: UsageRecord) => T) => arrayLiteral(records.map(f));
+  return {
+    msisdn: pick((r) => r.msisdn),
+    dataMb: pick((r) => r.dataMb),
+    voiceNationalMin: pick((r) => r.voiceNationalMin),
+    voiceInternationalMin: pick((r) => r.voiceInternationalMin),
+    sms: pick((r) => r.sms),
+    roamingZone: pick((r) => r.roamingZone),
+    roamingDataMb: pick((r) => r.roamingDataMb),
+    roamingVoiceMin: pick((r) => r.roamingVoiceMin),
+    outOfBundleCents: pick((r) => r.outOfBundleCents),
+  };
+};
 
 /**
  * Inserts one batch of a day's records and adds what was inserted to the monthly and daily
@@ -82,9 +85,12 @@ export const insertUsageBatch = async (
   q: Queryable,
   batch: { feedId: string; day: string; month: string; dayStart: Date; dayEnd: Date; records: readonly UsageRecord[] },
 ): Promise<number> => {
+  const c = columns(batch.records);
   const result = (await q.execute(sql`
     with r as (
-      select * from json_to_recordset(${batchJson(batch.records)}::json) as r(${sql.raw(RECORD_COLUMNS)})
+      select * from unnest(${c.msisdn}::text[], ${c.dataMb}::int[], ${c.voiceNationalMin}::int[], ${c.voiceInternationalMin}::int[], ${c.sms}::int[],
+        ${c.roamingZone}::text[], ${c.roamingDataMb}::int[], ${c.roamingVoiceMin}::int[], ${c.outOfBundleCents}::int[])
+        as r(msisdn, data_mb, voice_national_min, voice_international_min, sms, roaming_zone, roaming_data_mb, roaming_voice_min, out_of_bundle_cents)
     ),
     holder as (
       select distinct on (s.msisdn) s.msisdn, s.company_id, s.id

@@ -1,10 +1,14 @@
 import type { Deps } from '../../../deps.js';
+import type { NetworkGateway } from '../../network/index.js';
 import { brusselsDay, brusselsMidnight, firstDayOfMonth, monthOfDay, nextDay } from '../../../platform/calendar.js';
 import { addMonths } from '../domain/months.js';
 import { claimFeed, ensureMonthPartition, insertUsageBatch, isFeedLoaded, loadedDays, setFeedUnmatched } from '../usage-load.repository.js';
 
-/** Records per statement: large enough that statements cost little, small enough for PGlite's memory. */
-export const LOAD_BATCH = 10_000;
+/**
+ * Records per statement: each statement looks up the numbers' services in one pass over the
+ * services table, so few large statements; small enough for PGlite's memory.
+ */
+export const LOAD_BATCH = 50_000;
 
 export type LoadResult = { feedId: string; day: string; loaded: boolean; records: number; matched: number };
 
@@ -13,7 +17,7 @@ export type LoadResult = { feedId: string; day: string; loaded: boolean; records
  * often it is loaded again (a retried job, two instances, a replayed day). The whole file goes in
  * one transaction with its aggregates.
  */
-export const loadUsageDay = async (deps: Pick<Deps, 'db' | 'gateway'>, day: string): Promise<LoadResult> => {
+export const loadUsageDay = async (deps: Pick<Deps, 'db'> & { gateway: Pick<NetworkGateway, 'usageFeed'> }, day: string): Promise<LoadResult> => {
   const feed = await deps.gateway.usageFeed(day);
   const base = { feedId: feed.feedId, day: feed.day, records: feed.records.length };
   if (await isFeedLoaded(deps.db, feed.feedId)) return { ...base, loaded: false, matched: 0 };
