@@ -880,7 +880,7 @@ export const usageFeeds = pgTable('usage_feeds', {
 
 /**
  * One line's rated usage of one day. PARTITIONED BY RANGE (usage_day), one partition per month
- * (written by hand in migration 0010; the loader creates a month's partition before its first day):
+ * (written by hand in migration 0011; the loader creates a month's partition before its first day):
  * months of data stay cheap to query by month and to drop. No foreign key to services: the loader
  * takes company and service from the services table itself, and a check per row would halve the
  * loading rate.
