@@ -91,9 +91,40 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
     expect((await operator.get('/api/companies/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
+  it("shows no usage of another company: not on the Usage page, its CSV, nor a service's usage", async () => {
+    // last month: loaded whole by the start's catch-up whatever today's date
+    const now = new Date();
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)).toISOString().slice(0, 7);
+    const own = await bright.get(`/api/usage?month=${month}`);
+    expect(own.status).toBe(200);
+    const brightLines: { serviceId: string; msisdn: string }[] = [...own.body.lines, ...own.body.topByData];
+    expect(brightLines.length).toBeGreaterThan(0);
+    const ids = new Set(brightLines.map((l) => l.serviceId));
+    const numbers = brightLines.map((l) => l.msisdn);
+
+    const foreign = await acme.get(`/api/usage?month=${month}`);
+    expect(foreign.status).toBe(200);
+    const seen = [...foreign.body.lines, ...foreign.body.topByData, ...foreign.body.topByCost, ...foreign.body.suggestions];
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((l: { serviceId: string }) => ids.has(l.serviceId))).toEqual([]);
+    const csv = await acme.get(`/api/usage/export.csv?month=${month}`);
+    expect(csv.status).toBe(200);
+    expect(numbers.filter((n) => String(csv.body).includes(n))).toEqual([]);
+    expect(String((await bright.get(`/api/usage/export.csv?month=${month}`)).body)).toContain(numbers[0]);
+
+    const serviceId = brightLines[0]!.serviceId;
+    expect((await bright.get(`/api/services/${serviceId}/usage?month=${month}`)).body.line.serviceId).toBe(serviceId);
+    const stolen = await acme.get(`/api/services/${serviceId}/usage?month=${month}`);
+    expect(stolen.status).toBe(404);
+    expect(stolen.body.code).toBe('SERVICE.NOT_FOUND');
+
+    const operator = await portal.signIn('operator@dstny.example');
+    for (const url of ['/api/usage', '/api/usage/export.csv', `/api/services/${serviceId}/usage`]) expect((await operator.get(url)).status, url).toBe(403);
+  });
+
   it('answers anonymous callers with 401 on every company endpoint', async () => {
     const anon = portal.anonymous();
-    for (const url of ['/api/mobile-users', `/api/mobile-users/${brightUser.id}`, `/api/mobile-users/${brightUser.id}/audit`, '/api/audit', '/api/company', '/api/companies', '/api/catalog']) {
+    for (const url of ['/api/mobile-users', `/api/mobile-users/${brightUser.id}`, `/api/mobile-users/${brightUser.id}/audit`, '/api/audit', '/api/company', '/api/companies', '/api/catalog', '/api/usage', '/api/usage/export.csv']) {
       expect((await anon.get(url)).status, url).toBe(401);
     }
   });

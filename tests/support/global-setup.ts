@@ -7,6 +7,7 @@ import { seedDemo } from '../../server/src/db/seed/demo.js';
 import { createJobRunner } from '../../server/src/jobs/job-runner.js';
 import { moduleJobs } from '../../server/src/jobs/module-jobs.js';
 import { NetworkSimulator } from '../../server/src/modules/network/index.js';
+import { catchUpUsage } from '../../server/src/modules/usage/use-cases/load-usage.js';
 import { systemClock } from '../../server/src/platform/clock.js';
 import { openDatabase, type Database } from '../../server/src/platform/db.js';
 import { TEST_PG_URL, urlForDatabase } from './env.js';
@@ -21,12 +22,15 @@ declare module 'vitest' {
 
 const quiet = { error: () => undefined };
 
-/** Migrations, demo seed, pg-boss schema and every module's queues — what every test database starts from. */
+/** Migrations, demo seed, its usage so far, pg-boss schema and every module's queues — what every test database starts from. */
 const prepare = async (database: Database) => {
   await seedDemo(database.db);
+  const gateway = new NetworkSimulator(database.db, { timeScale: 0 });
+  // loaded here rather than by the usage job's run at start, which a quick stop may or may not let finish
+  await catchUpUsage({ db: database.db, gateway, clock: systemClock });
   const jobs = createJobRunner(database, quiet);
   const links = { publicUrl: () => 'http://localhost', activationLinkTtlDays: 30 };
-  await jobs.start(moduleJobs({ db: database.db, jobs: jobs.queue, gateway: new NetworkSimulator(database.db, { timeScale: 0 }), links, clock: systemClock }, null));
+  await jobs.start(moduleJobs({ db: database.db, jobs: jobs.queue, gateway, links, clock: systemClock }, null));
   await jobs.stop();
 };
 

@@ -949,3 +949,86 @@ export type ProductOrderItemRecord = {
   /** What the client sent for this item, as it sent it. */
   request: Record<string, unknown>;
 };
+
+/**
+ * Usage (modules/usage): the operator's daily usage files, each loaded once. The loader writes a
+ * file's records, its row here and the aggregates below in one transaction, so a file is either
+ * wholly loaded or not at all, and loading it again changes nothing.
+ */
+export const usageFeeds = pgTable('usage_feeds', {
+  feedId: text('feed_id').primaryKey(),
+  day: date('day').notNull(),
+  records: integer('records').notNull(),
+  // records of numbers no service of any company held that day (the operator's own test lines, a number in quarantine)
+  unmatched: integer('unmatched').notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One line's rated usage of one day. PARTITIONED BY RANGE (usage_day), one partition per month
+ * (written by hand in migration 0013; the loader creates a month's partition before its first day):
+ * months of data stay cheap to query by month and to drop. No foreign key to services: the loader
+ * takes company and service from the services table itself, and a check per row would halve the
+ * loading rate.
+ */
+export const usageRecords = pgTable(
+  'usage_records',
+  {
+    companyId: uuid('company_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    usageDay: date('usage_day').notNull(),
+    msisdn: text('msisdn').notNull(),
+    dataMb: integer('data_mb').notNull(),
+    voiceNationalMin: integer('voice_national_min').notNull(),
+    voiceInternationalMin: integer('voice_international_min').notNull(),
+    sms: integer('sms').notNull(),
+    roamingZone: text('roaming_zone', { enum: ['eu', 'world'] }),
+    roamingDataMb: integer('roaming_data_mb').notNull(),
+    roamingVoiceMin: integer('roaming_voice_min').notNull(),
+    outOfBundleCents: integer('out_of_bundle_cents').notNull(),
+    feedId: text('feed_id').notNull(),
+  },
+  // a service's days, in order (the service page); the partition key is part of every unique key
+  (t) => [primaryKey({ name: 'usage_records_pk', columns: [t.companyId, t.serviceId, t.usageDay] })],
+);
+
+/** Each service's usage per month, kept by the loader: the Usage page reads months without summing days. */
+export const usageMonthly = pgTable(
+  'usage_monthly',
+  {
+    companyId: uuid('company_id').notNull(),
+    // first day of the month
+    month: date('month').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    dataMb: bigint('data_mb', { mode: 'number' }).notNull(),
+    voiceNationalMin: bigint('voice_national_min', { mode: 'number' }).notNull(),
+    voiceInternationalMin: bigint('voice_international_min', { mode: 'number' }).notNull(),
+    sms: bigint('sms', { mode: 'number' }).notNull(),
+    roamingDataMb: bigint('roaming_data_mb', { mode: 'number' }).notNull(),
+    roamingVoiceMin: bigint('roaming_voice_min', { mode: 'number' }).notNull(),
+    roamingDays: integer('roaming_days').notNull(),
+    outOfBundleCents: bigint('out_of_bundle_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.month, t.serviceId] }),
+    foreignKey({ name: 'usage_monthly_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+  ],
+);
+
+/** A company's usage per day, kept by the loader: the Usage page's chart by day. */
+export const usageCompanyDaily = pgTable(
+  'usage_company_daily',
+  {
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    usageDay: date('usage_day').notNull(),
+    lines: integer('lines').notNull(),
+    dataMb: bigint('data_mb', { mode: 'number' }).notNull(),
+    voiceMin: bigint('voice_min', { mode: 'number' }).notNull(),
+    sms: bigint('sms', { mode: 'number' }).notNull(),
+    roamingDataMb: bigint('roaming_data_mb', { mode: 'number' }).notNull(),
+    outOfBundleCents: bigint('out_of_bundle_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.usageDay] })],
+);

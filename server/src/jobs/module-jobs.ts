@@ -7,6 +7,7 @@ import { importsJobs } from '../modules/imports/imports.jobs.js';
 import { linesJobs } from '../modules/lines/lines.jobs.js';
 import { mailJobs } from '../modules/mail/mail.jobs.js';
 import { servicesJobs } from '../modules/services/services.jobs.js';
+import { usageJobs } from '../modules/usage/usage.jobs.js';
 import type { JobDefinition } from './define-job.js';
 
 /** Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here. */
@@ -18,4 +19,5 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...linesJobs(deps),
   ...mailJobs(deps, mail),
   ...importsJobs(deps),
+  ...usageJobs(deps),
 ];

@@ -30,6 +30,8 @@ export const QUEUES = {
   mailSend: 'mail.send',
   /** Makes the list prices of bundles and options the dated prices in effect today (daily, and at start-up). */
   catalogPrices: 'catalog.apply-prices',
+  /** Loads the operator network's daily usage files (modules/usage): one day, or every day not loaded yet. */
+  usageLoad: 'usage.load',
   /** Deletes expired sessions (hourly): they are refused on read already, this keeps the table small. */
   purgeSessions: 'auth.purge-expired-sessions',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
@@ -59,6 +61,9 @@ export type FailedActivationJob = ServiceJob | NetworkJob;
 /** `lane` of `lanes`: the rows whose line number modulo `lanes` is `lane` (lanes run side by side). */
 export type ImportJob = { companyId: string; importId: string; lane: number; lanes: number };
 
+/** `day` (YYYY-MM-DD): load that day's file. Absent: every day of the catch-up window not loaded yet. */
+export type UsageLoadJob = { day?: string };
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
@@ -71,6 +76,7 @@ export type JobPayloads = {
   [QUEUES.scheduledResume]: ScheduledResumeJob;
   [QUEUES.mailSend]: MailSendJob;
   [QUEUES.catalogPrices]: CatalogPricesJob;
+  [QUEUES.usageLoad]: UsageLoadJob;
   [QUEUES.purgeSessions]: Record<string, never>;
   [QUEUES.importRun]: ImportJob;
 };

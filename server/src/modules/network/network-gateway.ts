@@ -33,7 +33,34 @@ export type NetworkGateway = {
   getRequest(requestId: string): Promise<RequestStatus>;
   /** What the network holds for a number now: its live SIM, whether it is suspended or barred, whether it carries traffic. */
   lineStatus(msisdn: string): Promise<LineStatus>;
+  /**
+   * The rated usage of one Brussels day (YYYY-MM-DD): the operator's daily usage file, one record per
+   * line that had traffic. A day's file is final once the day is over and never changes: asking again
+   * returns the same `feedId` and the same records, so a loader can tell a file it already loaded.
+   */
+  usageFeed(day: string): Promise<UsageFeed>;
 };
+
+/** Roaming zones as the operator rates them: EU (roam like at home, inside the bundle) and the rest of the world (charged). */
+export const ROAMING_ZONES = ['eu', 'world'] as const;
+export type RoamingZone = (typeof ROAMING_ZONES)[number];
+
+/** One line's rated usage of one day. Volumes in whole MB and minutes; charges in euro cents. */
+export type UsageRecord = {
+  msisdn: string;
+  dataMb: number;
+  voiceNationalMin: number;
+  voiceInternationalMin: number;
+  sms: number;
+  /** Where the line roamed that day; null when it stayed home (the roaming figures are then 0). */
+  roamingZone: RoamingZone | null;
+  roamingDataMb: number;
+  roamingVoiceMin: number;
+  /** What the day cost beyond the bundle: data past the allowance, calls without minutes left, roaming outside the EU. */
+  outOfBundleCents: number;
+};
+
+export type UsageFeed = { feedId: string; day: string; records: UsageRecord[] };
 
 export type LineInput = { idempotencyKey: string; msisdn: string; iccid: string };
 export type SwapSimInput = { idempotencyKey: string; msisdn: string; fromIccid: string; toIccid: string; kind: SimKind };

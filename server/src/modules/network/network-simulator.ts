@@ -21,8 +21,13 @@ import {
   type RequestReceipt,
   type SwapSimInput,
   type RequestStatus,
+  type UsageFeed,
+  type UsageRecord,
 } from './network-gateway.js';
-import { findRequest, findRequestByKey, hasPortInPending, insertRequest, lineHistory, lockDonorEntry, type SimulatorRequestRow } from './simulator.repository.js';
+import { carriesTraffic, type LineStateEvent } from './domain/line-traffic.js';
+import { ratedLine, usageOfDay } from './domain/usage-generator.js';
+import { findRequest, findRequestByKey, hasPortInPending, insertRequest, lineHistory, lineStateEvents, linesInService, lockDonorEntry, type SimulatorRequestRow } from './simulator.repository.js';
+import { brusselsDay, brusselsMidnight, nextDay } from '../../platform/calendar.js';
 
 export type SimulatorLog = {
   info(obj: object, msg: string): void;
@@ -36,6 +41,11 @@ export type NetworkSimulatorOptions = {
   timeoutRate?: number | undefined;
   /** Replays delays and faults; drawn at random (and logged) when absent. */
   seed?: number | undefined;
+  /**
+   * Draws the lines' usage. Fixed by default, unlike the faults' seed: a day's usage file must be
+   * the same after a restart, as a real operator's file is.
+   */
+  usageSeed?: number | undefined;
   /** The simulator's clock; tests move it instead of waiting. */
   now?: (() => Date) | undefined;
   log?: SimulatorLog | undefined;
@@ -50,6 +60,7 @@ type Submission = { kind: SimulatorRequestKind; idempotencyKey: string; msisdn: 
 const DONE: SimulatorOutcome = { status: 'done' };
 const succeeds = (work: SimulatedWork): Decide => async () => ({ outcome: DONE, work });
 const silent: SimulatorLog = { info: () => undefined, warn: () => undefined };
+const DEFAULT_USAGE_SEED = 20_260_601;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Numbers arrive as E.164 from the services table; a looser form still finds the same register entry. */
@@ -68,6 +79,7 @@ const canonicalMsisdn = (input: string) => {
  */
 export class NetworkSimulator implements NetworkGateway {
   readonly seed: number;
+  private readonly usageSeed: number;
   private readonly timeScale: number;
   private readonly rates: FaultRates;
   private readonly faults: Random;
@@ -79,6 +91,7 @@ export class NetworkSimulator implements NetworkGateway {
     options: NetworkSimulatorOptions,
   ) {
     this.seed = options.seed ?? randomInt(0, 2 ** 32);
+    this.usageSeed = options.usageSeed ?? DEFAULT_USAGE_SEED;
     this.timeScale = options.timeScale;
     this.rates = { errorRate: options.errorRate ?? 0, timeoutRate: options.timeoutRate ?? 0 };
     this.faults = seededRandom(this.seed);
@@ -154,6 +167,34 @@ export class NetworkSimulator implements NetworkGateway {
       if (iccid === null && r.kind.endsWith('_line')) iccid = r.payload.iccid ?? null;
     }
     return { msisdn: number, iccid, suspended, barred, carriesTraffic: iccid !== null && !suspended && !barred };
+  }
+
+  /**
+   * The day's usage file, drawn for every line in service that day (domain/usage-generator.ts). A
+   * line the network suspended or barred at any moment of a day has no usage that day. Only a day
+   * that is over has a file.
+   */
+  async usageFeed(day: string): Promise<UsageFeed> {
+    const start = brusselsMidnight(day);
+    const end = brusselsMidnight(nextDay(day));
+    if (end > this.now()) throw new Error(`network simulator: the usage of ${day} is not final before the day is over`);
+    const [lines, events] = await Promise.all([linesInService(this.db, start, end), lineStateEvents(this.db, end)]);
+    const byNumber = new Map<string, LineStateEvent[]>();
+    for (const e of events) {
+      if (e.kind !== 'suspend_line' && e.kind !== 'resume_line' && e.kind !== 'bar_line' && e.kind !== 'unbar_line') continue;
+      byNumber.set(e.msisdn, [...(byNumber.get(e.msisdn) ?? []), { kind: e.kind, at: e.at }]);
+    }
+    const records: UsageRecord[] = [];
+    for (const line of lines) {
+      if (line.msisdn === null) continue;
+      const history = byNumber.get(line.msisdn) ?? [];
+      // days before the line was live used nothing of the month's allowance
+      const firstDay = line.activatedAt ? brusselsDay(line.activatedAt) : day;
+      const carries = (d: string) => d >= firstDay && (history.length === 0 || carriesTraffic(history, brusselsMidnight(d), brusselsMidnight(nextDay(d))));
+      const record = usageOfDay(this.usageSeed, ratedLine(line.msisdn, line, line.optionCodes), day, carries);
+      if (record) records.push(record);
+    }
+    return { feedId: `usage-${day}`, day, records };
   }
 
   async getRequest(requestId: string): Promise<RequestStatus> {

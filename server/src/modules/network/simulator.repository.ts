@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
-import { simulatorDonorNumbers, simulatorRequests } from '../../db/schema.js';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { bundles, services, simulatorDonorNumbers, simulatorRequests } from '../../db/schema.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import { DONOR_REGISTER } from './domain/donor-register.js';
 import type { DonorEntry } from './domain/porting-rules.js';
@@ -85,3 +85,30 @@ export const seedDonorRegister = async (db: Db) => {
       },
     });
 };
+
+/**
+ * The lines the operator's rating knows on a day: every service with a number that was live at some
+ * moment of [start, end), with its bundle's allowances and its options. One number can pass from one
+ * service to another on a day (a move within the company); the later service holds it.
+ */
+export const linesInService = async (q: Queryable, start: Date, end: Date) =>
+  q
+    .selectDistinctOn([services.msisdn], { msisdn: services.msisdn, activatedAt: services.activatedAt, dataGb: bundles.dataGb, callMinutes: bundles.callMinutes, optionCodes: services.optionCodes })
+    .from(services)
+    .innerJoin(bundles, eq(bundles.code, services.bundleCode))
+    .where(and(isNotNull(services.msisdn), lt(services.activatedAt, end), or(isNull(services.endedAt), gt(services.endedAt, start))))
+    .orderBy(asc(services.msisdn), desc(services.activatedAt));
+
+/** Every suspension, resumption, bar and unbar the network has done before `end`, oldest first. */
+export const lineStateEvents = (q: Queryable, end: Date) =>
+  q
+    .select({ msisdn: simulatorRequests.msisdn, kind: simulatorRequests.kind, at: simulatorRequests.readyAt })
+    .from(simulatorRequests)
+    .where(
+      and(
+        inArray(simulatorRequests.kind, ['suspend_line', 'resume_line', 'bar_line', 'unbar_line']),
+        lt(simulatorRequests.readyAt, end),
+        sql`${simulatorRequests.outcome}->>'status' = 'done'`,
+      ),
+    )
+    .orderBy(asc(simulatorRequests.readyAt), asc(simulatorRequests.createdAt));
