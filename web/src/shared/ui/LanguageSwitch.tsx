@@ -1,6 +1,6 @@
 import { Box, Button } from '@mantine/core';
 import { IconChevronDown, IconLanguage } from '@tabler/icons-react';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from '../../features/auth/session';
 import type { Language } from '../api/contract';
@@ -27,8 +27,11 @@ export const LanguageSwitch = ({ variant = 'subtle' }: { variant?: 'subtle' | 'd
   };
 
   const idle = useIdle();
+  // a click before the menu has arrived is not lost: it fetches the menu now and opens it on arrival
+  const [wanted, setWanted] = useState(false);
   const button = (
     <Button
+      onClick={() => setWanted(true)}
       variant={variant}
       color="gray"
       size="sm"
@@ -44,10 +47,10 @@ export const LanguageSwitch = ({ variant = 'subtle' }: { variant?: 'subtle' | 'd
       </Box>
     </Button>
   );
-  if (!idle) return button;
+  if (!idle && !wanted) return button;
   return (
     <Suspense fallback={button}>
-      <LanguageMenu button={button} active={active} choose={choose} />
+      <LanguageMenu button={button} active={active} choose={choose} openAtOnce={wanted} />
     </Suspense>
   );
 };
