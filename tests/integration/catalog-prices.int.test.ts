@@ -149,6 +149,9 @@ describe(`catalog: prices effective from a date (${process.env.TEST_DB})`, () =>
     const empty = await operator.patch('/api/back-office/catalog/options/intl-100', { name: { en: 'x', fr: '', nl: 'y' } });
     expect(fields(empty)).toEqual(['name.fr:required']);
     expect((await operator.patch('/api/back-office/catalog/options/nope', { active: false })).status).toBe(404);
+    // nothing to change: a no-op, not a server error, and nothing audited
+    expect((await operator.patch('/api/back-office/catalog/bundles/mobile-l', {})).status).toBe(204);
+    expect((await operator.patch('/api/back-office/catalog/bundles/nope', {})).status).toBe(404);
     const audit = await q<{ action: string }>(`select action from audit_events where action like 'catalog.%.updated' order by created_at`);
     expect(audit.map((a) => a.action)).toEqual(['catalog.bundles.updated', 'catalog.bundles.updated', 'catalog.bundles.updated', 'catalog.product-types.updated']);
   });

@@ -61,6 +61,8 @@ export const editCatalogEntry = async (
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.suspendedMonthlyPriceCents !== undefined ? { suspendedMonthlyPriceCents: patch.suspendedMonthlyPriceCents } : {}),
     };
+    // an empty patch is a valid no-op (HTTP PATCH semantics); an UPDATE with nothing to set is not
+    if (Object.keys(values).length === 0) return;
     await updateCatalogEntry(tx, kind, code, values);
     const after = { ...before, ...values };
     if (JSON.stringify(before) !== JSON.stringify(after)) {
