@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { QUEUES } from '../../server/src/jobs/queues.js';
 import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
-import { browserSuite } from '../support/portal.js';
+import { browserSuite, csrfOf } from '../support/portal.js';
 
 // An activation whose network work failed for good, as the administrator meets it: the service says
 // so, with a Retry that takes the process up where it stopped. The simulated network runs at real
@@ -11,8 +10,7 @@ import { browserSuite } from '../support/portal.js';
 
 const suite = browserSuite(() => ({ NETWORK_SIMULATOR_TIME_SCALE: '1' }));
 
-const csrfOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === 'fd_csrf')?.value ?? '';
-const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
+const { q } = suite;
 
 describe('a failed activation', () => {
   test('shows as failed with what happened, and Retry takes it up again', async () => {

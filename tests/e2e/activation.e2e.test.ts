@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
-import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
+import { BACKGROUND, expectAccessible } from '../support/browser.js';
 import { browserSuite } from '../support/portal.js';
 
 // Activation end to end, in a real browser on a fresh demo portal whose simulated operator network
@@ -15,11 +15,7 @@ import { browserSuite } from '../support/portal.js';
 const suite = browserSuite();
 const newPage = suite.newPage;
 
-const signInAsAdmin = async (page: Page) => {
-  await page.goto(`${suite.portal.url}/login`);
-  await signIn(page, 'admin@acme.example');
-  await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
-};
+const { signInAsAdmin } = suite;
 
 type DemoUser = { id: string; firstName: string; lastName: string; email: string; language: string; serviceCount: number };
 

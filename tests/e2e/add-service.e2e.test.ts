@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectAccessible, signIn } from '../support/browser.js';
+import { expectAccessible } from '../support/browser.js';
 import { browserSuite } from '../support/portal.js';
 
 // The Add Service wizard and "Services waiting for activation" in a real browser, on a fresh
@@ -10,11 +10,7 @@ import { browserSuite } from '../support/portal.js';
 const suite = browserSuite();
 const newPage = suite.newPage;
 
-const signInAsAdmin = async (page: Page) => {
-  await page.goto(`${suite.portal.url}/login`);
-  await signIn(page, 'admin@acme.example');
-  await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
-};
+const { signInAsAdmin } = suite;
 
 /** Names of demo users that have no service yet (the seed leaves a few of them). */
 const usersWithoutServices = async (page: Page): Promise<string[]> => {

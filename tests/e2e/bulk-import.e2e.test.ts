@@ -9,7 +9,7 @@ import { browserSuite } from '../support/portal.js';
 // the dry run's table, the import's progress (kept across a reload) and the failed rows' file.
 
 const suite = browserSuite();
-const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
+const { q } = suite;
 
 describe('Bulk import of mobile users and services', () => {
   test('template, dry run of 3 good and 2 bad rows, import with progress, failed rows to download', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectAccessible, signIn } from '../support/browser.js';
+import { expectAccessible } from '../support/browser.js';
 import { browserSuite } from '../support/portal.js';
 
 // Things an administrator runs into every day, each of which once went wrong (issue 11, "The
@@ -9,22 +9,10 @@ import { browserSuite } from '../support/portal.js';
 // Each wait is for something to appear or go, never for a fixed time.
 
 const suite = browserSuite();
+const { q, signInAsAdmin, post } = suite;
 
 type OverviewItem = { id: string; mobileUserId: string; userName: string; msisdn: string | null; sim: { kind: 'physical' | 'esim'; iccid: string } | null; serviceType: { code: string } };
 type User = { id: string; firstName: string; lastName: string; serviceCount: number; officeId: string | null };
-
-const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
-
-const signInAsAdmin = async (page?: Page) => {
-  const tab = page ?? (await suite.newPage());
-  await tab.goto(`${suite.portal.url}/login`);
-  await signIn(tab, 'admin@acme.example');
-  await tab.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
-  return tab;
-};
-
-const csrfOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === 'fd_csrf')?.value ?? '';
-const post = async (page: Page, path: string, data: unknown) => page.request.post(`${suite.portal.url}${path}`, { data, headers: { 'x-csrf-token': await csrfOf(page) } });
 
 /** Active Mobile lines with a physical SIM card, as the overview lists them. */
 const activeLines = async (page: Page): Promise<OverviewItem[]> => {

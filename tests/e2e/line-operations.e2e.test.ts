@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, test } from 'vitest';
 import { QUEUES } from '../../server/src/jobs/queues.js';
-import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
+import { BACKGROUND, expectAccessible } from '../support/browser.js';
 import { browserSuite } from '../support/portal.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -15,6 +15,7 @@ import { waitUntil } from '../support/wait.js';
 // their phone lost from the personal page. Every wait is for something to appear, never a fixed time.
 
 const suite = browserSuite();
+const { q, signInAsAdmin } = suite;
 
 type OverviewItem = { id: string; mobileUserId: string; userName: string; msisdn: string | null; serviceType: { code: string } };
 type MailItem = { id: string; to: string; template: string };
@@ -25,16 +26,6 @@ type Detail = {
   sim: { kind: string; iccid: string } | null;
   replacementSim: { kind: string; iccid: string } | null;
   lineOperations: { kind: string; status: string; toIccid: string | null }[];
-};
-
-const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
-
-const signInAsAdmin = async () => {
-  const page = await suite.newPage();
-  await page.goto(`${suite.portal.url}/login`);
-  await signIn(page, 'admin@acme.example');
-  await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
-  return page;
 };
 
 /** Acme's active Mobile lines, as the overview API lists them; each test takes its own. */

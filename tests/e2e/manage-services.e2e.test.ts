@@ -2,29 +2,19 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { deletionLimit } from '../../server/src/modules/services/domain/deletion-quota.js';
-import { expectAccessible, signIn } from '../support/browser.js';
-import { browserSuite } from '../support/portal.js';
+import { expectAccessible } from '../support/browser.js';
+import { browserSuite, csrfOf } from '../support/portal.js';
 
 // Managing services in a real browser, on a fresh demo portal: the Service overview and its CSV,
 // "Manage service" with its billing impact, "Remove" with its confirmation, and the 30 % rule.
 // Each wait is for something to appear (a heading, a dialog, a row), never for a fixed time.
 
 const suite = browserSuite();
+const { q, signInAsAdmin } = suite;
 
 type OverviewItem = { id: string; mobileUserId: string; userName: string; msisdn: string | null; bundle: { code: string; name: string }; serviceType: { code: string } };
 type Quota = { limit: number; used: number; remaining: number; contractedServices: number };
 
-const q = async <T>(text: string, values: unknown[] = []) => (await suite.portal.database.sql.executeSql(text, values)).rows as T[];
-
-const signInAsAdmin = async () => {
-  const page = await suite.newPage();
-  await page.goto(`${suite.portal.url}/login`);
-  await signIn(page, 'admin@acme.example');
-  await page.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
-  return page;
-};
-
-const csrfOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === 'fd_csrf')?.value ?? '';
 
 /** Active Mobile lines of Acme, as the overview API lists them (by user name). */
 const activeMobileLines = async (page: Page): Promise<OverviewItem[]> => {

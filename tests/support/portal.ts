@@ -1,6 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { browserProfiles } from './browser.js';
+import { browserProfiles, signIn } from './browser.js';
 import { startPortal as start } from '../../server/src/portal.js';
 import type { JobRunner } from '../../server/src/jobs/job-runner.js';
 import type { Database } from '../../server/src/platform/db.js';
@@ -58,5 +58,20 @@ export const browserSuite = (overrides: () => Record<string, string> = () => ({}
       return portal;
     },
     newPage: profiles.newPage,
+    /** Rows of a query on the portal's database, to check what a flow wrote. */
+    q: async <T>(text: string, values: unknown[] = []) => (await portal!.database.sql.executeSql(text, values)).rows as T[],
+    /** The demo company's administrator, signed in on `page` (a fresh profile when none is given). */
+    signInAsAdmin: async (page?: Page) => {
+      const tab = page ?? (await profiles.newPage());
+      await tab.goto(`${portal!.url}/login`);
+      await signIn(tab, 'admin@acme.example');
+      await tab.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
+      return tab;
+    },
+    /** A POST from the signed-in page's session, with its CSRF token, as the app sends it. */
+    post: async (page: Page, path: string, data: unknown) => page.request.post(`${portal!.url}${path}`, { data, headers: { 'x-csrf-token': await csrfOf(page) } }),
   };
 };
+
+/** The CSRF token the app sends back with every change (double-submit cookie). */
+export const csrfOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === 'fd_csrf')?.value ?? '';
