@@ -111,6 +111,7 @@ describe('one owner for each thing', () => {
       'http/context.ts',
       'modules/activation/use-cases/activation-process.ts',
       'modules/activation/use-cases/employee-activation.ts',
+      'modules/bulk-actions/use-cases/run-bulk-action.ts',
       'modules/companies/use-cases/administrators.ts',
       'modules/companies/use-cases/manage-company.ts',
       'modules/imports/use-cases/run-import.ts',

@@ -126,6 +126,9 @@ describe(`roles: operator staff and fleet administrators are kept apart (${proce
       { method: 'GET', path: '/api/company/api-clients' },
       { method: 'POST', path: '/api/company/api-clients' },
       { method: 'DELETE', path: '/api/company/api-clients/:apiClientId' },
+      { method: 'GET', path: '/api/service-bulk-actions' },
+      { method: 'POST', path: '/api/service-bulk-actions/preview' },
+      { method: 'POST', path: '/api/service-bulk-actions' },
     ];
     for (const r of adminOnly) {
       const res = await operator.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});

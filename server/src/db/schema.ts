@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_STATUSES, type ServiceStatus } from '../modules/services/domain/lifecycle.js';
 import { LINE_OPERATION_KINDS, type LineOperationDetails } from '../modules/lines/domain/line-operations.js';
+import { BULK_ACTION_KINDS, type BulkActionParams } from '../modules/bulk-actions/domain/bulk-action.js';
 import { SIMULATOR_REQUEST_KINDS, type SimulatorOutcome } from '../modules/network/domain/simulator-request.js';
 import { REQUEST_KINDS, type RequestDetails } from '../modules/requests/domain/request-details.js';
 import { REQUEST_ROLES, REQUEST_STATUSES } from '../modules/requests/domain/request-machine.js';
@@ -1031,4 +1032,58 @@ export const usageCompanyDaily = pgTable(
     outOfBundleCents: bigint('out_of_bundle_cents', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.usageDay] })],
+);
+
+// ---------------------------------------------------------------- bulk actions on services (Service overview)
+
+/**
+ * One action on many services (start, schedule, change, suspend, resume, delete), run by one durable
+ * job: its own record, so its progress survives a reload and a restart.
+ */
+export const bulkActions = pgTable(
+  'bulk_actions',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    kind: text('kind', { enum: BULK_ACTION_KINDS }).notNull(),
+    // what the action does to each service: the start date, the bundle and options, a suspension's reason
+    params: jsonb('params').$type<BulkActionParams>().notNull(),
+    status: text('status', { enum: ['running', 'finished'] }).notNull().default('running'),
+    total: integer('total').notNull(),
+    startedByAccountId: uuid('started_by_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    startedByName: text('started_by_name').notNull(),
+    // the starter's language: the timeline's wording of a change (bundle names) is theirs, as on the single-service page
+    language: text('language').notNull().default('en'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [unique('bulk_actions_company_id_uq').on(t.companyId, t.id), index('bulk_actions_company_created_idx').on(t.companyId, t.createdAt)],
+);
+
+/**
+ * A service of a bulk action, worked in its own transaction that also records its outcome: done
+ * exactly once even when the worker dies half-way. A refusal keeps its error code and values, and is
+ * worded in the reader's language when read.
+ */
+export const bulkActionItems = pgTable(
+  'bulk_action_items',
+  {
+    companyId: uuid('company_id').notNull(),
+    bulkActionId: uuid('bulk_action_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    seq: integer('seq').notNull(),
+    status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull().default('pending'),
+    error: jsonb('error').$type<{ code: string; params?: Record<string, string | number>; fieldErrors?: { field: string; rule: string; params?: Record<string, string | number> }[] }>(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bulkActionId, t.serviceId] }),
+    foreignKey({ name: 'bulk_action_items_action_same_company_fk', columns: [t.companyId, t.bulkActionId], foreignColumns: [bulkActions.companyId, bulkActions.id] }),
+    foreignKey({ name: 'bulk_action_items_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    index('bulk_action_items_action_status_idx').on(t.bulkActionId, t.status, t.seq),
+  ],
 );

@@ -19,6 +19,7 @@ import type { ActivationViewSchema, BackOfficePortingIssuePageSchema, EmployeePu
 import type { AuditEventSchema, AuditPageSchema } from '../modules/audit/audit.schemas.js';
 import type { LoginSchema, MeSchema } from '../modules/auth/auth.schemas.js';
 import type { DryRunSchema, ImportFileProblemSchema, ImportListSchema, ImportSchema } from '../modules/imports/imports.schemas.js';
+import type { BulkActionInputSchema, BulkActionListSchema, BulkActionSchema, BulkItemPageSchema, BulkPreviewSchema } from '../modules/bulk-actions/bulk-actions.schemas.js';
 import type { ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
 import type {
   BackOfficeCatalogSchema,
@@ -313,6 +314,13 @@ export type ImportIssue = ImportDryRunRow['issues'][number];
 export type ImportFileProblem = Out<typeof ImportFileProblemSchema>;
 export type ImportProgress = Out<typeof ImportSchema>;
 export type ImportList = Out<typeof ImportListSchema>;
+export type BulkActionInput = In<typeof BulkActionInputSchema>;
+export type BulkActionParams = BulkActionInput['action'];
+export type BulkActionKind = BulkActionParams['kind'];
+export type BulkPreview = Out<typeof BulkPreviewSchema>;
+export type BulkAction = Out<typeof BulkActionSchema>;
+export type BulkActionList = Out<typeof BulkActionListSchema>;
+export type BulkItemPage = Out<typeof BulkItemPageSchema>;
 
 // ---------------------------------------------------------------- API clients of the public API
 

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.js';
 import { activationJobs } from '../modules/activation/activation.jobs.js';
 import { authJobs } from '../modules/auth/auth.jobs.js';
+import { bulkActionsJobs } from '../modules/bulk-actions/bulk-actions.jobs.js';
 import { catalogJobs } from '../modules/catalog/catalog.jobs.js';
 import type { MailTransport } from '../modules/mail/index.js';
 import { importsJobs } from '../modules/imports/imports.jobs.js';
@@ -20,4 +21,5 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...mailJobs(deps, mail),
   ...importsJobs(deps),
   ...usageJobs(deps),
+  ...bulkActionsJobs(deps),
 ];

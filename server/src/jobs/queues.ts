@@ -36,6 +36,8 @@ export const QUEUES = {
   purgeSessions: 'auth.purge-expired-sessions',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
   importRun: 'imports.run',
+  /** Works the services of a bulk action of the Service overview, a few seconds at a time (modules/bulk-actions). */
+  bulkAction: 'services.bulk-action',
 } as const;
 
 /** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
@@ -61,6 +63,8 @@ export type FailedActivationJob = ServiceJob | NetworkJob;
 /** `lane` of `lanes`: the rows whose line number modulo `lanes` is `lane` (lanes run side by side). */
 export type ImportJob = { companyId: string; importId: string; lane: number; lanes: number };
 
+export type BulkActionJob = { companyId: string; bulkActionId: string };
+
 /** `day` (YYYY-MM-DD): load that day's file. Absent: every day of the catch-up window not loaded yet. */
 export type UsageLoadJob = { day?: string };
 
@@ -78,6 +82,7 @@ export type JobPayloads = {
   [QUEUES.catalogPrices]: CatalogPricesJob;
   [QUEUES.usageLoad]: UsageLoadJob;
   [QUEUES.purgeSessions]: Record<string, never>;
+  [QUEUES.bulkAction]: BulkActionJob;
   [QUEUES.importRun]: ImportJob;
 };
 export type QueueName = keyof JobPayloads;

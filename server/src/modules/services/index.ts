@@ -13,3 +13,7 @@ export { findServiceRow, getServiceDetail, hasServiceEvent, statusBeforeEntering
 export { addService, serviceChoiceProblems } from './use-cases/add-service.js';
 // the wizard's save and Manage service / Remove, for the public API's product orders (same rules, same use cases)
 export { changeService, deleteService } from './use-cases/manage-service.js';
+// bulk actions of the Service overview: the selection "all N matching the filter", and the same use cases per service
+export { overviewServiceIds, type OverviewFilters } from './overview.repository.js';
+export { previewChange, deletionQuota } from './use-cases/manage-service.js';
+export { startServices, scheduleServices } from './use-cases/start-activation.js';

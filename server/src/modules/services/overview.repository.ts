@@ -189,6 +189,17 @@ export const countOverview = async (database: OverviewDb, scope: CompanyScope, f
   return row?.n ?? 0;
 };
 
+/**
+ * The ids of the services the filters match, at most `max` + 1 of them (one more tells the caller
+ * the selection is too large): "all N matching the filter" of a bulk action.
+ */
+export const overviewServiceIds = async (database: OverviewDb, scope: CompanyScope, filters: OverviewFilters, max: number) => {
+  const p = new Params();
+  const { where, needsUser } = whereOf(p, scope, filters, await catalogSnapshot(database.db));
+  const text = `select s.id from services s ${needsUser ? 'join mobile_users u on u.company_id = s.company_id and u.id = s.mobile_user_id' : ''} where ${where.join(' and ')} limit ${p.add(max + 1)}`;
+  return ((await database.sql.executeSql(text, p.values)).rows as { id: string }[]).map((r) => r.id);
+};
+
 /** Every row of a filtered, sorted overview, a thousand at a time (the CSV export). */
 export async function* allOverviewRows(database: OverviewDb, scope: CompanyScope, query: Omit<OverviewPageQuery, 'limit' | 'after' | 'before'>, lang: Lang) {
   let after: string | undefined;

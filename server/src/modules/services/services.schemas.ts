@@ -57,7 +57,7 @@ export const WizardDraftSchema = z.object(wizardFields).partial().strict();
 export const WizardCheckQuerySchema = z.object({ step: z.coerce.number().int().min(1).max(8) });
 export const WizardCheckedSchema = z.object({ ok: z.literal(true) });
 
-const ServiceStatusSchema = z.enum(SERVICE_STATUSES);
+export const ServiceStatusSchema = z.enum(SERVICE_STATUSES);
 
 export const ServiceEventSchema = z.object({
   id: z.uuid(),
@@ -188,7 +188,7 @@ export const WizardFixedNumbersSchema = z.object({
 export const ChangeSelectionSchema = z.object({ bundleCode: code(), optionCodes: z.array(code()).max(20) }).strict();
 
 const PricedNameSchema = LocalizedNameSchema.extend({ monthlyPriceCents: z.number().int() });
-const SelectionSideSchema = z.object({ bundle: PricedNameSchema, options: z.array(PricedNameSchema), monthlyPriceCents: z.number().int() });
+export const SelectionSideSchema = z.object({ bundle: PricedNameSchema, options: z.array(PricedNameSchema), monthlyPriceCents: z.number().int() });
 
 export const BillingImpactSchema = z.object({
   effectiveOn: z.string(),

@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, MultiSelect, Select, Stack, Table, Text } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconDeviceMobileOff, IconFilterOff } from '@tabler/icons-react';
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OverviewItem, OverviewSort } from '../../shared/api/contract';
+import type { BulkActionKind, OverviewItem, OverviewSort } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { ListEmpty, ListScaffold, NoMatch, useRowLink } from '../../shared/ui/ListScaffold';
 import { type ParamChanges, useSearchBox } from '../../shared/ui/list-params';
@@ -14,7 +14,9 @@ import { Dash, SimSummary } from '../../shared/ui/values';
 import { ServiceStatusBadge } from '../mobile-users/ServiceStatusBadge';
 import { userPath } from '../mobile-users/UsersListPage';
 import { servicePath } from '../services/ServiceDetailPage';
-import { useOverviewCount, useOverviewFacets, useOverviewPage } from './api';
+import { filterQuery, useOverviewCount, useOverviewFacets, useOverviewPage } from './api';
+import { BulkActionBar, BulkActionModal, BulkActionsPanel, type BulkSelection } from './BulkActions';
+import { useRowSelection } from '../../shared/ui/row-selection';
 import { BACK_TO_FIRST_PAGE, DEFAULT_OVERVIEW_LIMIT, OVERVIEW_PAGE_SIZES, filtersOf, hasFilters, nextSort, pageRange, type OverviewState } from './overview-params';
 
 type Update = (changes: ParamChanges, replace?: boolean) => void;
@@ -74,12 +76,15 @@ const Filters = ({ state, update }: { state: OverviewState; update: Update }) =>
   );
 };
 
-const ServiceRow = ({ item }: { item: OverviewItem }) => {
+const ServiceRow = ({ item, selected, onSelect }: { item: OverviewItem; selected: boolean; onSelect: (on: boolean) => void }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const rowLink = useRowLink();
   return (
-    <Table.Tr {...rowLink(servicePath(item.id))}>
+    <Table.Tr {...rowLink(servicePath(item.id))} bg={selected ? 'var(--mantine-color-indigo-0)' : undefined}>
+      <Table.Td>
+        <Checkbox aria-label={t('bulk.selectRow', { name: item.userName, service: item.msisdn ? format.phone(item.msisdn) : item.serviceType.name })} checked={selected} onChange={(event) => onSelect(event.currentTarget.checked)} />
+      </Table.Td>
       <Table.Td>
         <Anchor component={Link} to={userPath(item.mobileUserId)} fz="sm" fw={600}>
           {item.userName}
@@ -173,6 +178,7 @@ const CursorPager = ({ state, update, shown, total, nextCursor, prevCursor }: { 
 
 export const MobileServicesTab = ({ state, update }: { state: OverviewState; update: Update }) => {
   const { t } = useTranslation();
+  const format = useFormat();
   const filters = filtersOf(state);
   const page = useOverviewPage(state);
   const count = useOverviewCount(filters);
@@ -190,88 +196,137 @@ export const MobileServicesTab = ({ state, update }: { state: OverviewState; upd
   const data = page.data;
   const items = data?.items ?? [];
   const onLaterPage = state.after !== null || state.before !== null;
+  const selection = useRowSelection(items);
+  // "all N matching the filters" instead of the ticked rows of this page
+  const [allMatching, setAllMatching] = useState(false);
+  const [action, setAction] = useState<BulkActionKind | null>(null);
+  const total = count.data?.total ?? 0;
+  const selectedCount = allMatching ? total : selection.ids.length;
+  const bulkSelection: BulkSelection = allMatching ? { filter: filterQuery(filters) } : { serviceIds: selection.ids };
+  const clearSelection = () => {
+    selection.clear();
+    setAllMatching(false);
+  };
+  // other filters match other services: "all matching" meant the old ones
+  const filterKey = JSON.stringify(filterQuery(filters));
+  useEffect(() => setAllMatching(false), [filterKey]);
 
   return (
-    <ListScaffold
-      framed={false}
-      query={page}
-      toolbar={
-        <Stack p="md" gap="sm">
-          <Group gap="sm" justify="space-between" wrap="wrap" align="flex-end">
-            <SearchInput
-              label={t('overview.searchLabel')}
-              placeholder={t('overview.searchPlaceholder')}
-              value={search}
-              onChange={setSearch}
-              onClear={clear}
-              busy={page.isFetching && !page.isLoading}
-            />
-            {filtered && (
-              <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={clearAll}>
-                {t('overview.filters.clearAll')}
-              </Button>
+    <>
+      <ListScaffold
+        framed={false}
+        query={page}
+        toolbar={
+          <Stack p="md" gap="sm">
+            <Group gap="sm" justify="space-between" wrap="wrap" align="flex-end">
+              <SearchInput
+                label={t('overview.searchLabel')}
+                placeholder={t('overview.searchPlaceholder')}
+                value={search}
+                onChange={setSearch}
+                onClear={clear}
+                busy={page.isFetching && !page.isLoading}
+              />
+              {filtered && (
+                <Button variant="subtle" size="sm" leftSection={<IconFilterOff size={16} aria-hidden="true" />} onClick={clearAll}>
+                  {t('overview.filters.clearAll')}
+                </Button>
+              )}
+            </Group>
+            <Filters state={state} update={update} />
+            {selectedCount > 0 && <BulkActionBar count={selectedCount} onAction={setAction} onClear={clearSelection} />}
+            {selection.allOnPage && total > items.length && (
+              <Text fz="sm" role="status">
+                {allMatching ? t('bulk.allMatchingSelected', { count: total, formatted: format.number(total) }) : t('bulk.pageSelected', { count: items.length, formatted: format.number(items.length) })}{' '}
+                <Anchor component="button" type="button" fz="sm" onClick={() => (allMatching ? clearSelection() : setAllMatching(true))}>
+                  {allMatching ? t('bulk.clearSelection') : t('bulk.selectAllMatching', { count: total, formatted: format.number(total) })}
+                </Anchor>
+              </Text>
             )}
-          </Group>
-          <Filters state={state} update={update} />
-        </Stack>
-      }
-      empty={
-        onLaterPage ? (
-          <ListEmpty
-            icon={<IconDeviceMobileOff size={28} aria-hidden="true" />}
-            title={t('overview.pageEmpty')}
-            action={
-              <Button variant="default" onClick={() => update(BACK_TO_FIRST_PAGE)}>
-                {t('overview.firstPage')}
-              </Button>
-            }
+            <BulkActionsPanel />
+          </Stack>
+        }
+        empty={
+          onLaterPage ? (
+            <ListEmpty
+              icon={<IconDeviceMobileOff size={28} aria-hidden="true" />}
+              title={t('overview.pageEmpty')}
+              action={
+                <Button variant="default" onClick={() => update(BACK_TO_FIRST_PAGE)}>
+                  {t('overview.firstPage')}
+                </Button>
+              }
+            />
+          ) : filtered ? (
+            <NoMatch title={t('overview.noMatch')} description={t('overview.noMatchHint')} onClear={clearAll} clearLabel={t('overview.filters.clearAll')} />
+          ) : (
+            <ListEmpty
+              icon={<IconDeviceMobileOff size={28} aria-hidden="true" />}
+              title={t('overview.emptyTitle')}
+              description={t('overview.emptyHint')}
+              action={
+                <Button component={Link} to="/self-service/uc-mobile/users" variant="default">
+                  {t('nav.manageUsers')}
+                </Button>
+              }
+            />
+          )
+        }
+        table={{
+          label: t('overview.tableLabel'),
+          minWidth: 1000,
+          columns: 8,
+          verticalSpacing: 'xs',
+          head: (
+            <>
+              <Table.Th w={44}>
+                <Checkbox
+                  aria-label={t('bulk.selectPage')}
+                  checked={selection.allOnPage}
+                  indeterminate={selection.someOnPage}
+                  disabled={items.length === 0}
+                  onChange={(event) => {
+                    selection.toggleAll(event.currentTarget.checked);
+                    if (!event.currentTarget.checked) setAllMatching(false);
+                  }}
+                />
+              </Table.Th>
+              <SortableTh sorted={sorted('user')} onSort={() => sortBy('user')}>
+                {t('overview.columns.user')}
+              </SortableTh>
+              <SortableTh sorted={sorted('number')} onSort={() => sortBy('number')}>
+                {t('overview.columns.number')}
+              </SortableTh>
+              <Table.Th>{t('overview.columns.bundle')}</Table.Th>
+              <Table.Th ta="right">{t('overview.columns.monthly')}</Table.Th>
+              <Table.Th>{t('overview.columns.sim')}</Table.Th>
+              <Table.Th>{t('overview.columns.status')}</Table.Th>
+              <SortableTh sorted={sorted('activated')} onSort={() => sortBy('activated')}>
+                {t('overview.columns.activated')}
+              </SortableTh>
+            </>
+          ),
+        }}
+        row={(item) => (
+          <ServiceRow
+            key={item.id}
+            item={item}
+            selected={allMatching || selection.isSelected(item.id)}
+            onSelect={(on) => {
+              setAllMatching(false);
+              selection.toggle(item.id, on);
+            }}
           />
-        ) : filtered ? (
-          <NoMatch title={t('overview.noMatch')} description={t('overview.noMatchHint')} onClear={clearAll} clearLabel={t('overview.filters.clearAll')} />
-        ) : (
-          <ListEmpty
-            icon={<IconDeviceMobileOff size={28} aria-hidden="true" />}
-            title={t('overview.emptyTitle')}
-            description={t('overview.emptyHint')}
-            action={
-              <Button component={Link} to="/self-service/uc-mobile/users" variant="default">
-                {t('nav.manageUsers')}
-              </Button>
-            }
-          />
-        )
-      }
-      table={{
-        label: t('overview.tableLabel'),
-        minWidth: 960,
-        columns: 7,
-        verticalSpacing: 'xs',
-        head: (
-          <>
-            <SortableTh sorted={sorted('user')} onSort={() => sortBy('user')}>
-              {t('overview.columns.user')}
-            </SortableTh>
-            <SortableTh sorted={sorted('number')} onSort={() => sortBy('number')}>
-              {t('overview.columns.number')}
-            </SortableTh>
-            <Table.Th>{t('overview.columns.bundle')}</Table.Th>
-            <Table.Th ta="right">{t('overview.columns.monthly')}</Table.Th>
-            <Table.Th>{t('overview.columns.sim')}</Table.Th>
-            <Table.Th>{t('overview.columns.status')}</Table.Th>
-            <SortableTh sorted={sorted('activated')} onSort={() => sortBy('activated')}>
-              {t('overview.columns.activated')}
-            </SortableTh>
-          </>
-        ),
-      }}
-      row={(item) => <ServiceRow key={item.id} item={item} />}
-      footer={
-        data && (
-          <TableFooter>
-            <CursorPager state={state} update={update} shown={items.length} total={count.data?.total} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
-          </TableFooter>
-        )
-      }
-    />
+        )}
+        footer={
+          data && (
+            <TableFooter>
+              <CursorPager state={state} update={update} shown={items.length} total={count.data?.total} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
+            </TableFooter>
+          )
+        }
+      />
+      <BulkActionModal kind={action} selection={bulkSelection} count={selectedCount} sampleServiceId={items.find((i) => allMatching || selection.isSelected(i.id))?.id ?? null} onClose={() => setAction(null)} onStarted={clearSelection} />
+    </>
   );
 };

@@ -54,7 +54,7 @@ const suspensionImpact = (q: Queryable, service: ServiceRow, toSuspended: boolea
 
 export type SuspendInput = { reason: string; until?: string | null | undefined };
 
-const checkUntil = (until: string | null | undefined, today: string) => {
+export const checkUntil = (until: string | null | undefined, today: string) => {
   if (!until) return null;
   const problem = checkSuspensionEnd(until, today);
   if (problem) throw new AppError('LINE.INVALID_INPUT', { fieldErrors: [problem === 'not_after_today' ? { field: 'until', rule: 'in_past' } : { field: 'until', rule: 'too_far', params: { maximum: MAX_SUSPENSION_DAYS } }] });
