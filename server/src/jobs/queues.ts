@@ -34,6 +34,8 @@ export const QUEUES = {
   usageLoad: 'usage.load',
   /** Deletes expired sessions (hourly): they are refused on read already, this keeps the table small. */
   purgeSessions: 'auth.purge-expired-sessions',
+  /** "Forgot password": finds the account of an address, if any, and e-mails it a reset link (modules/auth). */
+  passwordResetRequest: 'auth.password-reset-request',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
   importRun: 'imports.run',
 } as const;
@@ -64,6 +66,9 @@ export type ImportJob = { companyId: string; importId: string; lane: number; lan
 /** `day` (YYYY-MM-DD): load that day's file. Absent: every day of the catch-up window not loaded yet. */
 export type UsageLoadJob = { day?: string };
 
+/** The address someone asked a reset link for (it may have no account). */
+export type PasswordResetRequestJob = { email: string };
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
@@ -79,6 +84,7 @@ export type JobPayloads = {
   [QUEUES.usageLoad]: UsageLoadJob;
   [QUEUES.purgeSessions]: Record<string, never>;
   [QUEUES.importRun]: ImportJob;
+  [QUEUES.passwordResetRequest]: PasswordResetRequestJob;
 };
 export type QueueName = keyof JobPayloads;
 
