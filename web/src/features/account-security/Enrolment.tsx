@@ -110,7 +110,7 @@ export const RecoveryCodesPanel = ({ codes, onDone, doneLabel }: { codes: string
   };
   return (
     <Stack gap="md">
-      <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('twoFactor.recoveryTitle')}>
+      <Alert color="orange" icon={<IconAlertTriangle size={18} aria-hidden="true" />} title={t('twoFactor.recoveryOnceTitle')}>
         {t('twoFactor.recoveryOnce')}
       </Alert>
       <List listStyleType="none" ff="monospace" fz="md" spacing={4} p="sm" bg="var(--mantine-color-gray-0)" aria-label={t('twoFactor.recoveryTitle')} data-testid="recovery-codes" style={{ columns: 2, borderRadius: 8 }}>

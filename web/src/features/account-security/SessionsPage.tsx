@@ -54,7 +54,7 @@ const EndModal = ({ ending, onClose }: { ending: Ending | null; onClose: () => v
     }
   };
   return (
-    <Modal opened={ending !== null} onClose={close} title={ending?.kind === 'others' ? t('sessions.endOthersTitle') : t('sessions.endTitle')} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
+    <Modal opened={ending !== null} onClose={close} title={ending?.kind === 'others' ? t('sessions.endOthersTitle') : t('sessions.endTitle')} centered size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
       <Stack gap="md">
         <Text fz="sm">
           {ending?.kind === 'one' ? t('sessions.endText', { device: deviceName(ending.session), address: ending.session.ipAddress ?? '' }) : t('sessions.endOthersText', { count: ending?.kind === 'others' ? ending.count : 0 })}

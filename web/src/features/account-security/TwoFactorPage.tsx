@@ -117,10 +117,7 @@ export const TwoFactorPage = () => {
                 <RecoveryCodesPanel
                   codes={codes}
                   doneLabel={t('twoFactor.codesSaved')}
-                  onDone={() => {
-                    setCodes(null);
-                    void refresh();
-                  }}
+                  onDone={() => setCodes(null)}
                 />
               ) : s.enabled ? (
                 <Stack gap={4}>
@@ -138,6 +135,7 @@ export const TwoFactorPage = () => {
                   onConfirmed={(r) => {
                     setEnrolling(false);
                     setCodes(r.recoveryCodes);
+                    void refresh();
                     notify({ color: 'green', title: t('twoFactor.enabled'), message: t('twoFactor.enabledText') });
                   }}
                 />

@@ -59,10 +59,11 @@ const CodeStep = ({ onSignedIn, onRestart, ended }: Omit<Props, 'step'> & { ende
       onSignedIn(await signInWithCode(recovery ? { recoveryCode: values.recoveryCode.trim() } : { code: values.code.replace(/\s/g, '') }));
     } catch (error) {
       if (ended(error)) return onRestart(problemMessage(error));
+      // emptied first: a change clears the field's error, which must stay to say why
+      form.setFieldValue(recovery ? 'recoveryCode' : 'code', '');
       const field = isApiError(error) ? error.errors[0] : undefined;
       if (field) form.setFieldError(recovery ? 'recoveryCode' : 'code', field.message);
       else setFailure(problemMessage(error));
-      form.setFieldValue(recovery ? 'recoveryCode' : 'code', '');
     } finally {
       setPending(false);
     }
