@@ -230,7 +230,7 @@ describe(`signing in: forgot password, two-factor, own sessions (${process.env.T
       expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['account.two_factor_enabled', 'account.recovery_code_used', 'account.two_factor_disabled']));
     });
 
-    it('seals the secret at rest with TWO_FACTOR_KEY', async () => {
+    it('stores the secret marked unsealed without TWO_FACTOR_KEY (sealed with it: see production below)', async () => {
       const stored = await q<{ secret: string }>(`select secret from two_factor_secrets`);
       // this portal has no key: said so by the stored form
       for (const row of stored) expect(row.secret).toMatch(/^(plain|v1):/);
@@ -301,6 +301,21 @@ describe(`signing in: forgot password, two-factor, own sessions (${process.env.T
       expect((await laptop.get('/api/auth/me')).status).toBe(200);
     });
 
+    it('notes "last seen" on a signed-in request at most once a minute, after answering it', async () => {
+      const client = await portal.signIn('sessions@acme.example');
+      const lastSeen = async () => {
+        const [row] = await q<{ at: string }>(`select max(last_seen_at)::text as at from sessions s join accounts a on a.id = s.account_id where a.email = 'sessions@acme.example'`);
+        return row!.at;
+      };
+      await q(`update sessions set last_seen_at = '2020-01-01' where account_id = (select id from accounts where email = 'sessions@acme.example')`);
+      await client.get('/api/auth/sessions');
+      await waitUntil('the session to be noted as seen', async () => !(await lastSeen()).startsWith('2020'));
+      await q(`update sessions set last_seen_at = '2020-01-01' where account_id = (select id from accounts where email = 'sessions@acme.example')`);
+      await client.get('/api/auth/sessions');
+      await client.get('/api/auth/me');
+      expect(await lastSeen()).toMatch(/^2020-01-01/);
+    });
+
     it("never shows or ends another person's session, in another company or the same", async () => {
       const acme = await portal.signIn('admin@acme.example');
       const bright = (await login('admin@brightwave.example')).client;
@@ -322,5 +337,28 @@ describe(`signing in: forgot password, two-factor, own sessions (${process.env.T
       expect((await bright.get('/api/auth/me')).status).toBe(200);
       expect((await colleague.get('/api/auth/me')).status).toBe(200);
     });
+  });
+});
+
+describe(`operator staff in production (${process.env.TEST_DB})`, () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await createTestPortal({ NODE_ENV: 'production', TWO_FACTOR_KEY: Buffer.alloc(32, 7).toString('base64') });
+  });
+  afterAll(async () => portal?.close());
+
+  it('must set up two-factor sign-in before any session; administrators of a company that does not ask it need not; the secret is sealed', async () => {
+    const operator = portal.anonymous();
+    const res = await operator.post('/api/auth/login', { email: 'operator@dstny.example', password: DEMO_PASSWORD });
+    expect(res.body).toEqual({ secondStep: 'enrol' });
+    expect((await operator.get('/api/companies')).status).toBe(401);
+    const started = await operator.post('/api/auth/second-step/enrolment');
+    const done = await operator.post('/api/auth/second-step/enrolment/confirm', { code: codeAt(started.body.secret, new Date()) });
+    expect(done.body.account.role).toBe('operator');
+    expect((await operator.get('/api/companies')).status).toBe(200);
+    const [row] = (await portal.database.sql.executeSql(`select secret from two_factor_secrets`, [])).rows as { secret: string }[];
+    expect(row!.secret).toMatch(/^v1:/);
+    expect(row!.secret).not.toContain(started.body.secret);
+    expect((await portal.anonymous().post('/api/auth/login', { email: 'admin@acme.example', password: DEMO_PASSWORD })).body.account).toBeDefined();
   });
 });

@@ -45,6 +45,12 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: Sessi
   // set by the public API's bearer-token guard (modules/public-api/bearer-auth.ts)
   app.decorateRequest('apiClient', null);
 
+  // "Last seen" of the person's sessions page: after the answer is sent, at most one write a minute,
+  // and only for requests that were answered (a refused one changes nothing, not even this).
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.account && req.sessionToken && reply.statusCode < 400) await noteSessionSeen(db, req.sessionToken);
+  });
+
   app.addHook('onRequest', async (req) => {
     req.lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';
     // Decide on the route that matched, not the raw URL: "/%61pi/…" reaches the same handlers.
@@ -58,8 +64,6 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: Sessi
         req.sessionToken = token;
         req.csrfToken = found.csrfToken;
         req.lang = found.account.language;
-        // "last seen" of the person's sessions page: one write a minute at most
-        await noteSessionSeen(db, token);
       }
     }
     if (!UNSAFE.has(req.method)) return;
