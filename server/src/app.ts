@@ -16,6 +16,7 @@ import { billingRoutes } from './modules/billing/billing.routes.js';
 import { bulkActionRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
 import { overviewRoutes } from './modules/services/overview.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { signInSecurityRoutes } from './modules/auth/sign-in-security.routes.js';
 import { startSessionCache } from './modules/auth/index.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
@@ -102,7 +103,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   registerSessionHooks(app, deps.db, sessions?.cache);
   registerNoStore(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes]) {
     await app.register(routes(deps));
   }
 

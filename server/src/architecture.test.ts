@@ -111,6 +111,9 @@ describe('one owner for each thing', () => {
       'http/context.ts',
       'modules/activation/use-cases/activation-process.ts',
       'modules/activation/use-cases/employee-activation.ts',
+      // an account's own audit lines (password reset, two-factor): the company of the account itself
+      'modules/auth/use-cases/password-reset.ts',
+      'modules/auth/use-cases/two-factor.ts',
       'modules/bulk-actions/use-cases/run-bulk-action.ts',
       'modules/companies/use-cases/administrators.ts',
       'modules/companies/use-cases/manage-company.ts',

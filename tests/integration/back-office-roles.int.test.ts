@@ -129,12 +129,55 @@ describe(`roles: operator staff and fleet administrators are kept apart (${proce
       { method: 'GET', path: '/api/service-bulk-actions' },
       { method: 'POST', path: '/api/service-bulk-actions/preview' },
       { method: 'POST', path: '/api/service-bulk-actions' },
+      { method: 'GET', path: '/api/company/two-factor' },
+      { method: 'PUT', path: '/api/company/two-factor' },
     ];
     for (const r of adminOnly) {
       const res = await operator.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
       expect(`${r.method} ${r.path} → ${res.status}`).toBe(`${r.method} ${r.path} → 403`);
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  // Signing in (modules/auth): every route under /api/auth is classified here, so a new one cannot be forgotten.
+  // public: no session needed (its own credential: a password, a reset link, the second step's cookie);
+  // own: any signed-in account, on its own account only (tenant isolation in sign-in-security.int.test.ts).
+  const AUTH_ROUTES: Record<string, 'public' | 'own'> = {
+    'POST /api/auth/login': 'public',
+    'POST /api/auth/logout': 'own',
+    'GET /api/auth/invitations/:token': 'public',
+    'POST /api/auth/invitations/:token/password': 'public',
+    'POST /api/auth/password-reset': 'public',
+    'GET /api/auth/password-reset/:token': 'public',
+    'POST /api/auth/password-reset/:token/password': 'public',
+    'POST /api/auth/second-step/code': 'public',
+    'POST /api/auth/second-step/enrolment': 'public',
+    'POST /api/auth/second-step/enrolment/confirm': 'public',
+    'GET /api/auth/me': 'own',
+    'PUT /api/auth/me/language': 'own',
+    'GET /api/auth/two-factor': 'own',
+    'POST /api/auth/two-factor/enrolment': 'own',
+    'POST /api/auth/two-factor/enrolment/confirm': 'own',
+    'POST /api/auth/two-factor/disable': 'own',
+    'GET /api/auth/sessions': 'own',
+    'DELETE /api/auth/sessions/:sessionId': 'own',
+    'POST /api/auth/sessions/end-others': 'own',
+  };
+
+  it('classifies every sign-in route; those of one’s own account answer 401 signed out, and the public ones never do for want of a session', async () => {
+    const authRoutes = registeredRoutes(portal.app).filter((r) => r.path.startsWith('/api/auth/'));
+    expect(authRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(AUTH_ROUTES).sort());
+    const anonymous = portal.anonymous();
+    const wrong: string[] = [];
+    for (const r of authRoutes) {
+      const cls = AUTH_ROUTES[`${r.method} ${r.path}`];
+      const path = r.path.replace(':token', 'x'.repeat(43)).replace(':sessionId', ids.id!);
+      const res = await anonymous.request(r.method, path, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
+      const code = res.body?.code as string | undefined;
+      if (cls === 'own' && res.status !== 401) wrong.push(`${r.method} ${r.path} → ${res.status}`);
+      if (cls === 'public' && code === 'AUTH.NOT_SIGNED_IN') wrong.push(`${r.method} ${r.path} → ${code}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('answers 401 on every public-API route (/tmf-api) without a bearer token, a session cookie included, with nothing written', async () => {

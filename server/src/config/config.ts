@@ -52,6 +52,11 @@ const EnvSchema = z.object({
   NETWORK_SIMULATOR_TIMEOUT_RATE: z.coerce.number().min(0).max(1).default(0),
   // Replays the simulator's delays and faults; without it each start draws a new seed (and logs it).
   NETWORK_SIMULATOR_SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).optional(),
+  // Seals the two-factor (TOTP) secrets at rest: 32 random bytes, base64 (`openssl rand -base64 32`).
+  TWO_FACTOR_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
 }).superRefine((e, ctx) => {
   const [error, timeout] = [e.NETWORK_SIMULATOR_ERROR_RATE, e.NETWORK_SIMULATOR_TIMEOUT_RATE];
   // each out of range is reported on its own already
@@ -83,6 +88,10 @@ export type Config = {
   /** The development mailbox (/dev/mailbox and /api/dev/mailbox): every queued e-mail, no sign-in. */
   devMailbox: boolean;
   networkSimulator: { timeScale: number; errorRate: number; timeoutRate: number; seed: number | undefined };
+  /** AES-256 key sealing the TOTP secrets (TWO_FACTOR_KEY); null: stored unsealed. */
+  twoFactorKey: Buffer | null;
+  /** Operator staff must sign in with a second factor (in production). */
+  operatorTwoFactorRequired: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -108,7 +117,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   });
   if (!parsed.success) {
     // URLs may carry a password: name the variable, not its value
-    const shown = (name: string) => (name.endsWith('_URL') ? 'a value not shown' : JSON.stringify(env[name]));
+    const shown = (name: string) => (name.endsWith('_URL') || name.endsWith('_KEY') ? 'a value not shown' : JSON.stringify(env[name]));
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]))})`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
@@ -139,5 +148,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       timeoutRate: e.NETWORK_SIMULATOR_TIMEOUT_RATE,
       seed: e.NETWORK_SIMULATOR_SEED,
     },
+    twoFactorKey: e.TWO_FACTOR_KEY ? Buffer.from(e.TWO_FACTOR_KEY, 'base64') : null,
+    operatorTwoFactorRequired: e.NODE_ENV === 'production',
   };
 };

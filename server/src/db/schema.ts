@@ -55,6 +55,8 @@ export const companies = pgTable(
     vatNumber: text('vat_number'),
     // the operator's account manager for this company (an operator staff account)
     accountManagerId: uuid('account_manager_id').references((): AnyPgColumn => accounts.id),
+    // every account of the company must sign in with a second factor (modules/auth, two-factor.ts)
+    requireTwoFactor: boolean('require_two_factor').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('companies_name_uq').on(t.name)],
@@ -132,8 +134,14 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
+    // what the person's own sessions page shows (modules/auth, my-sessions.ts); `id` names a session there
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
+    // written at most once a minute per session and instance (session-seen.ts)
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sessions_account_idx').on(t.accountId)],
+  (t) => [index('sessions_account_idx').on(t.accountId), uniqueIndex('sessions_id_uq').on(t.id)],
 );
 
 /** Employees of a customer company who receive mobile lines. They never sign in. */
@@ -1086,4 +1094,73 @@ export const bulkActionItems = pgTable(
     foreignKey({ name: 'bulk_action_items_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
     index('bulk_action_items_action_status_idx').on(t.bulkActionId, t.status, t.seq),
   ],
+);
+
+// ---------------------------------------------------------------- signing in: password reset, two-factor (modules/auth)
+
+/** A single-use "forgot password" link: only the token's SHA-256 is stored; a new one replaces the open ones. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('password_resets_token_uq').on(t.tokenHash), index('password_resets_account_idx').on(t.accountId)],
+);
+
+/**
+ * An account's TOTP secret (RFC 6238): pending until confirmed with a first code. `secret` is
+ * AES-256-GCM sealed when TWO_FACTOR_KEY is set (domain/secret-box.ts). `lastUsedStep` is the time
+ * step of the last code accepted: a code is never accepted twice.
+ */
+export const twoFactorSecrets = pgTable('two_factor_secrets', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  secret: text('secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes of an account with two-factor sign-in: SHA-256 of each, used once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('recovery_codes_account_code_uq').on(t.accountId, t.codeHash)],
+);
+
+/**
+ * Half signed in: the password was right, the second factor is still to come (`code`) or to be set up
+ * (`enrol`). Not a session: its cookie opens only the second step's own endpoints, for a few minutes.
+ */
+export const signInChallenges = pgTable(
+  'sign_in_challenges',
+  {
+    idHash: text('id_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['code', 'enrol'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sign_in_challenges_account_idx').on(t.accountId)],
 );

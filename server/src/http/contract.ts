@@ -97,6 +97,18 @@ import type {
 } from '../modules/stock/stock.schemas.js';
 import type { LanguageSchema, LocalizedNameSchema, pageOf } from '../platform/validation.js';
 import type { ProblemSchema } from './openapi.js';
+import type {
+  CompanyTwoFactorSchema,
+  EnrolledSignInSchema,
+  EnrolmentSchema,
+  LoginAnswerSchema,
+  OwnSessionListSchema,
+  PasswordResetDoneSchema,
+  PasswordResetViewSchema,
+  RecoveryCodesSchema,
+  SecondStepSchema,
+  TwoFactorStatusSchema,
+} from '../modules/auth/sign-in-security.schemas.js';
 import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
@@ -330,3 +342,17 @@ export type ApiClientList = Out<typeof ApiClientListSchema>;
 export type ApiClientInput = In<typeof ApiClientInputSchema>;
 /** The answer of a creation: the only time the secret is shown. */
 export type CreatedApiClient = Out<typeof CreatedApiClientSchema>;
+
+// ---------------------------------------------------------------- signing in: second step, two-factor, forgot password, own sessions
+
+export type LoginAnswer = Out<typeof LoginAnswerSchema>;
+export type SecondStep = Out<typeof SecondStepSchema>['secondStep'];
+export type TwoFactorEnrolment = Out<typeof EnrolmentSchema>;
+export type RecoveryCodes = Out<typeof RecoveryCodesSchema>;
+export type EnrolledSignIn = Out<typeof EnrolledSignInSchema>;
+export type TwoFactorStatus = Out<typeof TwoFactorStatusSchema>;
+export type CompanyTwoFactor = Out<typeof CompanyTwoFactorSchema>;
+export type PasswordResetView = Out<typeof PasswordResetViewSchema>;
+export type PasswordResetDone = Out<typeof PasswordResetDoneSchema>;
+export type OwnSessionList = Out<typeof OwnSessionListSchema>;
+export type OwnSession = ItemOf<OwnSessionList>;

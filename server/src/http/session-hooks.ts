@@ -3,14 +3,21 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/app-error.js';
 import type { Db } from '../platform/db.js';
 import { fromAcceptLanguage } from '../platform/i18n.js';
-import { findSession, type SessionCache } from '../modules/auth/index.js';
+import { findSession, noteSessionSeen, type SessionCache } from '../modules/auth/index.js';
 import { SESSION_COOKIE } from './context.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Sign-in has no session yet to hold a token, and the employee's activation page authenticates by
 // the token in its own URL (nothing a cross-site page could borrow): they check the Origin header instead.
-// The invited administrator's set-password link works the same way.
-const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/auth/invitations/:token/password']);
+// The invited administrator's set-password link works the same way, and so do a reset link and the
+// second step of a sign-in (its own cookie, sent to those endpoints only).
+const CSRF_EXEMPT = new Set([
+  '/api/auth/password-reset',
+  '/api/auth/password-reset/:token/password',
+  '/api/auth/second-step/code',
+  '/api/auth/second-step/enrolment',
+  '/api/auth/second-step/enrolment/confirm',
+  '/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/auth/invitations/:token/password']);
 
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -37,6 +44,12 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: Sessi
   app.decorateRequest('lang', 'en');
   // set by the public API's bearer-token guard (modules/public-api/bearer-auth.ts)
   app.decorateRequest('apiClient', null);
+
+  // "Last seen" of the person's sessions page: after the answer is sent, at most one write a minute,
+  // and only for requests that were answered (a refused one changes nothing, not even this).
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.account && req.sessionToken && reply.statusCode < 400) await noteSessionSeen(db, req.sessionToken);
+  });
 
   app.addHook('onRequest', async (req) => {
     req.lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';

@@ -34,6 +34,8 @@ export const QUEUES = {
   usageLoad: 'usage.load',
   /** Deletes expired sessions (hourly): they are refused on read already, this keeps the table small. */
   purgeSessions: 'auth.purge-expired-sessions',
+  /** "Forgot password": finds the account of an address, if any, and e-mails it a reset link (modules/auth). */
+  passwordResetRequest: 'auth.password-reset-request',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
   importRun: 'imports.run',
   /** Works the services of a bulk action of the Service overview, a few seconds at a time (modules/bulk-actions). */
@@ -68,6 +70,9 @@ export type BulkActionJob = { companyId: string; bulkActionId: string };
 /** `day` (YYYY-MM-DD): load that day's file. Absent: every day of the catch-up window not loaded yet. */
 export type UsageLoadJob = { day?: string };
 
+/** The address someone asked a reset link for (it may have no account). */
+export type PasswordResetRequestJob = { email: string };
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
@@ -84,6 +89,7 @@ export type JobPayloads = {
   [QUEUES.purgeSessions]: Record<string, never>;
   [QUEUES.bulkAction]: BulkActionJob;
   [QUEUES.importRun]: ImportJob;
+  [QUEUES.passwordResetRequest]: PasswordResetRequestJob;
 };
 export type QueueName = keyof JobPayloads;
 

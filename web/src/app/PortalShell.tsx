@@ -22,6 +22,8 @@ import {
   IconHistory,
   IconLayoutDashboard,
   IconLogout,
+  IconDevices,
+  IconShieldLock,
   IconUsers,
   IconBuildingStore,
   IconListNumbers,
@@ -241,6 +243,13 @@ const UserMenu = ({ me }: { me: Me }) => {
             </Text>
           )}
         </Box>
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/account/security" leftSection={<IconShieldLock size={16} aria-hidden="true" />}>
+          {t('twoFactor.title')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/account/sessions" leftSection={<IconDevices size={16} aria-hidden="true" />}>
+          {t('sessions.title')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden="true" />} onClick={signOut}>
           {t('account.signOut')}

@@ -11,12 +11,16 @@ export const PAGE_PATHS = {
   devMailbox: '/dev/mailbox',
   activate: '/activate/:token',
   setPassword: '/set-password/:token',
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password/:token',
+  /** one's own account (any role): two-factor sign-in, sessions */
+  account: '/account',
   selfService: '/self-service',
   backOffice: '/back-office',
 } as const;
 
 /** Sections whose every address below is the app's: its router shows its own "not found" page there. */
-const SECTIONS: readonly string[] = [PAGE_PATHS.selfService, PAGE_PATHS.backOffice];
+const SECTIONS: readonly string[] = [PAGE_PATHS.selfService, PAGE_PATHS.backOffice, PAGE_PATHS.account];
 
 const matches = (pattern: string, path: string) => {
   const want = pattern.split('/');

@@ -27,6 +27,9 @@ const routes: RouteObject[] = [
   { path: PAGE_PATHS.activate, lazy: page(() => import('../features/activation/ActivationPage'), 'ActivationPage'), errorElement: <RouteError /> },
   // an invited fleet administrator chooses a password (link from the invitation e-mail); no sign-in
   { path: PAGE_PATHS.setPassword, lazy: page(() => import('../features/auth/SetPasswordPage'), 'SetPasswordPage'), errorElement: <RouteError /> },
+  // forgot password: ask for a link, then choose a new password from it; no sign-in
+  { path: PAGE_PATHS.forgotPassword, lazy: page(() => import('../features/auth/ForgotPasswordPage'), 'ForgotPasswordPage'), errorElement: <RouteError /> },
+  { path: PAGE_PATHS.resetPassword, lazy: page(() => import('../features/auth/ResetPasswordPage'), 'ResetPasswordPage'), errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
@@ -75,6 +78,16 @@ const routes: RouteObject[] = [
               { path: 'porting-issues', lazy: page(() => import('../features/porting-issues/BackOfficePortingIssuesPage'), 'BackOfficePortingIssuesPage') },
               { path: 'requests', lazy: page(() => import('../features/requests/BackOfficeRequestsPage'), 'BackOfficeRequestsPage') },
               { path: 'requests/:requestId', lazy: page(() => import('../features/requests/BackOfficeRequestDetailPage'), 'BackOfficeRequestDetailPage') },
+            ],
+          },
+          {
+            // one's own account, whatever the role
+            path: PAGE_PATHS.account,
+            errorElement: <PageError />,
+            children: [
+              { index: true, element: <Navigate to="/account/security" replace /> },
+              { path: 'security', lazy: page(() => import('../features/account-security/TwoFactorPage'), 'TwoFactorPage') },
+              { path: 'sessions', lazy: page(() => import('../features/account-security/SessionsPage'), 'SessionsPage') },
             ],
           },
           { path: '*', element: <NotFoundPage />, errorElement: <PageError /> },

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import { accounts, companies, sessions } from '../../db/schema.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Lang } from '../../platform/i18n.js';
@@ -19,11 +19,14 @@ export const findAccountByEmail = async (db: Queryable, email: string) => {
   return row ?? null;
 };
 
-export const createSession = async (db: Queryable, accountId: string, ttlHours: number) => {
+/** Where a sign-in comes from, as the person's sessions page shows it. */
+export type SignInOrigin = { userAgent: string | null; ipAddress: string | null };
+
+export const createSession = async (db: Queryable, accountId: string, ttlHours: number, origin: SignInOrigin = { userAgent: null, ipAddress: null }) => {
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.insert(sessions).values({ idHash: sha256(token), accountId, csrfToken, expiresAt });
+  await db.insert(sessions).values({ idHash: sha256(token), accountId, csrfToken, expiresAt, userAgent: origin.userAgent?.slice(0, 500) ?? null, ipAddress: origin.ipAddress });
   await db.update(accounts).set({ lastLoginAt: new Date() }).where(eq(accounts.id, accountId));
   return { token, csrfToken, expiresAt };
 };
@@ -93,4 +96,37 @@ export const purgeExpiredSessions = async (db: Queryable) => {
 export const setAccountLanguage = async (db: Queryable, accountId: string, language: Lang) => {
   await db.update(accounts).set({ language }).where(eq(accounts.id, accountId));
   forgetSessions(`a:${accountId}`);
+};
+
+// ---------------------------------------------------------------- one's own sessions (my-sessions.ts)
+
+/** The account's live sessions, the most recently seen first; `current` is the caller's. */
+export const listSessionsOf = async (db: Queryable, accountId: string, currentIdHash: string | null) => {
+  const rows = await db
+    .select({ id: sessions.id, idHash: sessions.idHash, userAgent: sessions.userAgent, ipAddress: sessions.ipAddress, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(and(eq(sessions.accountId, accountId), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+  return rows.map(({ idHash, ...row }) => ({ ...row, current: idHash === currentIdHash }));
+};
+
+/** Ends one session of the account (none of anyone else's); whether it existed. */
+export const deleteSessionOf = async (db: Queryable, accountId: string, sessionId: string) => {
+  const gone = await db.delete(sessions).where(and(eq(sessions.accountId, accountId), eq(sessions.id, sessionId))).returning({ idHash: sessions.idHash });
+  for (const { idHash } of gone) forgetSessions(`s:${idHash}`);
+  return gone.length > 0;
+};
+
+/** Ends every session of the account but `keepIdHash` (null: all of them); how many ended. */
+export const deleteSessionsOf = async (db: Queryable, accountId: string, keepIdHash: string | null) => {
+  const gone = await db
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), keepIdHash ? ne(sessions.idHash, keepIdHash) : undefined))
+    .returning({ idHash: sessions.idHash });
+  for (const { idHash } of gone) forgetSessions(`s:${idHash}`);
+  return gone.length;
+};
+
+export const touchSession = async (db: Queryable, idHash: string) => {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
 };

@@ -5,6 +5,8 @@ import { CSRF_COOKIE, SESSION_COOKIE, requireSignedIn, signedIn } from '../../ht
 import { problemResponses } from '../../http/openapi.js';
 import { deleteSession, findSession, setAccountLanguage } from './auth.repository.js';
 import { LanguageBodySchema, LoginSchema, MeSchema } from './auth.schemas.js';
+import { LoginAnswerSchema } from './sign-in-security.schemas.js';
+import { CHALLENGE_COOKIE, CHALLENGE_COOKIE_PATH, originOf } from './sign-in-security.routes.js';
 import { signIn } from './use-cases/sign-in.js';
 import type { AppDeps } from '../../deps.js';
 
@@ -23,8 +25,10 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Sign in with e-mail and password',
+          description:
+            'Signed in at once, or — for an account with two-factor sign-in, or one that must set it up — `{ secondStep }`: a short-lived cookie then opens only `/api/auth/second-step/…`, where the code (or the set-up) completes the sign-in.',
           body: LoginSchema,
-          response: { 200: MeSchema, ...problemResponses(400, 401, 403, 429) },
+          response: { 200: LoginAnswerSchema, ...problemResponses(400, 401, 403, 429) },
         },
         // counted before anything else, so attempts refused by the per-account limit count here too
         onRequest: async (req) => {
@@ -44,7 +48,12 @@ export const authRoutes =
       async (req, reply) => {
         // A new sign-in replaces the session this browser had, so an old cookie stops working.
         if (req.sessionToken) await deleteSession(db, req.sessionToken);
-        const session = await signIn(db, req.body.email, req.body.password, deps.config.sessionTtlHours);
+        const outcome = await signIn(deps, req.body.email, req.body.password, deps.config, originOf(req));
+        if (outcome.kind === 'challenge') {
+          reply.setCookie(CHALLENGE_COOKIE, outcome.token, { ...cookieBase, path: CHALLENGE_COOKIE_PATH, httpOnly: true, expires: outcome.expiresAt });
+          return { secondStep: outcome.step };
+        }
+        const session = outcome;
         reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, expires: session.expiresAt });
         reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
         const found = await findSession(db, session.token);

@@ -2,3 +2,5 @@
 export { findSession, type SessionAccount } from './auth.repository.js';
 // Changes made elsewhere to sessions, accounts or company names drop what this process remembers.
 export { forgetSessions, startSessionCache, type SessionCache } from './session-cache.js';
+// The sessions page's "last seen", noted by the HTTP layer on signed-in requests.
+export { noteSessionSeen } from './session-seen.js';

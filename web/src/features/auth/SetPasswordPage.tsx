@@ -47,8 +47,10 @@ export const SetPasswordPage = () => {
     try {
       const { email } = await setPassword.mutateAsync(values.password);
       // signed in at once with the password just chosen
-      const me = await login.mutateAsync({ email, password: values.password });
-      navigate(homePathFor(me), { replace: true });
+      const answer = await login.mutateAsync({ email, password: values.password });
+      // a company that requires two-factor sign-in: set it up on the sign-in page
+      if ('secondStep' in answer) navigate('/login', { replace: true, state: { email } });
+      else navigate(homePathFor(answer), { replace: true });
     } catch (error) {
       const field = isApiError(error) ? error.errors.find((e) => e.field === 'password') : undefined;
       if (field) form.setFieldError('password', field.message);

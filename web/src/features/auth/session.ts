@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError, api, apiRequest, rememberCsrfToken } from '../../shared/api/client';
-import type { Language, Me, Operator } from '../../shared/api/contract';
+import type { Language, LoginAnswer, Me, Operator } from '../../shared/api/contract';
 import { currentLanguage, i18n, storeLanguage } from '../../shared/i18n/i18n';
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -30,17 +30,29 @@ const fetchMe = async (): Promise<Me | null> => {
 export const useMe = () =>
   useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: Infinity, retry: false });
 
-export const useLogin = () => {
+/** Takes a new session's account in: its token, its language, and nothing cached for a previous account. */
+export const useAdoptSession = () => {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
-      apiRequest<Me>('/api/auth/login', { method: 'POST', body: credentials, expectUnauthorized: true }),
-    onSuccess: async (me) => {
+  return useCallback(
+    async (me: Me) => {
       rememberCsrfToken(me.csrfToken);
       // Nothing cached for a previous account may leak into this one.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'operator' });
       await adoptAccountLanguage(me);
       queryClient.setQueryData(meQueryKey, me);
+    },
+    [queryClient],
+  );
+};
+
+/** Signed in (the account), or a second step to take first (`secondStep`: the code, or setting up two-factor sign-in). */
+export const useLogin = () => {
+  const adopt = useAdoptSession();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      apiRequest<LoginAnswer>('/api/auth/login', { method: 'POST', body: credentials, expectUnauthorized: true }),
+    onSuccess: async (answer) => {
+      if ('account' in answer) await adopt(answer);
     },
   });
 };
