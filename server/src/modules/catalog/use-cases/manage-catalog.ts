@@ -61,6 +61,8 @@ export const editCatalogEntry = async (
       ...(patch.active !== undefined ? { active: patch.active } : {}),
       ...(patch.suspendedMonthlyPriceCents !== undefined ? { suspendedMonthlyPriceCents: patch.suspendedMonthlyPriceCents } : {}),
     };
+    // an empty patch changes nothing (and an UPDATE without a column would be refused by the driver)
+    if (Object.keys(values).length === 0) return;
     await updateCatalogEntry(tx, kind, code, values);
     const after = { ...before, ...values };
     if (JSON.stringify(before) !== JSON.stringify(after)) {
