@@ -8,12 +8,15 @@ import { AccountManager, ContractCard } from './ContractSummary';
 import { OfficesPanel } from './OfficesPanel';
 import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
+import { useCan } from '../auth/can';
 
 /** Self-service › Company & contract: the company, its contract, its account manager, and the offices the administrator maintains. */
 export const CompanyPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const company = useCompany();
+  const mayChange = useCan('company.change');
+  const seesApiClients = useCan('apiClients.read');
   const data = company.data;
   return (
     <Page title={t('nav.companyContract')} breadcrumbs={[{ label: t('nav.selfService') }, { label: t('nav.companyContract') }]} description={data?.name}>
@@ -35,8 +38,8 @@ export const CompanyPage = () => {
                 <ContractCard contract={data.contract} />
               </Grid.Col>
             </Grid>
-            <OfficesPanel offices={data.offices} base="/api/company" />
-            <ApiClientsPanel />
+            <OfficesPanel offices={data.offices} base="/api/company" readOnly={!mayChange} />
+            {seesApiClients && <ApiClientsPanel />}
           </Stack>
         )}
       </QueryContent>
