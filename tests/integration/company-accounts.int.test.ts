@@ -134,4 +134,18 @@ describe(`the owner manages the company's accounts (${process.env.TEST_DB})`, ()
     const brightOwner = await portal.signIn('owner@brightwave.example');
     expect((await brightOwner.get('/api/company/accounts')).body.items.map((a: { email: string }) => a.email)).toEqual(['owner@brightwave.example', 'admin@brightwave.example']);
   });
+
+  it("operator staff can make a company's first owner; the owner's Team page is not theirs", async () => {
+    const operator = await portal.signIn('operator@dstny.example');
+    const bright = (await q<{ id: string }>(`select id from companies where name = 'Brightwave Consulting'`))[0]!.id;
+    const res = await operator.post(`/api/companies/${bright}/administrators`, { email: 'second.owner@brightwave.example', fullName: 'Hélène Dubois', language: 'fr', role: 'owner' });
+    expect(res.status).toBe(201);
+    expect(await q(`select company_role from accounts where id = $1`, [res.body.id])).toEqual([{ company_role: 'owner' }]);
+    const detail = (await operator.get(`/api/companies/${bright}`)).body;
+    expect(detail.administrators.find((a: { id: string }) => a.id === res.body.id)).toMatchObject({ role: 'owner', status: 'invited' });
+    // without a role it is today's administrator
+    const plain = await operator.post(`/api/companies/${bright}/administrators`, { email: 'plain.admin@brightwave.example', fullName: 'Paul Simon', language: 'fr' });
+    expect(await q(`select company_role from accounts where id = $1`, [plain.body.id])).toEqual([{ company_role: 'administrator' }]);
+    expect((await operator.get('/api/company/accounts')).status).toBe(403);
+  });
 });
