@@ -54,6 +54,8 @@ export const benchActivations = async (kind: DbKind, count: number, env: Record<
   return {
     ids,
     sql,
+    deps,
+    database,
     /** "Start 1,000 at once": the Services-waiting-for-activation action, 200 per request as the API allows. */
     startAll: async () => {
       for (let i = 0; i < ids.length; i += 200) await startServices(deps, scope, actor, ids.slice(i, i + 200));

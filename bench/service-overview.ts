@@ -106,7 +106,7 @@ export const seedFleet = async (database: Database) => {
   // the steady state of a live database: statistics and visibility map up to date
   await sql('vacuum analyze');
   const [{ id: largeId }] = (await sql(`select id from companies where name = 'Bench Large NV'`)).rows as [{ id: string }];
-  await sql(`insert into accounts (email, password_hash, full_name, role, company_id, language) values ('bench@large.example', $1, 'Bench Administrator', 'admin', $2, 'en')`, [
+  await sql(`insert into accounts (email, password_hash, full_name, role, company_role, company_id, language) values ('bench@large.example', $1, 'Bench Administrator', 'admin', 'administrator', $2, 'en')`, [
     await hashPassword(PASSWORD),
     largeId,
   ]);

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { isApiPath, pathOf, registerNoStore, withoutTrailingSlash } from './http/api-paths.js';
 import { errorHandler } from './http/problem.js';
 import { registerSessionHooks } from './http/session-hooks.js';
+import { registerRoutePermissions } from './http/route-permissions.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { billingRoutes } from './modules/billing/billing.routes.js';
 import { bulkActionRoutes } from './modules/bulk-actions/bulk-actions.routes.js';
@@ -20,6 +21,7 @@ import { signInSecurityRoutes } from './modules/auth/sign-in-security.routes.js'
 import { startSessionCache } from './modules/auth/index.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
+import { companyAccountRoutes } from './modules/companies/company-accounts.routes.js';
 import { invitationRoutes } from './modules/companies/invitations.routes.js';
 import { backOfficeCatalogRoutes } from './modules/catalog/catalog-admin.routes.js';
 import { backOfficePortingIssueRoutes } from './modules/activation/back-office-porting.routes.js';
@@ -102,10 +104,13 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   if (sessions) app.addHook('onClose', sessions.stop);
   registerSessionHooks(app, deps.db, sessions?.cache);
   registerNoStore(app);
+  // who may call which route: one table, checked on every request (after the session is known)
+  const permissions = registerRoutePermissions(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes]) {
     await app.register(routes(deps));
   }
+  permissions.assertEveryRouteClassified();
 
   // wildcard: files are looked up per request, so a rebuild of web/dist is served without a restart.
   fs.mkdirSync(webDist, { recursive: true });

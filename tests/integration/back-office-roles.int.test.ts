@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
+import { ROUTE_ACCESS, routeKey, type RouteAccess } from '../../server/src/http/route-permissions.js';
+import { PERMISSIONS, type Role } from '../../server/src/modules/auth/domain/roles.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Route = { method: Method; path: string };
-
-/** Operator staff's part of the API: every path under these prefixes, except the catalog every signed-in account reads. */
-const isOperatorOnly = (path: string) =>
-  path.startsWith('/api/back-office/') || path.startsWith('/api/companies') || path.startsWith('/api/mobile-number-pool') || path.startsWith('/api/catalog/');
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = ['owner', 'administrator', 'read_only', 'billing', 'operator', 'anonymous'];
+const SIGN_INS: Record<Role, string> = {
+  owner: 'owner@acme.example',
+  administrator: 'admin@acme.example',
+  read_only: 'readonly@acme.example',
+  billing: 'billing@acme.example',
+  operator: 'operator@dstny.example',
+};
 
 /**
  * Every route of the app, from the OpenAPI document fastify-swagger builds with its onRoute hook.
@@ -41,12 +48,25 @@ const printedApiRouteCount = (app: TestPortal['app']) => {
   return n;
 };
 
-describe(`roles: operator staff and fleet administrators are kept apart (${process.env.TEST_DB})`, () => {
+/** The table's answer for a route (the public API's own routes are all by bearer token). */
+const accessOf = (r: Route): RouteAccess | undefined => ROUTE_ACCESS[routeKey(r.method, r.path)] ?? (r.path.startsWith('/tmf-api/') && !r.path.startsWith('/tmf-api/docs') ? 'apiClient' : undefined);
+
+/** What the table says a caller gets: through (the route's own answer), 401 or 403. */
+const expected = (access: RouteAccess, caller: Caller): 'through' | 401 | 403 => {
+  if (access === 'public') return 'through';
+  if (access === 'apiClient') return 401;
+  if (caller === 'anonymous') return 401;
+  if (access === 'signedIn') return 'through';
+  return (PERMISSIONS[access] as readonly Role[]).includes(caller) ? 'through' : 403;
+};
+
+const isChange = (r: Route) => r.method !== 'GET';
+
+describe(`roles: every route × every role, from the one permission table (${process.env.TEST_DB})`, () => {
   let portal: TestPortal;
-  let admin: Client;
-  let operator: Client;
+  const clients = {} as Record<Caller, Client>;
   let q: <T = Record<string, unknown>>(text: string, values?: unknown[]) => Promise<T[]>;
-  let operatorRoutes: Route[];
+  let routes: Route[];
   const ids: Record<string, string> = {};
 
   /** A fingerprint of every table: a refused request must leave all of them exactly as they were. */
@@ -54,138 +74,110 @@ describe(`roles: operator staff and fleet administrators are kept apart (${proce
     const tables = await q<{ t: string }>(`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
     const parts: string[] = [];
     for (const { t } of tables) {
-      const [row] = await q<{ h: string }>(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`);
+      // sign-ins touch accounts.last_login_at and sessions; the rows that matter are compared without them
+      const [row] = await q<{ h: string }>(t === 'accounts' ? `select md5(coalesce(string_agg((id, email, company_role, status)::text, '|' order by id), '')) as h from accounts` : `select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`);
       parts.push(`${t}:${row!.h}`);
     }
     return parts;
   };
   const fill = (path: string) => path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? ids.id!);
+  const call = (caller: Caller, r: Route) => clients[caller].request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
 
   beforeAll(async () => {
     portal = await createTestPortal();
-    admin = await portal.signIn('admin@acme.example');
-    operator = await portal.signIn('operator@dstny.example');
+    for (const role of Object.keys(SIGN_INS) as Role[]) clients[role] = await portal.signIn(SIGN_INS[role]);
+    clients.anonymous = portal.anonymous();
     q = async (text, values = []) => (await portal.database.sql.executeSql(text, values)).rows as never;
     const [acme] = await q<{ id: string }>(`select id from companies where name = 'Acme Logistics'`);
     const [office] = await q<{ id: string }>(`select id from offices where company_id = $1 limit 1`, [acme!.id]);
-    const [account] = await q<{ id: string }>(`select id from accounts where email = 'admin@acme.example'`);
+    // another company's account: an allowed call on it must find nothing (404), never change it
+    const [elsewhere] = await q<{ id: string }>(`select id from accounts where email = 'admin@brightwave.example'`);
     const [price] = await q<{ id: string }>(`select id from catalog_prices limit 1`);
     // real identifiers, so a missing role check would reach real rows
-    Object.assign(ids, { id: acme!.id, officeId: office!.id, accountId: account!.id, kind: 'bundles', code: 'mobile-m', itemKind: 'bundle', itemCode: 'mobile-m', priceId: price!.id });
-    operatorRoutes = registeredRoutes(portal.app).filter((r) => isOperatorOnly(r.path));
+    Object.assign(ids, { id: acme!.id, officeId: office!.id, accountId: elsewhere!.id, kind: 'bundles', code: 'mobile-m', itemKind: 'bundle', itemCode: 'mobile-m', priceId: price!.id });
+    routes = registeredRoutes(portal.app).filter((r) => r.path.startsWith('/api/') || r.path.startsWith('/tmf-api/') || r.path.startsWith('/oauth/'));
   });
   afterAll(async () => portal?.close());
 
-  it('finds every route of the app, and a plausible number of operator-only ones', () => {
-    const all = registeredRoutes(portal.app).filter((r) => r.path.startsWith('/api/'));
-    expect(all.length).toBe(printedApiRouteCount(portal.app));
-    // companies, offices, administrators, stock, pool, catalog, porting issues, operator staff — and more as they come
-    expect(operatorRoutes.length).toBeGreaterThanOrEqual(30);
-    for (const expected of ['POST /api/companies', 'POST /api/companies/:id/administrators', 'POST /api/back-office/catalog/prices', 'GET /api/back-office/porting-issues', 'POST /api/mobile-number-pool']) {
-      expect(operatorRoutes.map((r) => `${r.method} ${r.path}`)).toContain(expected);
-    }
+  it('finds every route of the app, and the table classifies each one', () => {
+    const api = routes.filter((r) => r.path.startsWith('/api/'));
+    expect(api.length).toBe(printedApiRouteCount(portal.app));
+    expect(api.length).toBeGreaterThanOrEqual(120);
+    expect(routes.filter((r) => !accessOf(r)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    // and names no route that does not exist (a renamed route would leave a stale entry behind)
+    const stale = Object.keys(ROUTE_ACCESS).filter((key) => {
+      const [method, url] = key.split(' ') as [Method, string];
+      return !portal.app.hasRoute({ method, url });
+    });
+    expect(stale).toEqual([]);
   });
 
-  it('answers 403 to a signed-in fleet administrator on every operator-only endpoint, with nothing written', async () => {
+  it('gives read-only and billing no way to change anything, and keeps the owner’s rights to the owner', () => {
+    // independent of the table's details: what each role is for
+    const changes = routes.filter((r) => isChange(r) && !['public', 'signedIn', 'apiClient'].includes(accessOf(r)!));
+    expect(changes.length).toBeGreaterThan(60);
+    for (const caller of ['read_only', 'billing'] as const) {
+      expect(changes.filter((r) => expected(accessOf(r)!, caller) !== 403).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    }
+    const at = (method: Method, path: string) => accessOf({ method, path })!;
+    const verdicts = (method: Method, path: string) => CALLERS.map((c) => `${c}:${expected(at(method, path), c)}`).join(' ');
+    expect(verdicts('POST', '/api/company/accounts')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 anonymous:401');
+    expect(verdicts('POST', '/api/company/api-clients')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 anonymous:401');
+    expect(verdicts('POST', '/api/services/:id/suspend')).toBe('owner:through administrator:through read_only:403 billing:403 operator:403 anonymous:401');
+    expect(verdicts('GET', '/api/mobile-users')).toBe('owner:through administrator:through read_only:through billing:403 operator:403 anonymous:401');
+    expect(verdicts('GET', '/api/billing/next-bill')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
+    expect(verdicts('GET', '/api/usage/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
+    expect(verdicts('GET', '/api/service-overview/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
+    expect(verdicts('POST', '/api/companies')).toBe('owner:403 administrator:403 read_only:403 billing:403 operator:through anonymous:401');
+  });
+
+  it('refuses every role on every route it may not call (403 signed in, 401 signed out), with nothing written', async () => {
     const before = await snapshot();
     const wrong: string[] = [];
-    for (const r of operatorRoutes) {
-      const res = await admin.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
-      if (res.status !== 403 || res.body?.code !== 'AUTH.FORBIDDEN') wrong.push(`${r.method} ${r.path} → ${res.status}`);
+    let refused = 0;
+    for (const caller of CALLERS) {
+      for (const r of routes) {
+        const want = expected(accessOf(r)!, caller);
+        if (want === 'through') continue;
+        refused++;
+        const res = await call(caller, r);
+        const code = want === 403 ? 'AUTH.FORBIDDEN' : accessOf(r) === 'apiClient' ? 'API.TOKEN_INVALID' : 'AUTH.NOT_SIGNED_IN';
+        if (res.status !== want || res.body?.code !== code) wrong.push(`${caller} ${r.method} ${r.path} → ${res.status} ${res.body?.code}`);
+      }
     }
     expect(wrong).toEqual([]);
+    expect(refused).toBeGreaterThan(300);
     expect(await snapshot()).toEqual(before);
   });
 
-  it('answers 401 on every operator-only endpoint when signed out', async () => {
-    const anonymous = portal.anonymous();
+  it('lets every role through on every route it may call (whatever the route then answers to an empty request)', async () => {
     const wrong: string[] = [];
-    for (const r of operatorRoutes) {
-      const res = await anonymous.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
-      if (res.status !== 401) wrong.push(`${r.method} ${r.path} → ${res.status}`);
+    for (const caller of CALLERS) {
+      // signing out last: it ends the caller's session
+      const mine = routes.filter((r) => expected(accessOf(r)!, caller) === 'through').sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
+      for (const r of mine) {
+        const res = await call(caller, r);
+        if (res.status === 401 || res.body?.code === 'AUTH.FORBIDDEN' || res.status >= 500) wrong.push(`${caller} ${r.method} ${r.path} → ${res.status} ${res.body?.code}`);
+      }
     }
     expect(wrong).toEqual([]);
   });
 
-  it("answers 403 to operator staff on the administrator's own endpoints", async () => {
-    const before = await snapshot();
-    const adminOnly: Route[] = [
-      { method: 'GET', path: '/api/company' },
-      { method: 'POST', path: '/api/company/offices' },
-      { method: 'PUT', path: '/api/company/offices/:officeId' },
-      { method: 'DELETE', path: '/api/company/offices/:officeId' },
-      { method: 'GET', path: '/api/mobile-users' },
-      { method: 'POST', path: '/api/mobile-users' },
-      { method: 'GET', path: '/api/porting-issues' },
-      { method: 'POST', path: '/api/porting-issues/:id/resubmit' },
-      { method: 'GET', path: '/api/services/waiting' },
-      { method: 'GET', path: '/api/audit' },
-      { method: 'GET', path: '/api/imports' },
-      { method: 'POST', path: '/api/imports/check' },
-      { method: 'POST', path: '/api/imports' },
-      { method: 'GET', path: '/api/company/api-clients' },
-      { method: 'POST', path: '/api/company/api-clients' },
-      { method: 'DELETE', path: '/api/company/api-clients/:apiClientId' },
-      { method: 'GET', path: '/api/service-bulk-actions' },
-      { method: 'POST', path: '/api/service-bulk-actions/preview' },
-      { method: 'POST', path: '/api/service-bulk-actions' },
-      { method: 'GET', path: '/api/company/two-factor' },
-      { method: 'PUT', path: '/api/company/two-factor' },
-    ];
-    for (const r of adminOnly) {
-      const res = await operator.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
-      expect(`${r.method} ${r.path} → ${res.status}`).toBe(`${r.method} ${r.path} → 403`);
-    }
-    expect(await snapshot()).toEqual(before);
-  });
-
-  // Signing in (modules/auth): every route under /api/auth is classified here, so a new one cannot be forgotten.
-  // public: no session needed (its own credential: a password, a reset link, the second step's cookie);
-  // own: any signed-in account, on its own account only (tenant isolation in sign-in-security.int.test.ts).
-  const AUTH_ROUTES: Record<string, 'public' | 'own'> = {
-    'POST /api/auth/login': 'public',
-    'POST /api/auth/logout': 'own',
-    'GET /api/auth/invitations/:token': 'public',
-    'POST /api/auth/invitations/:token/password': 'public',
-    'POST /api/auth/password-reset': 'public',
-    'GET /api/auth/password-reset/:token': 'public',
-    'POST /api/auth/password-reset/:token/password': 'public',
-    'POST /api/auth/second-step/code': 'public',
-    'POST /api/auth/second-step/enrolment': 'public',
-    'POST /api/auth/second-step/enrolment/confirm': 'public',
-    'GET /api/auth/me': 'own',
-    'PUT /api/auth/me/language': 'own',
-    'GET /api/auth/two-factor': 'own',
-    'POST /api/auth/two-factor/enrolment': 'own',
-    'POST /api/auth/two-factor/enrolment/confirm': 'own',
-    'POST /api/auth/two-factor/disable': 'own',
-    'GET /api/auth/sessions': 'own',
-    'DELETE /api/auth/sessions/:sessionId': 'own',
-    'POST /api/auth/sessions/end-others': 'own',
-  };
-
-  it('classifies every sign-in route; those of one’s own account answer 401 signed out, and the public ones never do for want of a session', async () => {
-    const authRoutes = registeredRoutes(portal.app).filter((r) => r.path.startsWith('/api/auth/'));
-    expect(authRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(AUTH_ROUTES).sort());
-    const anonymous = portal.anonymous();
-    const wrong: string[] = [];
-    for (const r of authRoutes) {
-      const cls = AUTH_ROUTES[`${r.method} ${r.path}`];
-      const path = r.path.replace(':token', 'x'.repeat(43)).replace(':sessionId', ids.id!);
-      const res = await anonymous.request(r.method, path, r.method === 'GET' || r.method === 'DELETE' ? undefined : {});
-      const code = res.body?.code as string | undefined;
-      if (cls === 'own' && res.status !== 401) wrong.push(`${r.method} ${r.path} → ${res.status}`);
-      if (cls === 'public' && code === 'AUTH.NOT_SIGNED_IN') wrong.push(`${r.method} ${r.path} → ${code}`);
-    }
-    expect(wrong).toEqual([]);
+  it('says why in the caller’s language', async () => {
+    const readOnly = await portal.signIn('readonly@acme.example');
+    const res = await readOnly.post('/api/mobile-users', { firstName: 'Eva' });
+    expect(res.status).toBe(403);
+    // readonly@acme.example's account language is Dutch
+    expect(res.body).toMatchObject({ code: 'AUTH.FORBIDDEN', title: 'Niet toegestaan' });
   });
 
   it('answers 401 on every public-API route (/tmf-api) without a bearer token, a session cookie included, with nothing written', async () => {
-    const publicRoutes = registeredRoutes(portal.app).filter((r) => r.path.startsWith('/tmf-api/'));
+    const publicRoutes = routes.filter((r) => accessOf(r) === 'apiClient');
     expect(publicRoutes.length).toBeGreaterThanOrEqual(5);
+    const fresh = await Promise.all([portal.signIn('owner@acme.example'), portal.signIn('operator@dstny.example')]);
     const before = await snapshot();
     const wrong: string[] = [];
-    for (const caller of [portal.anonymous(), admin, operator]) {
+    for (const caller of [portal.anonymous(), ...fresh]) {
       for (const r of publicRoutes) {
         const res = await caller.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : { productOrderItem: [{ id: '1', action: 'delete', product: { id: ids.id } }] });
         if (res.status !== 401 || res.body?.code !== 'API.TOKEN_INVALID') wrong.push(`${r.method} ${r.path} → ${res.status}`);

@@ -103,7 +103,7 @@ describe.runIf(kind === 'postgres')('instances starting together on one empty Po
       try {
         expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'up')), `round ${round}`).toEqual(['up', 'up']);
         expect(portals.filter((p) => p.seeded)).toHaveLength(1);
-        expect(await count(portals[0]!.database, 'accounts')).toBe(3);
+        expect(await count(portals[0]!.database, 'accounts')).toBe(7);
         expect(await count(portals[0]!.database, 'companies')).toBe(2);
         for (const p of portals) expect((await p.app.inject({ method: 'GET', url: '/api/health' })).json()).toMatchObject({ status: 'ok' });
       } finally {

@@ -21,7 +21,8 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
 
   beforeAll(async () => {
     portal = await createTestPortal({ API_RATE_LIMIT_PER_MINUTE: '5' });
-    acme = await portal.signIn('admin@acme.example');
+    // the owner manages the company's API clients
+    acme = await portal.signIn('owner@acme.example');
   });
   afterAll(async () => portal?.close());
 
@@ -53,6 +54,10 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
     expect((await acme.post('/api/company/api-clients', { name: 'x', scopes: ['everything'] })).status).toBe(400);
     const operator = await portal.signIn('operator@dstny.example');
     expect((await operator.get('/api/company/api-clients')).status).toBe(403);
+    // an administrator sees the clients but neither creates nor revokes one
+    const admin = await portal.signIn('admin@acme.example');
+    expect((await admin.get('/api/company/api-clients')).status).toBe(200);
+    expect((await admin.post('/api/company/api-clients', { name: 'x', scopes: ['services:read'] })).status).toBe(403);
     expect((await portal.anonymous().get('/api/company/api-clients')).status).toBe(401);
     // the browser API keeps its CSRF defence: no token, no client
     const noCsrf = await portal.app.inject({ method: 'POST', url: '/api/company/api-clients', headers: { cookie: [...acme.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, payload: { name: 'x', scopes: ['services:read'] } });
@@ -118,7 +123,7 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
 
   it("cannot see or revoke another company's clients", async () => {
     const client = await create(['services:read']);
-    const bright = await portal.signIn('admin@brightwave.example');
+    const bright = await portal.signIn('owner@brightwave.example');
     expect((await bright.get('/api/company/api-clients')).body.items.map((c: { id: string }) => c.id)).not.toContain(client.id);
     const res = await bright.delete(`/api/company/api-clients/${client.id}`);
     expect([res.status, res.body.code]).toEqual([404, 'API_CLIENT.NOT_FOUND']);

@@ -239,9 +239,10 @@ describe(`signing in: forgot password, two-factor, own sessions (${process.env.T
 
   describe("the company's requirement", () => {
     it('sends an administrator without a second factor to set one up before any session, then signs them in', async () => {
-      const admin = await portal.signIn('admin@brightwave.example');
-      expect((await admin.get('/api/company/two-factor')).body).toEqual({ required: false, accountsWithout: 1 });
-      const set = await admin.put('/api/company/two-factor', { required: true });
+      // the owner decides for the company (issue 18's roles); the administrator is then asked for a second factor
+      const owner = await portal.signIn('owner@brightwave.example');
+      expect((await owner.get('/api/company/two-factor')).body).toEqual({ required: false, accountsWithout: 2 });
+      const set = await owner.put('/api/company/two-factor', { required: true });
       expect(set.body.required).toBe(true);
       const { client, res } = await login('admin@brightwave.example');
       expect(res.body).toEqual({ secondStep: 'enrol' });
@@ -268,7 +269,10 @@ describe(`signing in: forgot password, two-factor, own sessions (${process.env.T
       expect(audit.map((a) => a.company_id)).toEqual([brightId]);
     });
 
-    it('is changed by the company’s administrators only', async () => {
+    it('is changed by the company’s owner only', async () => {
+      const admin = await portal.signIn('admin@acme.example');
+      expect((await admin.get('/api/company/two-factor')).status).toBe(200);
+      expect((await admin.put('/api/company/two-factor', { required: true })).status).toBe(403);
       const operator = await portal.signIn('operator@dstny.example');
       expect((await operator.put('/api/company/two-factor', { required: true })).status).toBe(403);
       expect((await portal.anonymous().get('/api/company/two-factor')).status).toBe(401);

@@ -135,7 +135,9 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
       const res = await portal.app.inject({ method: 'POST', url: '/oauth/token', payload: { grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret } });
       return { id: c.id as string, token: res.json().access_token as string };
     };
-    const [a, b] = [await tokenOf(acme), await tokenOf(bright)];
+    // API clients are the owner's to create and revoke
+    const [acmeOwner, brightOwner] = [await portal.signIn('owner@acme.example'), await portal.signIn('owner@brightwave.example')];
+    const [a, b] = [await tokenOf(acmeOwner), await tokenOf(brightOwner)];
     const get = (token: string, url: string) => portal.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
     const brightServices = (await get(b.token, '/tmf-api/serviceInventory/v4/service?limit=1000&fields=id')).json().map((s: { id: string }) => s.id);
     expect(brightServices.length).toBeGreaterThan(0);
@@ -153,7 +155,7 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
     expect((await get(b.token, `/tmf-api/serviceInventory/v4/service/${brightServices[0]}?fields=state`)).json().state).not.toBe('terminated');
     expect((await get(b.token, `/tmf-api/productOrderingManagement/v4/productOrder/${order.json().id}`)).statusCode).toBe(404);
     expect((await get(b.token, '/tmf-api/productOrderingManagement/v4/productOrder')).json().map((o: { id: string }) => o.id)).not.toContain(order.json().id);
-    expect((await bright.delete(`/api/company/api-clients/${a.id}`)).status).toBe(404);
-    expect((await bright.get('/api/company/api-clients')).body.items.map((c: { id: string }) => c.id)).not.toContain(a.id);
+    expect((await brightOwner.delete(`/api/company/api-clients/${a.id}`)).status).toBe(404);
+    expect((await brightOwner.get('/api/company/api-clients')).body.items.map((c: { id: string }) => c.id)).not.toContain(a.id);
   });
 });

@@ -14,7 +14,6 @@ const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
 describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
   let portal: TestPortal;
   let acme: Client;
-  let bright: Client;
   let acmeToken: string;
   let brightToken: string;
   const q = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) => (await portal.database.sql.executeSql(text, values)).rows as T[];
@@ -38,9 +37,9 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
   beforeAll(async () => {
     portal = await createTestPortal({ LOG_LEVEL: 'error' });
     acme = await portal.signIn('admin@acme.example');
-    bright = await portal.signIn('admin@brightwave.example');
-    acmeToken = await tokenFor(acme, ['services:read', 'orders:read', 'orders:write']);
-    brightToken = await tokenFor(bright, ['services:read', 'orders:read', 'orders:write']);
+    // API clients are the owner's to create
+    acmeToken = await tokenFor(await portal.signIn('owner@acme.example'), ['services:read', 'orders:read', 'orders:write']);
+    brightToken = await tokenFor(await portal.signIn('owner@brightwave.example'), ['services:read', 'orders:read', 'orders:write']);
   });
   afterAll(async () => portal?.close());
 
@@ -218,7 +217,7 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
     });
 
     it('needs orders:write to order and orders:read to read', async () => {
-      const reader = await tokenFor(acme, ['services:read']);
+      const reader = await tokenFor(await portal.signIn('owner@acme.example'), ['services:read']);
       expect((await as(reader).post(ORDERS, { productOrderItem: [{ id: '1', action: 'delete', product: { id: 'x' } }] })).statusCode).toBe(403);
       expect((await as(reader).get(ORDERS)).statusCode).toBe(403);
       const shape = await as(acmeToken).post(ORDERS, { productOrderItem: [] });

@@ -7,6 +7,7 @@ import { BULK_ACTION_KINDS, type BulkActionParams } from '../modules/bulk-action
 import { SIMULATOR_REQUEST_KINDS, type SimulatorOutcome } from '../modules/network/domain/simulator-request.js';
 import { REQUEST_KINDS, type RequestDetails } from '../modules/requests/domain/request-details.js';
 import { REQUEST_ROLES, REQUEST_STATUSES } from '../modules/requests/domain/request-machine.js';
+import { COMPANY_ROLES } from '../modules/auth/domain/roles.js';
 import {
   bigint,
   boolean,
@@ -112,6 +113,8 @@ export const accounts = pgTable(
     passwordHash: text('password_hash').notNull(),
     fullName: text('full_name').notNull(),
     role: text('role', { enum: ['admin', 'operator'] }).notNull(),
+    // what a company account may do (modules/auth/domain/roles.ts); operator staff have none
+    companyRole: text('company_role', { enum: COMPANY_ROLES }),
     companyId: uuid('company_id').references(() => companies.id),
     language: text('language', { enum: ['en', 'fr', 'nl'] }).notNull().default('en'),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -120,7 +123,11 @@ export const accounts = pgTable(
     status: text('status', { enum: ['invited', 'active', 'deactivated'] }).notNull().default('active'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('accounts_email_uq').on(t.email), index('accounts_company_idx').on(t.companyId)],
+  (t) => [
+    uniqueIndex('accounts_email_uq').on(t.email),
+    index('accounts_company_idx').on(t.companyId),
+    check('accounts_company_role_ck', sql`(${t.role} = 'admin') = (${t.companyRole} is not null)`),
+  ],
 );
 
 export const sessions = pgTable(

@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import type { ActivationViewSchema, BackOfficePortingIssuePageSchema, EmployeePukSchema, EsimCodeSchema, SimCodesSchema, PortCorrectionSchema, PortingIssuePageSchema } from '../modules/activation/activation.schemas.js';
 import type { AuditEventSchema, AuditPageSchema } from '../modules/audit/audit.schemas.js';
 import type { LoginSchema, MeSchema } from '../modules/auth/auth.schemas.js';
+import type { CompanyAccountPageSchema, CompanyAccountSchema, CompanyRoleSchema, InviteCompanyAccountSchema } from '../modules/companies/company-accounts.schemas.js';
 import type { DryRunSchema, ImportFileProblemSchema, ImportListSchema, ImportSchema } from '../modules/imports/imports.schemas.js';
 import type { BulkActionInputSchema, BulkActionListSchema, BulkActionSchema, BulkItemPageSchema, BulkPreviewSchema } from '../modules/bulk-actions/bulk-actions.schemas.js';
 import type { ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
@@ -154,6 +155,13 @@ export type CreateCompanyInput = In<typeof CreateCompanySchema>;
 export type ContractInput = In<typeof ContractInputSchema>;
 export type OfficeInput = In<typeof OfficeInputSchema>;
 export type InviteInput = In<typeof InviteAdministratorSchema>;
+
+// ---------------------------------------------------------------- the company's own accounts (owner)
+
+export type CompanyRole = Out<typeof CompanyRoleSchema>;
+export type CompanyAccount = Out<typeof CompanyAccountSchema>;
+export type CompanyAccountPage = Out<typeof CompanyAccountPageSchema>;
+export type InviteCompanyAccountInput = In<typeof InviteCompanyAccountSchema>;
 
 // ---------------------------------------------------------------- mobile users
 

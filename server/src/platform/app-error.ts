@@ -67,6 +67,8 @@ export const ERROR_STATUS = {
   'ACCOUNT.EMAIL_TAKEN': 409,
   'ACCOUNT.NOT_FOUND': 404,
   'ACCOUNT.ILLEGAL_TRANSITION': 409,
+  // a company keeps at least one active owner (modules/companies/domain/company-roles.ts)
+  'ACCOUNT.LAST_OWNER': 409,
   'AUTH.ACCOUNT_DEACTIVATED': 403,
   'INVITATION.INVALID': 404,
   'INVITATION.EXPIRED': 410,

@@ -33,6 +33,7 @@ import {
   IconClipboardList,
   IconChartBar,
   IconReceipt,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,7 @@ import type { Me } from '../shared/api/contract';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch';
 import { BrandMark } from '../shared/ui/BrandMark';
 import { useLogout, useMe, useOperator } from '../features/auth/session';
+import { can as mayDo, type Permission } from '../features/auth/can';
 
 const initialsOf = (name: string) =>
   name
@@ -85,11 +87,13 @@ const NavGroup = ({ label, icon, prefix, children }: NavGroupProps) => {
   );
 };
 
-type NavItemProps = { to: string; label: string; icon: ReactNode; onNavigate: () => void };
+type NavItemProps = { to: string; label: string; icon: ReactNode; onNavigate: () => void; /** shown only to a role that has this permission */ can?: Permission };
 
 /** A menu entry; it is the current one on its own page and on the pages below it. */
-const NavItem = ({ to, label, icon, onNavigate }: NavItemProps) => {
+const NavItem = ({ to, label, icon, onNavigate, can }: NavItemProps) => {
   const active = useUnder(to);
+  const me = useMe().data;
+  if (can && !mayDo(me, can)) return null;
   return (
     <NavLink
       component={Link}
@@ -109,30 +113,35 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
     <NavGroup label={t('nav.selfService')} icon={<IconLayoutDashboard size={18} aria-hidden="true" />} prefix="/self-service">
       <NavGroup label={t('nav.ucMobile')} icon={<IconDeviceMobile size={18} aria-hidden="true" />} prefix="/self-service/uc-mobile">
         <NavItem
+          can="services.read"
           to="/self-service/uc-mobile/users"
           label={t('nav.manageUsers')}
           icon={<IconUsers size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
         <NavItem
+          can="overview.read"
           to="/self-service/uc-mobile/overview"
           label={t('nav.serviceOverview')}
           icon={<IconChartBar size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
         <NavItem
+          can="services.read"
           to="/self-service/uc-mobile/waiting"
           label={t('nav.waitingServices')}
           icon={<IconClockPause size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
         <NavItem
+          can="services.read"
           to="/self-service/uc-mobile/porting-issues"
           label={t('nav.portingIssues')}
           icon={<IconArrowsExchange size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
         <NavItem
+          can="billing.read"
           to="/self-service/uc-mobile/next-bill"
           label={t('nav.nextBill')}
           icon={<IconReceipt size={18} aria-hidden="true" />}
@@ -140,18 +149,28 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
         />
       </NavGroup>
       <NavItem
+        can="services.read"
         to="/self-service/requests"
         label={t('nav.requests')}
         icon={<IconClipboardList size={18} aria-hidden="true" />}
         onNavigate={onNavigate}
       />
       <NavItem
+        can="company.read"
         to="/self-service/company"
         label={t('nav.companyContract')}
         icon={<IconFileCertificate size={18} aria-hidden="true" />}
         onNavigate={onNavigate}
       />
       <NavItem
+        can="accounts.manage"
+        to="/self-service/team"
+        label={t('nav.team')}
+        icon={<IconUsersGroup size={18} aria-hidden="true" />}
+        onNavigate={onNavigate}
+      />
+      <NavItem
+        can="audit.read"
         to="/self-service/audit"
         label={t('nav.auditLog')}
         icon={<IconHistory size={18} aria-hidden="true" />}
@@ -220,7 +239,7 @@ const UserMenu = ({ me }: { me: Me }) => {
                 {me.account.fullName}
               </Text>
               <Text fz="xs" c="dimmed" lineClamp={1}>
-                {t(`roles.${me.account.role}`)}
+                {t(`roles.${me.account.companyRole ?? me.account.role}`)}
               </Text>
             </Box>
             <Box visibleFrom="sm" style={{ display: 'flex' }}>

@@ -4,6 +4,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../shared/api/contract';
 import { QueryError } from '../shared/ui/QueryError';
 import { homePathFor, useMe } from '../features/auth/session';
+import { can, type Permission } from '../features/auth/can';
 
 export const FullPageLoader = () => {
   const { t } = useTranslation();
@@ -39,6 +40,14 @@ export const RequireRole = ({ role }: { role: Role }) => {
   const me = useMe().data;
   if (!me) return null;
   if (me.account.role !== role) return <Navigate to={homePathFor(me)} replace />;
+  return <Outlet />;
+};
+
+/** Pages the account's role may not see (http/route-permissions.ts refuses their API too) send it home. */
+export const RequireCan = ({ permission }: { permission: Permission }) => {
+  const me = useMe().data;
+  if (!me) return null;
+  if (!can(me, permission)) return <Navigate to={homePathFor(me)} replace />;
   return <Outlet />;
 };
 

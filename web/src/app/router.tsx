@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { Navigate, createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
-import { HomeRedirect, RequireAuth, RequireRole } from './guards';
+import { HomeRedirect, RequireAuth, RequireCan, RequireRole } from './guards';
+import type { Permission } from '../features/auth/can';
 import { NotFoundPage } from './NotFoundPage';
 import { PAGE_PATHS } from './page-routes';
 import { registerPagePreloader } from './preload-page';
@@ -15,6 +16,9 @@ import { PageError, RouteError } from './RouteError';
 const page =
   <Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) =>
   async () => ({ Component: (await load())[name] });
+
+/** A page only an account whose role has the permission may open; anyone else is sent home. */
+const allow = (permission: Permission, route: RouteObject): RouteObject => ({ element: <RequireCan permission={permission} />, children: [route] });
 
 // Paths follow the portal's menu: Self-service › UC & Mobile › Manage users, and Back office › Companies, Mobile number pool.
 // Inside the shell, a page that fails to render says so in place of itself (PageError): the menu,
@@ -44,25 +48,26 @@ const routes: RouteObject[] = [
             element: <RequireRole role="admin" />,
             errorElement: <PageError />,
             children: [
-              { index: true, element: <Navigate to="/self-service/uc-mobile/users" replace /> },
-              { path: 'uc-mobile', element: <Navigate to="/self-service/uc-mobile/users" replace /> },
-              { path: 'uc-mobile/users', lazy: page(() => import('../features/mobile-users/UsersListPage'), 'UsersListPage') },
-              { path: 'uc-mobile/users/new', lazy: page(() => import('../features/mobile-users/UserFormPage'), 'CreateUserPage') },
-              { path: 'uc-mobile/users/import', lazy: page(() => import('../features/imports/ImportUsersPage'), 'ImportUsersPage') },
-              { path: 'uc-mobile/users/import/:id', lazy: page(() => import('../features/imports/ImportProgressPage'), 'ImportProgressPage') },
-              { path: 'uc-mobile/users/:id', lazy: page(() => import('../features/mobile-users/UserViewPage'), 'UserViewPage') },
-              { path: 'uc-mobile/users/:id/edit', lazy: page(() => import('../features/mobile-users/UserFormPage'), 'EditUserPage') },
-              { path: 'uc-mobile/users/:id/add-service', lazy: page(() => import('../features/services/wizard/AddServicePage'), 'AddServicePage') },
-              { path: 'uc-mobile/services/:serviceId', lazy: page(() => import('../features/services/ServiceDetailPage'), 'ServiceDetailPage') },
-              { path: 'uc-mobile/waiting', lazy: page(() => import('../features/services/WaitingServicesPage'), 'WaitingServicesPage') },
-              { path: 'uc-mobile/porting-issues', lazy: page(() => import('../features/porting-issues/PortingIssuesPage'), 'PortingIssuesPage') },
-              { path: 'uc-mobile/overview', lazy: page(() => import('../features/service-overview/ServiceOverviewPage'), 'ServiceOverviewPage') },
-              { path: 'uc-mobile/next-bill', lazy: page(() => import('../features/billing/NextBillPage'), 'NextBillPage') },
-              { path: 'requests', lazy: page(() => import('../features/requests/RequestsPage'), 'RequestsPage') },
-              { path: 'requests/new', lazy: page(() => import('../features/requests/NewRequestPage'), 'NewRequestPage') },
-              { path: 'requests/:requestId', lazy: page(() => import('../features/requests/RequestDetailPage'), 'RequestDetailPage') },
-              { path: 'company', lazy: page(() => import('../features/company/CompanyPage'), 'CompanyPage') },
-              { path: 'audit', lazy: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage') },
+              { index: true, element: <HomeRedirect /> },
+              { path: 'uc-mobile', element: <HomeRedirect /> },
+              allow('services.read', { path: 'uc-mobile/users', lazy: page(() => import('../features/mobile-users/UsersListPage'), 'UsersListPage') }),
+              allow('services.change', { path: 'uc-mobile/users/new', lazy: page(() => import('../features/mobile-users/UserFormPage'), 'CreateUserPage') }),
+              allow('services.change', { path: 'uc-mobile/users/import', lazy: page(() => import('../features/imports/ImportUsersPage'), 'ImportUsersPage') }),
+              allow('services.read', { path: 'uc-mobile/users/import/:id', lazy: page(() => import('../features/imports/ImportProgressPage'), 'ImportProgressPage') }),
+              allow('services.read', { path: 'uc-mobile/users/:id', lazy: page(() => import('../features/mobile-users/UserViewPage'), 'UserViewPage') }),
+              allow('services.change', { path: 'uc-mobile/users/:id/edit', lazy: page(() => import('../features/mobile-users/UserFormPage'), 'EditUserPage') }),
+              allow('services.change', { path: 'uc-mobile/users/:id/add-service', lazy: page(() => import('../features/services/wizard/AddServicePage'), 'AddServicePage') }),
+              allow('services.read', { path: 'uc-mobile/services/:serviceId', lazy: page(() => import('../features/services/ServiceDetailPage'), 'ServiceDetailPage') }),
+              allow('services.read', { path: 'uc-mobile/waiting', lazy: page(() => import('../features/services/WaitingServicesPage'), 'WaitingServicesPage') }),
+              allow('services.read', { path: 'uc-mobile/porting-issues', lazy: page(() => import('../features/porting-issues/PortingIssuesPage'), 'PortingIssuesPage') }),
+              allow('overview.read', { path: 'uc-mobile/overview', lazy: page(() => import('../features/service-overview/ServiceOverviewPage'), 'ServiceOverviewPage') }),
+              allow('billing.read', { path: 'uc-mobile/next-bill', lazy: page(() => import('../features/billing/NextBillPage'), 'NextBillPage') }),
+              allow('services.read', { path: 'requests', lazy: page(() => import('../features/requests/RequestsPage'), 'RequestsPage') }),
+              allow('services.change', { path: 'requests/new', lazy: page(() => import('../features/requests/NewRequestPage'), 'NewRequestPage') }),
+              allow('services.read', { path: 'requests/:requestId', lazy: page(() => import('../features/requests/RequestDetailPage'), 'RequestDetailPage') }),
+              allow('company.read', { path: 'company', lazy: page(() => import('../features/company/CompanyPage'), 'CompanyPage') }),
+              allow('audit.read', { path: 'audit', lazy: page(() => import('../features/audit/AuditLogPage'), 'AuditLogPage') }),
+              allow('accounts.manage', { path: 'team', lazy: page(() => import('../features/team/TeamPage'), 'TeamPage') }),
             ],
           },
           {

@@ -24,7 +24,11 @@ import { ALLOWED_OPTIONS, BUNDLES, OPTIONS, PRODUCT_TYPES, SERVICE_TYPES } from 
 
 export const DEMO_PASSWORD = 'fleetdesk-demo';
 export const DEMO_SIGN_INS = [
+  { email: 'owner@acme.example', who: 'Owner, Acme Logistics (manages its accounts and API clients)' },
   { email: 'admin@acme.example', who: 'Fleet administrator, Acme Logistics' },
+  { email: 'readonly@acme.example', who: 'Read-only, Acme Logistics' },
+  { email: 'billing@acme.example', who: 'Billing, Acme Logistics' },
+  { email: 'owner@brightwave.example', who: 'Owner, Brightwave Consulting' },
   { email: 'admin@brightwave.example', who: 'Fleet administrator, Brightwave Consulting' },
   { email: 'operator@dstny.example', who: 'Operator staff (back office)' },
 ];
@@ -143,9 +147,14 @@ export const seedDemo = async (db: Db): Promise<boolean> => {
     const seededAccounts = await tx
       .insert(accounts)
       .values([
-        { email: 'admin@acme.example', passwordHash, fullName: 'Sofie Van Damme', role: 'admin', companyId: acme!.id, language: 'en' },
-        { email: 'admin@brightwave.example', passwordHash, fullName: 'Claire Dubois', role: 'admin', companyId: bright!.id, language: 'fr' },
+        { email: 'admin@acme.example', passwordHash, fullName: 'Sofie Van Damme', role: 'admin', companyRole: 'administrator', companyId: acme!.id, language: 'en' },
+        { email: 'admin@brightwave.example', passwordHash, fullName: 'Claire Dubois', role: 'admin', companyRole: 'administrator', companyId: bright!.id, language: 'fr' },
         { email: 'operator@dstny.example', passwordHash, fullName: 'Dstny Support Desk', role: 'operator', companyId: null, language: 'en' },
+        // one account of each company role (modules/auth/domain/roles.ts)
+        { email: 'owner@acme.example', passwordHash, fullName: 'Pieter Claes', role: 'admin', companyRole: 'owner', companyId: acme!.id, language: 'en' },
+        { email: 'readonly@acme.example', passwordHash, fullName: 'Lotte Maes', role: 'admin', companyRole: 'read_only', companyId: acme!.id, language: 'nl' },
+        { email: 'billing@acme.example', passwordHash, fullName: 'Marc Lemaire', role: 'admin', companyRole: 'billing', companyId: acme!.id, language: 'fr' },
+        { email: 'owner@brightwave.example', passwordHash, fullName: 'Antoine Lambert', role: 'admin', companyRole: 'owner', companyId: bright!.id, language: 'fr' },
       ])
       .returning();
     // the operator's desk is the demo companies' account manager

@@ -3,6 +3,7 @@ import { accounts, companies, sessions } from '../../db/schema.js';
 import type { Db, Queryable } from '../../platform/db.js';
 import type { Lang } from '../../platform/i18n.js';
 import { newToken, sha256 } from '../../platform/tokens.js';
+import type { CompanyRole } from './domain/roles.js';
 import { forgetSessions, type FoundSession, type SessionCache } from './session-cache.js';
 
 export type SessionAccount = {
@@ -10,6 +11,8 @@ export type SessionAccount = {
   email: string;
   fullName: string;
   role: 'admin' | 'operator';
+  /** What a company account may do (domain/roles.ts); null for operator staff. */
+  companyRole: CompanyRole | null;
   language: Lang;
   company: { id: string; name: string } | null;
 };
@@ -44,6 +47,7 @@ const sessionQuery = (db: Db) =>
       email: accounts.email,
       fullName: accounts.fullName,
       role: accounts.role,
+      companyRole: accounts.companyRole,
       language: accounts.language,
       companyId: accounts.companyId,
       companyName: companies.name,
@@ -75,6 +79,7 @@ export const findSession = async (db: Db, token: string, cache?: SessionCache): 
     email: row.email,
     fullName: row.fullName,
     role: row.role,
+    companyRole: row.companyRole,
     language: row.language,
     company: row.companyId ? Object.freeze({ id: row.companyId, name: row.companyName ?? '' }) : null,
   });

@@ -8,7 +8,10 @@ import { LanguageBodySchema, LoginSchema, MeSchema } from './auth.schemas.js';
 import { LoginAnswerSchema } from './sign-in-security.schemas.js';
 import { CHALLENGE_COOKIE, CHALLENGE_COOKIE_PATH, originOf } from './sign-in-security.routes.js';
 import { signIn } from './use-cases/sign-in.js';
+import { meOf } from './me.js';
 import type { AppDeps } from '../../deps.js';
+
+/** The account as the browser sees it: with what its role lets it do, so the page hides the rest. */
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -57,7 +60,7 @@ export const authRoutes =
         reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, expires: session.expiresAt });
         reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
         const found = await findSession(db, session.token);
-        return { account: found!.account, csrfToken: session.csrfToken };
+        return meOf(found!.account, session.csrfToken);
       },
     );
 
@@ -74,7 +77,7 @@ export const authRoutes =
     app.get(
       '/api/auth/me',
       { onRequest: requireSignedIn, schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: MeSchema, ...problemResponses(401) } } },
-      async (req) => ({ account: signedIn(req), csrfToken: req.csrfToken! }),
+      async (req) => meOf(signedIn(req), req.csrfToken!),
     );
 
     app.put(
@@ -91,7 +94,7 @@ export const authRoutes =
       async (req) => {
         const account = signedIn(req);
         await setAccountLanguage(db, account.id, req.body.language);
-        return { account: { ...account, language: req.body.language }, csrfToken: req.csrfToken! };
+        return meOf({ ...account, language: req.body.language }, req.csrfToken!);
       },
     );
   };

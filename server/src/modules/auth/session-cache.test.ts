@@ -3,7 +3,7 @@ import { SessionCache, type FoundSession } from './session-cache.js';
 
 const session = (accountId: string, companyId: string | null): FoundSession => ({
   csrfToken: 'csrf',
-  account: { id: accountId, email: 'a@b.example', fullName: 'A', role: 'admin', language: 'en', company: companyId ? { id: companyId, name: 'C' } : null },
+  account: { id: accountId, email: 'a@b.example', fullName: 'A', role: 'admin', companyRole: 'administrator', language: 'en', company: companyId ? { id: companyId, name: 'C' } : null },
 });
 const far = new Date(Date.now() + 3600_000);
 

@@ -1,3 +1,4 @@
+import { meOf } from './me.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from '../../platform/validation.js';
@@ -62,7 +63,7 @@ export const signInSecurityRoutes =
       reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
       reply.clearCookie(CHALLENGE_COOKIE, { ...cookieBase, path: CHALLENGE_COOKIE_PATH });
       const found = await findSession(db, session.token);
-      return { account: found!.account, csrfToken: session.csrfToken };
+      return meOf(found!.account, session.csrfToken);
     };
     const challengeOf = (req: FastifyRequest) => req.cookies[CHALLENGE_COOKIE];
 

@@ -6,6 +6,7 @@ import type { Queryable } from '../../platform/db.js';
 import { forgetSessions } from '../auth/index.js';
 import { inCompany, type CompanyScope } from '../../platform/tenant.js';
 import type { AccountStatus } from './domain/admin-account.js';
+import type { CompanyRole } from '../auth/domain/roles.js';
 import type { CompanyInput, ContractInput, OfficeInput } from './companies.schemas.js';
 
 // ---------------------------------------------------------------- companies and contracts
@@ -120,7 +121,7 @@ export const accountEmailTaken = async (q: Queryable, email: string) => {
   return Boolean(row);
 };
 
-export const insertAdministrator = async (q: Queryable, scope: CompanyScope, values: { email: string; fullName: string; language: 'en' | 'fr' | 'nl'; passwordHash: string }) => {
+export const insertAdministrator = async (q: Queryable, scope: CompanyScope, values: { email: string; fullName: string; language: 'en' | 'fr' | 'nl'; passwordHash: string; companyRole: CompanyRole }) => {
   const [row] = await q
     .insert(accounts)
     .values({ ...values, role: 'admin', companyId: scope.companyId, status: 'invited' })
@@ -152,7 +153,7 @@ export const dropSessionsOf = async (q: Queryable, accountId: string) => {
   forgetSessions(`a:${accountId}`);
 };
 
-export const administratorSnapshot = (a: AccountRow) => ({ email: a.email, fullName: a.fullName, language: a.language, status: a.status });
+export const administratorSnapshot = (a: AccountRow) => ({ email: a.email, fullName: a.fullName, language: a.language, role: a.companyRole, status: a.status });
 
 /** Active operator staff: who can be a company's account manager. */
 export const listOperatorStaff = async (q: Queryable) =>

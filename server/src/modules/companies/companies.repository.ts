@@ -71,6 +71,7 @@ export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang:
         email: accounts.email,
         language: accounts.language,
         status: accounts.status,
+        role: accounts.companyRole,
         lastLoginAt: accounts.lastLoginAt,
         invitationExpiresAt: sql<Date | string | null>`(select max(i.expires_at) from ${accountInvitations} i where i.account_id = "accounts"."id" and i.used_at is null and i.revoked_at is null)`,
       })
@@ -99,6 +100,7 @@ export const getCompanyDetail = async (db: Queryable, scope: CompanyScope, lang:
     offices: officeRows.map(({ office: { id, name, street, postalCode, city, country }, mobileUserCount }) => ({ id, name, street, postalCode, city, country, mobileUserCount: Number(mobileUserCount) })),
     administrators: admins.map((a) => ({
       ...a,
+      role: a.role ?? 'administrator',
       lastLoginAt: a.lastLoginAt?.toISOString() ?? null,
       // a raw subquery comes back as text on some drivers
       invitationExpiresAt: a.status === 'invited' && a.invitationExpiresAt ? new Date(a.invitationExpiresAt).toISOString() : null,

@@ -1,3 +1,4 @@
+import { COMPANY_ROLES } from '../auth/domain/roles.js';
 import { z, text, requiredText, optionalText, EmailSchema, LanguageSchema, LocalizedNameSchema, PageQuerySchema, pageOf } from '../../platform/validation.js';
 
 export const OfficeSchema = z.object({
@@ -28,6 +29,7 @@ export const AdministratorSchema = z.object({
   email: z.string(),
   language: LanguageSchema,
   status: AccountStatusSchema,
+  role: z.enum(COMPANY_ROLES),
   lastLoginAt: z.string().nullable(),
   /** When the latest invitation link stops working (invited accounts only). */
   invitationExpiresAt: z.string().nullable(),
@@ -116,6 +118,8 @@ export const InviteAdministratorSchema = z
     email: EmailSchema,
     fullName: requiredText(120),
     language: LanguageSchema,
+    /** Operator staff make a company's first owner this way; today's invitations make administrators. */
+    role: z.enum(COMPANY_ROLES).default('administrator'),
   })
   .strict();
 export type InviteAdministratorInput = z.infer<typeof InviteAdministratorSchema>;

@@ -14,6 +14,7 @@ import { QueryContent } from '../../shared/ui/QueryContent';
 import { useServerErrors } from '../../shared/ui/server-errors';
 import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useApiClientMutations, useApiClients } from './api';
+import { useCan } from '../auth/can';
 
 const SCOPES: ApiScope[] = ['services:read', 'orders:read', 'orders:write', 'events:manage'];
 const FIELDS = ['name', 'scopes'] as const;
@@ -142,6 +143,8 @@ export const ApiClientsPanel = () => {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiClient | null>(null);
   const [revoking, setRevoking] = useState<ApiClient | null>(null);
+  // the owner's to create and revoke; administrators and read-only accounts see them
+  const mayManage = useCan('apiClients.manage');
   return (
     <Card padding={0}>
       <Group justify="space-between" p="lg" pb="xs" wrap="wrap" align="flex-start">
@@ -156,9 +159,9 @@ export const ApiClientsPanel = () => {
             </Anchor>
           </Text>
         </Stack>
-        <Button size="sm" leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+        {mayManage && <Button size="sm" leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
           {t('apiClients.add')}
-        </Button>
+        </Button>}
       </Group>
       <QueryContent query={clients} skeletons={[120]}>
         {({ items }) =>
@@ -213,7 +216,7 @@ export const ApiClientsPanel = () => {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {!client.revokedAt && (
+                      {mayManage && !client.revokedAt && (
                         <Tooltip label={t('apiClients.revoke')}>
                           <ActionIcon variant="subtle" color="red" aria-label={`${t('apiClients.revoke')} – ${client.name}`} onClick={() => setRevoking(client)}>
                             <IconTrash size={16} aria-hidden="true" />

@@ -98,5 +98,8 @@ export const useOperator = () =>
     retry: 1,
   });
 
-export const homePathFor = (me: Me): string =>
-  me.account.role === 'operator' ? '/back-office/companies' : '/self-service/uc-mobile/users';
+/** Where an account lands: the back office, the users of the fleet, or — for billing — the next bill. */
+export const homePathFor = (me: Me): string => {
+  if (me.account.role === 'operator') return '/back-office/companies';
+  return me.account.permissions.includes('services.read') ? '/self-service/uc-mobile/users' : '/self-service/uc-mobile/next-bill';
+};

@@ -16,13 +16,15 @@ import { ModalActions } from '../../shared/ui/ModalActions';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
 const STATUS_COLOR = { invited: 'yellow', active: 'green', deactivated: 'gray' } as const;
-const FIELDS = ['email', 'fullName', 'language'] as const;
+const FIELDS = ['email', 'fullName', 'language', 'role'] as const;
+const ROLES = ['owner', 'administrator', 'read_only', 'billing'] as const;
+type CompanyRole = (typeof ROLES)[number];
 
 const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: string; companyName: string; opened: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
   const labels = useLabels();
   const { invite } = useAdministratorMutations(companyId);
-  const form = useForm<{ email: string; fullName: string; language: Language }>({ initialValues: { email: '', fullName: '', language: 'en' } });
+  const form = useForm<{ email: string; fullName: string; language: Language; role: CompanyRole }>({ initialValues: { email: '', fullName: '', language: 'en', role: 'administrator' } });
   const { idPrefix, formError, setFormError, show } = useServerErrors(FIELDS, form.setErrors);
   const close = () => {
     form.reset();
@@ -32,7 +34,7 @@ const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: s
   const submit = form.onSubmit(async (v) => {
     setFormError(null);
     try {
-      await invite.mutateAsync({ email: v.email.trim(), fullName: v.fullName.trim(), language: v.language });
+      await invite.mutateAsync({ email: v.email.trim(), fullName: v.fullName.trim(), language: v.language, role: v.role });
       notify({ color: 'green', title: t('backOffice.admins.invited'), message: t('backOffice.admins.invitedText', { email: v.email.trim() }) });
       close();
     } catch (error) {
@@ -62,6 +64,16 @@ const InviteModal = ({ companyId, companyName, opened, onClose }: { companyId: s
         data={(['en', 'fr', 'nl'] as const).map((l) => ({ value: l, label: labels.language(l) }))}
         comboboxProps={{ withinPortal: true }}
         {...form.getInputProps('language')}
+      />
+      <Select
+        id={`${idPrefix}-role`}
+        label={t('team.role')}
+        description={t(`team.roleHints.${form.values.role}`)}
+        required
+        allowDeselect={false}
+        data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('role')}
       />
     </FormModal>
   );
@@ -139,6 +151,7 @@ export const AdministratorsPanel = ({ companyId, companyName, administrators }: 
               <Table.Th>{t('companies.columns.adminName')}</Table.Th>
               <Table.Th>{t('companies.columns.adminEmail')}</Table.Th>
               <Table.Th>{labels.field('language')}</Table.Th>
+              <Table.Th>{t('team.role')}</Table.Th>
               <Table.Th>{t('backOffice.admins.status')}</Table.Th>
               <Table.Th>{t('backOffice.admins.lastSignIn')}</Table.Th>
               <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
@@ -154,6 +167,7 @@ export const AdministratorsPanel = ({ companyId, companyName, administrators }: 
                 </Anchor>
               </Table.Td>
               <Table.Td>{labels.language(a.language)}</Table.Td>
+              <Table.Td>{t(`roles.${a.role}`)}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color={STATUS_COLOR[a.status]} radius="sm" tt="none" fw={600}>
                   {t(`backOffice.admins.statuses.${a.status}`)}

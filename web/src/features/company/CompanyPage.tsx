@@ -9,12 +9,17 @@ import { OfficesPanel } from './OfficesPanel';
 import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
 import { CompanyTwoFactorPanel } from '../account-security/CompanyTwoFactorPanel';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
+import { useCan } from '../auth/can';
 
 /** Self-service › Company & contract: the company, its contract, its account manager, and the offices the administrator maintains. */
 export const CompanyPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const company = useCompany();
+  const mayChange = useCan('company.change');
+  const seesApiClients = useCan('apiClients.read');
+  // the company's sign-in rules are the owner's, like its accounts
+  const mayManageAccounts = useCan('accounts.manage');
   const data = company.data;
   return (
     <Page title={t('nav.companyContract')} breadcrumbs={[{ label: t('nav.selfService') }, { label: t('nav.companyContract') }]} description={data?.name}>
@@ -36,9 +41,9 @@ export const CompanyPage = () => {
                 <ContractCard contract={data.contract} />
               </Grid.Col>
             </Grid>
-            <OfficesPanel offices={data.offices} base="/api/company" />
-            <ApiClientsPanel />
-            <CompanyTwoFactorPanel />
+            <OfficesPanel offices={data.offices} base="/api/company" readOnly={!mayChange} />
+            {seesApiClients && <ApiClientsPanel />}
+            {mayManageAccounts && <CompanyTwoFactorPanel />}
           </Stack>
         )}
       </QueryContent>

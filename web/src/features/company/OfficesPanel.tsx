@@ -115,10 +115,12 @@ type OfficesPanelProps = {
   /** Where the offices are changed: /api/companies/<id> (operator staff) or /api/company (administrator). */
   base: string;
   title?: boolean;
+  /** For an account that may only look: no add, edit or remove. */
+  readOnly?: boolean;
 };
 
 /** A company's offices, with add, edit and remove; the same for operator staff and the administrator. */
-export const OfficesPanel = ({ offices, base, title = true }: OfficesPanelProps) => {
+export const OfficesPanel = ({ offices, base, title = true, readOnly = false }: OfficesPanelProps) => {
   const { t } = useTranslation();
   const format = useFormat();
   const [editing, setEditing] = useState<Office | null>(null);
@@ -136,9 +138,9 @@ export const OfficesPanel = ({ offices, base, title = true }: OfficesPanelProps)
             {t('backOffice.offices.intro')}
           </Text>
         )}
-        <Button size="sm" leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setAdding(true)}>
+        {!readOnly && <Button size="sm" leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setAdding(true)}>
           {t('backOffice.offices.add')}
-        </Button>
+        </Button>}
       </Group>
       {offices.length === 0 ? (
         <EmptyState py={40} icon={<IconBuilding size={28} aria-hidden="true" />} withIndicatorBackground title={t('company.noOffices')} description={t('backOffice.offices.emptyHint')} />
@@ -168,7 +170,7 @@ export const OfficesPanel = ({ offices, base, title = true }: OfficesPanelProps)
               <Table.Td>{format.country(office.country)}</Table.Td>
               <Table.Td ta="right">{format.number(office.mobileUserCount)}</Table.Td>
               <Table.Td>
-                <Group gap={4} justify="flex-end" wrap="nowrap">
+                {!readOnly && <Group gap={4} justify="flex-end" wrap="nowrap">
                   <Tooltip label={t('actions.edit')}>
                     <ActionIcon variant="subtle" aria-label={`${t('actions.edit')} – ${office.name}`} onClick={() => setEditing(office)}>
                       <IconPencil size={16} aria-hidden="true" />
@@ -187,7 +189,7 @@ export const OfficesPanel = ({ offices, base, title = true }: OfficesPanelProps)
                       <IconTrash size={16} aria-hidden="true" />
                     </ActionIcon>
                   </Tooltip>
-                </Group>
+                </Group>}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -21,6 +21,7 @@ import { userPath } from './UsersListPage';
 import { addServicePath } from '../services/wizard/AddServicePage';
 import { servicePath } from '../services/ServiceDetailPage';
 import { Detail } from '../../shared/ui/DetailCard';
+import { useCan } from '../auth/can';
 
 const HISTORY_PAGE_SIZE = 10;
 
@@ -195,6 +196,7 @@ export const UserViewPage = () => {
   }
 
   const data = user.data;
+  const mayChange = useCan('services.change');
   const name = data ? `${data.firstName} ${data.lastName}` : '';
 
   return (
@@ -203,7 +205,7 @@ export const UserViewPage = () => {
       breadcrumbs={crumbs}
       description={data?.email}
       actions={
-        data && (
+        data && mayChange && (
           <>
             <Button component={Link} to={`${userPath(data.id)}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden="true" />}>
               {t('actions.edit')}

@@ -12,6 +12,7 @@ import { SortableTh } from '../../shared/ui/SortableTh';
 import { useSelfServiceCrumbs } from './crumbs';
 import { useMobileUsers, type MobileUserListParams } from './api';
 import { IMPORT_PAGE } from '../imports/ImportProgressPage';
+import { useCan } from '../auth/can';
 
 const SORTS: readonly UserSort[] = ['name', 'email', 'department', 'createdAt'];
 const DEFAULT_SORT = { sort: 'name', order: 'asc' } as const;
@@ -82,12 +83,13 @@ export const UsersListPage = () => {
   const box = useSearchBox(params.q, update);
   const { sortBy, sorted } = sortControl(params, update, { defaults: DEFAULT_SORT, firstOrder: (column) => (column === 'createdAt' ? 'desc' : 'asc') });
   const data = query.data;
-  const createButton = (
+  const mayChange = useCan('services.change');
+  const createButton = mayChange && (
     <Button component={Link} to={NEW_USER_PATH} leftSection={<IconPlus size={16} aria-hidden="true" />}>
       {t('users.create')}
     </Button>
   );
-  const actions = (
+  const actions = mayChange && (
     <Group gap="sm">
       <Button component={Link} to={IMPORT_PAGE} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
         {t('imports.open')}
@@ -101,7 +103,7 @@ export const UsersListPage = () => {
       title={t('nav.manageUsers')}
       breadcrumbs={crumbs}
       description={data ? t('users.count', { count: data.total, formatted: format.number(data.total) }) : undefined}
-      actions={actions}
+      actions={actions || undefined}
     >
       <ListScaffold
         query={query}
@@ -116,7 +118,7 @@ export const UsersListPage = () => {
               clearLabel={t('actions.clearSearch')}
             />
           ) : (
-            <ListEmpty icon={<IconUsers size={28} aria-hidden="true" />} title={t('users.emptyTitle')} description={t('users.emptyHint')} action={createButton} />
+            <ListEmpty icon={<IconUsers size={28} aria-hidden="true" />} title={t('users.emptyTitle')} description={t('users.emptyHint')} action={createButton || undefined} />
           )
         }
         table={{

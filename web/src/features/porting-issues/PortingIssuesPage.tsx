@@ -15,6 +15,7 @@ import { servicePath } from '../services/ServiceDetailPage';
 import { CorrectPortModal } from './CorrectPortModal';
 import { usePortingIssues, type PortingIssueListParams } from './api';
 import { PortingIssueCells, PortingIssueHead } from './PortingIssueCells';
+import { useCan } from '../auth/can';
 
 const readParams = (searchParams: URLSearchParams): PortingIssueListParams => ({
   q: searchParams.get('q') ?? '',
@@ -26,6 +27,7 @@ export const PortingIssuesPage = () => {
   const format = useFormat();
   const portal = useOperator().data?.portalName ?? 'MyDstny';
   const crumbs = useSelfServiceCrumbs().slice(0, 2);
+  const mayChange = useCan('services.change');
   const [searchParams, update] = useListParams();
   const params = readParams(searchParams);
   const query = usePortingIssues(params);
@@ -83,7 +85,7 @@ export const PortingIssuesPage = () => {
             </Table.Td>
             <PortingIssueCells item={item} />
             <Table.Td ta="right">
-              <Button
+              {mayChange && <Button
                 size="xs"
                 variant="light"
                 leftSection={<IconPencil size={14} aria-hidden="true" />}
@@ -92,7 +94,7 @@ export const PortingIssuesPage = () => {
                 aria-label={`${t('portingIssues.correct')} – ${format.phone(item.msisdn)} (${item.userName})`}
               >
                 {t('portingIssues.correct')}
-              </Button>
+              </Button>}
             </Table.Td>
           </Table.Tr>
         )}

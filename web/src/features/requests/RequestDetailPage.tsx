@@ -15,6 +15,7 @@ import { useAdminComment, useRequest, useWithdrawRequest } from './api';
 import { RequestCards } from './RequestParts';
 import { useRequestText } from './request-text';
 import { ModalActions } from '../../shared/ui/ModalActions';
+import { useCan } from '../auth/can';
 
 export const REQUESTS_PATH = '/self-service/requests';
 
@@ -61,6 +62,7 @@ export const RequestDetailPage = () => {
   const query = useRequest(requestId);
   const comment = useAdminComment(requestId);
   const [withdrawing, setWithdrawing] = useState(false);
+  const mayChange = useCan('services.change');
 
   if (query.isError && isApiError(query.error) && (query.error.status === 404 || query.error.status === 400)) {
     return <NotFoundContent title={t('requests.detail.notFound')} description={t('requests.detail.notFoundHint')} backTo={REQUESTS_PATH} backLabel={t('requests.backToList')} />;
@@ -72,7 +74,7 @@ export const RequestDetailPage = () => {
       breadcrumbs={[{ label: t('nav.selfService') }, { label: t('nav.requests'), to: REQUESTS_PATH }]}
       description={data ? text.subject({ ...data, serviceCount: data.services.length }) : undefined}
       actions={
-        data?.allowedEvents.includes('withdraw') ? (
+        mayChange && data?.allowedEvents.includes('withdraw') ? (
           <Button variant="outline" color="red.9" leftSection={<IconArrowBackUp size={16} aria-hidden="true" />} onClick={() => setWithdrawing(true)}>
             {t('requests.withdraw.action')}
           </Button>
@@ -82,7 +84,7 @@ export const RequestDetailPage = () => {
       <QueryContent query={query} skeletons={[260, 160]}>
         {(request) => (
           <>
-            <RequestCards request={request} linkTo={servicePath} comment={{ send: (body) => comment.mutateAsync(body), sending: comment.isPending }} />
+            <RequestCards request={request} linkTo={servicePath} comment={mayChange ? { send: (body) => comment.mutateAsync(body), sending: comment.isPending } : undefined} />
             <WithdrawModal request={request} opened={withdrawing} onClose={() => setWithdrawing(false)} />
           </>
         )}

@@ -205,8 +205,8 @@ export const RequestServicesCard = ({ request, linkTo }: { request: RequestDetai
   );
 };
 
-/** The conversation, oldest first, and a box to add to it. */
-export const RequestCommentsCard = ({ request, send, sending }: { request: RequestDetail; send: (body: string) => Promise<unknown>; sending: boolean }) => {
+/** The conversation, oldest first, and a box to add to it (for those who may: without `send`, the conversation alone). */
+export const RequestCommentsCard = ({ request, send, sending }: { request: RequestDetail; send?: ((body: string) => Promise<unknown>) | undefined; sending: boolean }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const problemMessage = useProblemMessage();
@@ -218,6 +218,7 @@ export const RequestCommentsCard = ({ request, send, sending }: { request: Reque
       return;
     }
     setError(null);
+    if (!send) return;
     try {
       await send(body.trim());
       setBody('');
@@ -258,7 +259,7 @@ export const RequestCommentsCard = ({ request, send, sending }: { request: Reque
             ))}
           </Stack>
         )}
-        <Textarea
+        {send && <Textarea
           id="request-comment"
           label={t('requests.detail.commentLabel')}
           autosize
@@ -268,12 +269,12 @@ export const RequestCommentsCard = ({ request, send, sending }: { request: Reque
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
           error={error}
-        />
-        <Group justify="flex-end">
+        />}
+        {send && <Group justify="flex-end">
           <Button onClick={submit} loading={sending} leftSection={<IconSend size={16} aria-hidden="true" />}>
             {t('requests.detail.addComment')}
           </Button>
-        </Group>
+        </Group>}
       </Stack>
     </Card>
   );
@@ -324,7 +325,8 @@ type RequestCardsProps = {
   backOffice?: boolean;
   /** Where each service links to, for those who may open it. */
   linkTo?: (serviceId: string) => string;
-  comment: { send: (body: string) => Promise<unknown>; sending: boolean };
+  /** The comment box; absent for an account that may only read. */
+  comment?: { send: (body: string) => Promise<unknown>; sending: boolean } | undefined;
 };
 
 /** A request's page body, the same for its administrator and for operator staff: facts and services beside comments and history. */
@@ -335,7 +337,7 @@ export const RequestCards = ({ request, backOffice, linkTo, comment }: RequestCa
       <RequestServicesCard request={request} linkTo={linkTo} />
     </Stack>
     <Stack gap="lg">
-      <RequestCommentsCard request={request} send={comment.send} sending={comment.sending} />
+      <RequestCommentsCard request={request} send={comment?.send} sending={comment?.sending ?? false} />
       <RequestHistoryCard request={request} />
     </Stack>
   </SimpleGrid>

@@ -10,6 +10,7 @@ import { useOperator } from '../auth/session';
 import { NEW_REQUEST_PATH, requestPath, useRequests, type RequestListParams } from './api';
 import { isKind, isStatus, StatusKindFilters } from './RequestFilters';
 import { RequestList } from './RequestsTable';
+import { useCan } from '../auth/can';
 
 const readParams = (sp: URLSearchParams): RequestListParams => {
   const status = sp.get('status');
@@ -49,7 +50,7 @@ export const RequestsPage = () => {
   const query = useRequests(params);
   const box = useSearchBox(params.q, update);
   const data = query.data;
-  const newRequestButton = (
+  const newRequestButton = useCan('services.change') && (
     <Button component={Link} to={NEW_REQUEST_PATH} leftSection={<IconPlus size={16} aria-hidden="true" />}>
       {t('requests.newRequest')}
     </Button>
@@ -65,7 +66,7 @@ export const RequestsPage = () => {
       title={t('nav.requests')}
       breadcrumbs={[{ label: t('nav.selfService') }, { label: t('nav.requests') }]}
       description={data && data.total > 0 ? t('requests.count', { count: data.total, formatted: format.number(data.total) }) : t('requests.intro')}
-      actions={newRequestButton}
+      actions={newRequestButton || undefined}
     >
       <SelfServiceHint />
       <RequestList
@@ -77,7 +78,7 @@ export const RequestsPage = () => {
           filtered ? (
             <NoMatch title={t('requests.noMatch')} description={t('requests.noMatchHint')} onClear={clearAll} clearLabel={t('requests.clearFilters')} />
           ) : (
-            <ListEmpty icon={<IconClipboardList size={28} aria-hidden="true" />} title={t('requests.emptyTitle')} description={t('requests.emptyHint')} action={newRequestButton} />
+            <ListEmpty icon={<IconClipboardList size={28} aria-hidden="true" />} title={t('requests.emptyTitle')} description={t('requests.emptyHint')} action={newRequestButton || undefined} />
           )
         }
         pager={{ page: params.page, pageSize: params.pageSize, ...pagingHandlers(update) }}

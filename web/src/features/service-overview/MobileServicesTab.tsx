@@ -17,6 +17,7 @@ import { servicePath } from '../services/ServiceDetailPage';
 import { filterQuery, useOverviewCount, useOverviewFacets, useOverviewPage } from './api';
 import { BulkActionBar, BulkActionModal, BulkActionsPanel, type BulkSelection } from './BulkActions';
 import { useRowSelection } from '../../shared/ui/row-selection';
+import { useCan } from '../auth/can';
 import { BACK_TO_FIRST_PAGE, DEFAULT_OVERVIEW_LIMIT, OVERVIEW_PAGE_SIZES, filtersOf, hasFilters, nextSort, pageRange, type OverviewState } from './overview-params';
 
 type Update = (changes: ParamChanges, replace?: boolean) => void;
@@ -76,15 +77,17 @@ const Filters = ({ state, update }: { state: OverviewState; update: Update }) =>
   );
 };
 
-const ServiceRow = ({ item, selected, onSelect }: { item: OverviewItem; selected: boolean; onSelect: (on: boolean) => void }) => {
+const ServiceRow = ({ item, selected, onSelect }: { item: OverviewItem; selected: boolean; onSelect: ((on: boolean) => void) | null }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const rowLink = useRowLink();
   return (
     <Table.Tr {...rowLink(servicePath(item.id))} bg={selected ? 'var(--mantine-color-indigo-0)' : undefined}>
-      <Table.Td>
-        <Checkbox aria-label={t('bulk.selectRow', { name: item.userName, service: item.msisdn ? format.phone(item.msisdn) : item.serviceType.name })} checked={selected} onChange={(event) => onSelect(event.currentTarget.checked)} />
-      </Table.Td>
+      {onSelect && (
+        <Table.Td>
+          <Checkbox aria-label={t('bulk.selectRow', { name: item.userName, service: item.msisdn ? format.phone(item.msisdn) : item.serviceType.name })} checked={selected} onChange={(event) => onSelect(event.currentTarget.checked)} />
+        </Table.Td>
+      )}
       <Table.Td>
         <Anchor component={Link} to={userPath(item.mobileUserId)} fz="sm" fw={600}>
           {item.userName}
@@ -179,6 +182,8 @@ const CursorPager = ({ state, update, shown, total, nextCursor, prevCursor }: { 
 export const MobileServicesTab = ({ state, update }: { state: OverviewState; update: Update }) => {
   const { t } = useTranslation();
   const format = useFormat();
+  // read-only and billing accounts see the list, without the boxes and actions they could not use
+  const mayChange = useCan('services.change');
   const filters = filtersOf(state);
   const page = useOverviewPage(state);
   const count = useOverviewCount(filters);
@@ -234,8 +239,8 @@ export const MobileServicesTab = ({ state, update }: { state: OverviewState; upd
               )}
             </Group>
             <Filters state={state} update={update} />
-            {selectedCount > 0 && <BulkActionBar count={selectedCount} onAction={setAction} onClear={clearSelection} />}
-            {selection.allOnPage && total > items.length && (
+            {mayChange && selectedCount > 0 && <BulkActionBar count={selectedCount} onAction={setAction} onClear={clearSelection} />}
+            {mayChange && selection.allOnPage && total > items.length && (
               <Text fz="sm" role="status">
                 {allMatching ? t('bulk.allMatchingSelected', { count: total, formatted: format.number(total) }) : t('bulk.pageSelected', { count: items.length, formatted: format.number(items.length) })}{' '}
                 <Anchor component="button" type="button" fz="sm" onClick={() => (allMatching ? clearSelection() : setAllMatching(true))}>
@@ -243,7 +248,7 @@ export const MobileServicesTab = ({ state, update }: { state: OverviewState; upd
                 </Anchor>
               </Text>
             )}
-            <BulkActionsPanel />
+            {mayChange && <BulkActionsPanel />}
           </Stack>
         }
         empty={

@@ -8,6 +8,7 @@ import { LabelledTable } from '../../shared/ui/TableScroll';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { resumeDay, useRetryLineOperation } from './line-api';
+import { useCan } from '../auth/can';
 
 // What the page says about a live line's operations: the bar of a lost phone, a suspension, a
 // replacement SIM on its way, and each request the network is carrying out (or has carried out).
@@ -26,6 +27,7 @@ type Actions = { onReplace: () => void; onLiftBar: () => void };
 /** The barred line: who reported it and when, and the two ways out (a replacement, or the phone found). */
 const BarredAlert = ({ service, onReplace, onLiftBar }: { service: ServiceDetail } & Pick<Actions, 'onReplace' | 'onLiftBar'>) => {
   const { t } = useTranslation();
+  const mayChange = useCan('services.change');
   const labels = useLabels();
   const format = useFormat();
   const bar = newest(service, 'bar');
@@ -39,7 +41,7 @@ const BarredAlert = ({ service, onReplace, onLiftBar }: { service: ServiceDetail
             : t('lineOps.barred.reportedUnknown')}{' '}
           {t('lineOps.barred.noTraffic')}
         </Text>
-        <Group gap="sm">
+        {mayChange && <Group gap="sm">
           {!service.replacementSim && !awaitingEmployee(service) && (
             <Button color="red" leftSection={<IconReplace size={16} aria-hidden="true" />} onClick={onReplace}>
               {t('lineOps.replacement.order')}
@@ -48,7 +50,7 @@ const BarredAlert = ({ service, onReplace, onLiftBar }: { service: ServiceDetail
           <Button variant="default" leftSection={<IconLockOpen size={16} aria-hidden="true" />} onClick={onLiftBar}>
             {t('lineOps.found.action')}
           </Button>
-        </Group>
+        </Group>}
       </Stack>
     </Alert>
   );
@@ -102,6 +104,7 @@ const ReplacementAlert = ({ service }: { service: ServiceDetail }) => {
 /** "Barring on the network…", "Done at …", "Failed" (with Try again for the latest of its kind): one line per request, newest first. */
 const OperationState = ({ service, operation }: { service: ServiceDetail; operation: LineOperation }) => {
   const { t } = useTranslation();
+  const mayChange = useCan('services.change');
   const format = useFormat();
   const problemMessage = useProblemMessage();
   const retry = useRetryLineOperation(service.id);
@@ -114,7 +117,7 @@ const OperationState = ({ service, operation }: { service: ServiceDetail; operat
       </Group>
     );
   }
-  if (retryable) {
+  if (retryable && mayChange) {
     return (
       <Stack gap={4} align="flex-start">
         <Badge variant="light" color="red" radius="sm" tt="none" fw={600}>

@@ -29,6 +29,7 @@ import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 import { Dash } from '../../shared/ui/values';
 import { LiftBarModal, ReportLostModal, ResumeModal, SuspendModal, SwapSimModal } from './LineOperationDialogs';
 import { LineStatus } from './LineStatus';
+import { useCan } from '../auth/can';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -408,6 +409,7 @@ export const ServiceDetailPage = () => {
   const crumbs = useSelfServiceCrumbs(true);
   const service = useService(serviceId);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const mayChange = useCan('services.change');
 
   if (service.isError && isApiError(service.error) && service.error.status === 404) {
     return <NotFoundContent title={t('serviceDetail.notFound')} description={t('serviceDetail.notFoundHint')} backTo="/self-service/uc-mobile/users" backLabel={t('userView.backToUsers')} />;
@@ -434,7 +436,7 @@ export const ServiceDetailPage = () => {
         )
       }
       actions={
-        data && waiting ? (
+        !mayChange ? null : data && waiting ? (
           <>
             <Button leftSection={<IconPlayerPlay size={16} aria-hidden="true" />} onClick={() => setDialog('start')}>
               {t('serviceDetail.startNow')}

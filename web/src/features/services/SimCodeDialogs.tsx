@@ -9,6 +9,7 @@ import { notify } from '../../shared/ui/notify';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { useEsimCode, useResendEsimQr, useSimCodes } from './api';
+import { useCan } from '../auth/can';
 
 // The SIM's codes on the service page: the eSIM's activation code, and a card's PIN and PUK.
 //
@@ -53,6 +54,8 @@ const Content = ({ service, onClose }: { service: ServiceDetail; onClose: () => 
 export const EsimCodeButton = ({ service }: { service: ServiceDetail }) => {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
+  // the code installs the line on a phone: it goes with the right to change lines (and is audited)
+  if (!useCan('services.change')) return null;
   return (
     <>
       <Button variant="default" size="xs" leftSection={<IconQrcode size={14} aria-hidden="true" />} onClick={() => setOpened(true)}>
@@ -104,6 +107,7 @@ const SimCodesContent = ({ service, onClose }: { service: ServiceDetail; onClose
 export const SimCodesButton = ({ service }: { service: ServiceDetail }) => {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
+  if (!useCan('services.change')) return null;
   return (
     <>
       <Button variant="default" size="xs" leftSection={<IconKey size={14} aria-hidden="true" />} onClick={() => setOpened(true)}>

@@ -17,6 +17,7 @@ import { ScheduleModal, StartActivationModal } from './ActivationModals';
 import { useWaitingServices, type WaitingListParams } from './api';
 import { useServiceText } from './service-text';
 import { servicePath } from './ServiceDetailPage';
+import { useCan } from '../auth/can';
 
 const SORTS: readonly WaitingSort[] = ['createdAt', 'userName', 'scheduledStartAt'];
 // Newest first: after saving a batch with "start later", that batch is on top.
@@ -46,6 +47,7 @@ export const WaitingServicesPage = () => {
   const items = data?.items ?? [];
   const selection = useRowSelection(items);
   const chosen = selection.chosen;
+  const mayChange = useCan('services.change');
 
   const { sortBy, sorted } = sortControl(params, update, { defaults: DEFAULT_SORT, firstOrder: (column) => (column === 'createdAt' ? 'desc' : 'asc') });
 
@@ -59,7 +61,7 @@ export const WaitingServicesPage = () => {
         query={query}
         search={{ label: t('waiting.searchLabel'), placeholder: t('waiting.searchPlaceholder'), box }}
         actions={
-          data?.total === 0 ? undefined : (
+          !mayChange || data?.total === 0 ? undefined : (
             <>
               <Text fz="sm" c="dimmed" aria-live="polite">
                 {chosen.length > 0 ? t('waiting.selected', { count: chosen.length, formatted: format.number(chosen.length) }) : t('waiting.noneSelected')}
@@ -92,10 +94,10 @@ export const WaitingServicesPage = () => {
         table={{
           label: t('waiting.tableLabel'),
           minWidth: 980,
-          columns: 7,
+          columns: mayChange ? 7 : 6,
           head: (
             <>
-              <Table.Th w={44}>
+              {mayChange && <Table.Th w={44}>
                 <Checkbox
                   aria-label={t('waiting.selectAll')}
                   checked={selection.allOnPage}
@@ -103,7 +105,7 @@ export const WaitingServicesPage = () => {
                   disabled={items.length === 0}
                   onChange={(event) => selection.toggleAll(event.currentTarget.checked)}
                 />
-              </Table.Th>
+              </Table.Th>}
               <SortableTh sorted={sorted('userName')} onSort={() => sortBy('userName')}>
                 {t('waiting.columns.user')}
               </SortableTh>
@@ -121,13 +123,13 @@ export const WaitingServicesPage = () => {
         }}
         row={(item) => (
           <Table.Tr key={item.id} {...rowLink(servicePath(item.id))} bg={selection.isSelected(item.id) ? 'var(--mantine-color-indigo-0)' : undefined}>
-            <Table.Td>
+            {mayChange && <Table.Td>
               <Checkbox
                 aria-label={t('waiting.selectRow', { name: item.userName, service: item.serviceType.name })}
                 checked={selection.isSelected(item.id)}
                 onChange={(event) => selection.toggle(item.id, event.currentTarget.checked)}
               />
-            </Table.Td>
+            </Table.Td>}
             <Table.Td className="fd-nowrap">
               <Anchor component={Link} to={userPath(item.mobileUserId)} fz="sm" fw={600}>
                 {item.userName}

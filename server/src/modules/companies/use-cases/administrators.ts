@@ -28,17 +28,20 @@ import type { InviteAdministratorInput } from '../companies.schemas.js';
 /** Where the invited person chooses a password (web/src/features/auth/SetPasswordPage). */
 export const SET_PASSWORD_PATH = '/set-password';
 
-const emailTaken = () => new AppError('ACCOUNT.EMAIL_TAKEN', { fieldErrors: [{ field: 'email', rule: 'account_taken' }] });
+export const emailTaken = () => new AppError('ACCOUNT.EMAIL_TAKEN', { fieldErrors: [{ field: 'email', rule: 'account_taken' }] });
 
 /** The next status, or a 409 naming the status the account is in. */
-const transition = (account: AccountRow, event: AccountEvent) => {
+export const transition = (account: AccountRow, event: AccountEvent) => {
   const next = nextAccountStatus(account.status, event, { hasPassword: isUsableHash(account.passwordHash) });
   if (!next) throw new AppError('ACCOUNT.ILLEGAL_TRANSITION', { params: { status: account.status } });
   return next;
 };
 
-/** A new single-use link (the previous ones stop working) and its e-mail, in the caller's transaction. */
-const sendInvitation = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: AccountActor, account: AccountRow, companyName: string) => {
+/**
+ * A new single-use link (the previous ones stop working) and its e-mail in the invitee's language,
+ * in the caller's transaction. `byColleague`: the company's owner invites (Team page), not the operator.
+ */
+export const sendInvitation = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: AccountActor, account: AccountRow, companyName: string, byColleague = false) => {
   const now = deps.clock.now();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
@@ -52,6 +55,7 @@ const sendInvitation = async (tx: Queryable, deps: Deps, scope: CompanyScope, ac
       invitedBy: actor.name,
       expiresAt,
       email: account.email,
+      ...(byColleague && account.companyRole ? { role: account.companyRole } : {}),
     },
     companyId: scope.companyId,
     to: { address: account.email, name: account.fullName },
@@ -66,7 +70,7 @@ export const inviteAdministrator = async (deps: Deps, scope: CompanyScope, actor
       const company = await findCompanyForUpdate(tx, scope);
       if (!company) throw new AppError('COMPANY.NOT_FOUND');
       if (await accountEmailTaken(tx, input.email)) throw emailTaken();
-      const account = await insertAdministrator(tx, scope, { email: input.email, fullName: input.fullName, language: input.language, passwordHash: NO_PASSWORD });
+      const account = await insertAdministrator(tx, scope, { email: input.email, fullName: input.fullName, language: input.language, passwordHash: NO_PASSWORD, companyRole: input.role });
       await recordAudit(tx, { scope, actor, action: 'administrator.invited', entityType: 'account', entityId: account.id, before: null, after: administratorSnapshot(account) });
       await sendInvitation(tx, deps, scope, actor, account, company.name);
       return { id: account.id };
@@ -77,7 +81,7 @@ export const inviteAdministrator = async (deps: Deps, scope: CompanyScope, actor
   }
 };
 
-export const resendInvitation = async (deps: Deps, scope: CompanyScope, actor: AccountActor, accountId: string) =>
+export const resendInvitation = async (deps: Deps, scope: CompanyScope, actor: AccountActor, accountId: string, byColleague = false) =>
   deps.db.transaction(async (tx) => {
     const company = await findCompanyForUpdate(tx, scope);
     if (!company) throw new AppError('COMPANY.NOT_FOUND');
@@ -85,7 +89,7 @@ export const resendInvitation = async (deps: Deps, scope: CompanyScope, actor: A
     if (!account) throw new AppError('ACCOUNT.NOT_FOUND');
     transition(account, 'resend_invitation');
     await recordAudit(tx, { scope, actor, action: 'administrator.invitation_resent', entityType: 'account', entityId: account.id, before: null, after: { email: account.email } });
-    await sendInvitation(tx, deps, scope, actor, account, company.name);
+    await sendInvitation(tx, deps, scope, actor, account, company.name, byColleague);
   });
 
 /** The administrator can no longer sign in: their sessions end now and open invitation links stop working. */

@@ -27,4 +27,16 @@ describe('administrator invitation e-mail', () => {
     const nl = await renderMail({ template: 'admin_invite', data }, { lang: 'nl', brand, recipientName: null });
     expect(nl.text).toContain('20 maart 2030');
   });
+
+  it("names the colleague who invited them and the role, in the invitee's language", async () => {
+    const byOwner = { ...data, invitedBy: 'Pieter Claes', role: 'read_only' as const };
+    const en = await renderMail({ template: 'admin_invite', data: byOwner }, { lang: 'en', brand, recipientName: 'Tom Jacobs' });
+    expect(en.subject).toBe('Your MyDstny account for Acme Logistics');
+    expect(en.text).toContain('Pieter Claes has invited you to Acme Logistics’s account in MyDstny, as Read-only.');
+    expect(en.text).toContain('but change nothing');
+    expect(en.text).toContain('ask Pieter Claes for a new invitation');
+    const nl = await renderMail({ template: 'admin_invite', data: { ...byOwner, role: 'billing' } }, { lang: 'nl', brand, recipientName: null });
+    expect(nl.text).toContain('als Facturatie');
+    expect(nl.text).toContain('https://portal.example/set-password/AbC_123');
+  });
 });

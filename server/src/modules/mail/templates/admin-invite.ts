@@ -10,6 +10,8 @@ export type AdminInviteMailData = {
   /** The e-mail address they will sign in with. */
   email: string;
   expiresAt: Date;
+  /** Set when a colleague (the company's owner) invited them, with the role they get; absent when operator staff invited a fleet administrator. */
+  role?: 'owner' | 'administrator' | 'read_only' | 'billing';
 };
 
 const LOCALES = { en: 'en-BE', fr: 'fr-BE', nl: 'nl-BE' } as const;
@@ -18,16 +20,18 @@ const LOCALES = { en: 'en-BE', fr: 'fr-BE', nl: 'nl-BE' } as const;
 export const adminInviteMail = (data: AdminInviteMailData, ctx: RenderContext): Composed => {
   const { lang, brand } = ctx;
   const date = new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(data.expiresAt);
-  const params = { company: data.companyName, portal: brand.portalName, operator: brand.name, invitedBy: data.invitedBy, email: data.email, date };
+  const role = data.role ? t(lang, `roles.${data.role}`) : '';
+  const params = { company: data.companyName, portal: brand.portalName, operator: brand.name, invitedBy: data.invitedBy, email: data.email, date, role };
+  const byColleague = Boolean(data.role);
   return {
-    subject: t(lang, 'mail.adminInvite.subject', params),
+    subject: t(lang, byColleague ? 'mail.adminInvite.subjectByColleague' : 'mail.adminInvite.subject', params),
     blocks: [
       greeting(ctx),
-      { kind: 'paragraph', text: [t(lang, 'mail.adminInvite.intro', params)] },
-      { kind: 'paragraph', text: [t(lang, 'mail.adminInvite.what', params)] },
+      { kind: 'paragraph', text: [t(lang, byColleague ? 'mail.adminInvite.introByColleague' : 'mail.adminInvite.intro', params)] },
+      { kind: 'paragraph', text: [t(lang, data.role ? `mail.adminInvite.whatRole.${data.role}` : 'mail.adminInvite.what', params)] },
       { kind: 'codes', items: [{ label: t(lang, 'mail.adminInvite.signInWith'), value: data.email }] },
       { kind: 'button', label: t(lang, 'mail.adminInvite.button'), href: data.setPasswordUrl, fallback: t(lang, 'mail.common.buttonFallback') },
-      { kind: 'paragraph', text: [t(lang, 'mail.adminInvite.expires', params)] },
+      { kind: 'paragraph', text: [t(lang, byColleague ? 'mail.adminInvite.expiresByColleague' : 'mail.adminInvite.expires', params)] },
       { kind: 'note', text: [t(lang, 'mail.adminInvite.notExpected', params)] },
       { kind: 'paragraph', text: contactForAdmin(ctx) },
       ...signOff(ctx),
