@@ -19,7 +19,8 @@ import type { ActivationViewSchema, BackOfficePortingIssuePageSchema, EmployeePu
 import type { AuditEventSchema, AuditPageSchema } from '../modules/audit/audit.schemas.js';
 import type { LoginSchema, MeSchema } from '../modules/auth/auth.schemas.js';
 import type { DryRunSchema, ImportFileProblemSchema, ImportListSchema, ImportSchema } from '../modules/imports/imports.schemas.js';
-import type { ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
+import type { ChargebackSchema, ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
+import type { CompanyUsageSchema, ServiceUsageSchema, UsageQuerySchema } from '../modules/usage/usage.schemas.js';
 import type {
   BackOfficeCatalogSchema,
   CatalogEntryKindSchema,
@@ -51,7 +52,7 @@ import type {
 } from '../modules/companies/companies.schemas.js';
 import type { ReportLostSchema, SuspendInputSchema, SuspensionResultSchema, SwapInputSchema } from '../modules/lines/lines.schemas.js';
 import type { MailboxItemSchema, MailboxMessageSchema, MailboxPageSchema } from '../modules/mail/mailbox.schemas.js';
-import type { MobileUserInputSchema, MobileUserListQuerySchema, MobileUserPageSchema, MobileUserSchema, MobileUserSummarySchema, ServiceSummarySchema } from '../modules/mobile-users/mobile-users.schemas.js';
+import type { CostCentreBulkSchema, CostCentreBulkResultSchema, CostCentreListSchema, MobileUserInputSchema, MobileUserListQuerySchema, MobileUserPageSchema, MobileUserSchema, MobileUserSummarySchema, ServiceSummarySchema } from '../modules/mobile-users/mobile-users.schemas.js';
 import type { OperatorBrandingSchema } from '../modules/operator/operator.schemas.js';
 import type { FileRequestSchema, RequestDetails as FiledDetails, TRIED_STEPS } from '../modules/requests/domain/request-details.js';
 import type { QueueQuerySchema, RequestableServicesSchema, RequestDetailSchema, RequestSummarySchema, TransitionInputSchema } from '../modules/requests/requests.schemas.js';
@@ -322,3 +323,18 @@ export type ApiClientList = Out<typeof ApiClientListSchema>;
 export type ApiClientInput = In<typeof ApiClientInputSchema>;
 /** The answer of a creation: the only time the secret is shown. */
 export type CreatedApiClient = Out<typeof CreatedApiClientSchema>;
+
+// ---------------------------------------------------------------- usage and cost centres
+
+export type CompanyUsage = Out<typeof CompanyUsageSchema>;
+export type LineUsage = CompanyUsage['lines'][number];
+export type UsageSuggestion = CompanyUsage['suggestions'][number];
+export type UsageBand = NonNullable<LineUsage['band']>;
+export type UsageQuery = In<typeof UsageQuerySchema>;
+export type ServiceUsage = Out<typeof ServiceUsageSchema>;
+export type NextBillOutOfBundle = NextBillUser['outOfBundle'][number];
+export type Chargeback = Out<typeof ChargebackSchema>;
+export type ChargebackCentre = Chargeback['centres'][number];
+export type CostCentreBulk = In<typeof CostCentreBulkSchema>;
+export type CostCentreBulkResult = Out<typeof CostCentreBulkResultSchema>;
+export type CostCentreList = Out<typeof CostCentreListSchema>;

@@ -117,9 +117,12 @@ export const roamingZonesOfMonth = (q: Queryable, scope: CompanyScope, serviceId
     )
     .groupBy(usageRecords.roamingZone);
 
-/** Out-of-bundle charges of a month per service (the next bill). */
+/** Out-of-bundle charges of a month per service, with the line's number and user (the next bill). */
 export const outOfBundleOfMonth = (q: Queryable, scope: CompanyScope, monthFirst: string) =>
   q
-    .select({ serviceId: usageMonthly.serviceId, amountCents: usageMonthly.outOfBundleCents })
+    .select({ serviceId: usageMonthly.serviceId, amountCents: usageMonthly.outOfBundleCents, msisdn: services.msisdn, mobileUserId: services.mobileUserId, userName })
     .from(usageMonthly)
-    .where(inCompany(usageMonthly, scope, eq(usageMonthly.month, monthFirst), sql`${usageMonthly.outOfBundleCents} > 0`));
+    .innerJoin(services, sameCompanyRow(services, usageMonthly.serviceId, usageMonthly))
+    .innerJoin(mobileUsers, userOfService)
+    .where(inCompany(usageMonthly, scope, eq(usageMonthly.month, monthFirst), sql`${usageMonthly.outOfBundleCents} > 0`))
+    .orderBy(asc(usageMonthly.serviceId));
