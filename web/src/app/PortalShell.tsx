@@ -31,6 +31,8 @@ import {
   IconClipboardList,
   IconChartBar,
   IconReceipt,
+  IconChartLine,
+  IconReportMoney,
 } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -134,6 +136,18 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
           to="/self-service/uc-mobile/next-bill"
           label={t('nav.nextBill')}
           icon={<IconReceipt size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
+        <NavItem
+          to="/self-service/uc-mobile/usage"
+          label={t('nav.usage')}
+          icon={<IconChartLine size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
+        <NavItem
+          to="/self-service/uc-mobile/cost-centres"
+          label={t('nav.costCentres')}
+          icon={<IconReportMoney size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
       </NavGroup>

@@ -29,6 +29,7 @@ import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 import { Dash } from '../../shared/ui/values';
 import { LiftBarModal, ReportLostModal, ResumeModal, SuspendModal, SwapSimModal } from './LineOperationDialogs';
 import { LineStatus } from './LineStatus';
+import { ServiceUsageCard } from './ServiceUsageCard';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -471,6 +472,7 @@ export const ServiceDetailPage = () => {
           <Stack gap="lg">
             <StatusCard service={detail} />
             <LineStatus service={detail} onReplace={() => setDialog('swap')} onLiftBar={() => setDialog('liftBar')} />
+            <ServiceUsageCard service={detail} />
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               <Stack gap="lg">
                 <BundleSection service={detail} />
