@@ -38,7 +38,7 @@ export const ChargebackPage = () => {
       description={
         <>
           {t('chargeback.intro')}{' '}
-          <Anchor component={Link} to={NEXT_BILL_PATH} fz="sm">
+          <Anchor component={Link} to={NEXT_BILL_PATH} fz="sm" underline="always">
             {t('chargeback.seeBill')}
           </Anchor>
         </>
@@ -150,7 +150,7 @@ export const ChargebackPage = () => {
       <Stack gap={0}>
         <Text fz="sm" c="dimmed">
           {t('chargeback.assignHint')}{' '}
-          <Anchor component={Link} to="/self-service/uc-mobile/users" fz="sm">
+          <Anchor component={Link} to="/self-service/uc-mobile/users" fz="sm" underline="always">
             {t('nav.manageUsers')}
           </Anchor>
         </Text>

@@ -87,17 +87,18 @@ const BandTiles = ({ usage, current, onPick }: { usage: CompanyUsage; current: U
               p="sm"
               style={{
                 borderRadius: 8,
-                border: `1px solid var(--mantine-color-${BAND_COLOR[band]}-${pressed ? 6 : 2})`,
-                background: `var(--mantine-color-${BAND_COLOR[band]}-0)`,
+                border: `1px solid var(--mantine-color-${pressed ? `${BAND_COLOR[band]}-6` : 'gray-3'})`,
+                borderLeft: `6px solid var(--mantine-color-${BAND_COLOR[band]}-6)`,
+                background: pressed ? `var(--mantine-color-${BAND_COLOR[band]}-0)` : undefined,
               }}
             >
-              <Text fz="sm" fw={600} c={`${BAND_COLOR[band]}.9`}>
+              <Text fz="sm" fw={600}>
                 {t(`usage.band.${band}`)}
               </Text>
               <Text fz={24} fw={700} style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {format.number(count)}
               </Text>
-              <Text fz="xs" c="dimmed">
+              <Text fz="xs" c="gray.7">
                 {t('usage.bandShare', { share: format.number(total ? Math.round((count * 100) / total) : 0) })}
               </Text>
             </UnstyledButton>
