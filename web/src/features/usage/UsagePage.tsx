@@ -124,7 +124,7 @@ const LineCell = ({ line }: { line: Pick<LineUsage, 'serviceId' | 'msisdn' | 'us
 };
 
 /** Ten lines at the top of one measure. */
-const TopLines = ({ title, lines, value, empty }: { title: string; lines: LineUsage[]; value: (line: LineUsage) => ReactNode; empty: string }) => {
+const TopLines = ({ title, valueLabel, lines, value, empty }: { title: string; valueLabel: string; lines: LineUsage[]; value: (line: LineUsage) => ReactNode; empty: string }) => {
   const { t } = useTranslation();
   return (
     <Card padding={0}>
@@ -143,7 +143,7 @@ const TopLines = ({ title, lines, value, empty }: { title: string; lines: LineUs
           head={
             <>
               <Table.Th>{t('usage.columns.line')}</Table.Th>
-              <Table.Th ta="right">{t('usage.columns.value')}</Table.Th>
+              <Table.Th ta="right">{valueLabel}</Table.Th>
             </>
           }
         >
@@ -332,8 +332,8 @@ export const UsagePage = () => {
           <BandTiles usage={data} current={params.band} onPick={(band) => update({ band, page: null })} />
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <TopLines title={t('usage.topByData')} lines={data.topByData} empty={t('usage.noData')} value={(line) => <Text fz="sm" className="fd-nowrap">{dataAmount(line.dataMb, format.number)}</Text>} />
-            <TopLines title={t('usage.topByCost')} lines={data.topByCost} empty={t('usage.noCost')} value={(line) => <Amount cents={line.outOfBundleCents} />} />
+            <TopLines title={t('usage.topByData')} valueLabel={t('usage.columns.data')} lines={data.topByData} empty={t('usage.noData')} value={(line) => <Text fz="sm" className="fd-nowrap">{dataAmount(line.dataMb, format.number)}</Text>} />
+            <TopLines title={t('usage.topByCost')} valueLabel={t('usage.columns.outOfBundle')} lines={data.topByCost} empty={t('usage.noCost')} value={(line) => <Amount cents={line.outOfBundleCents} />} />
           </SimpleGrid>
 
           <Suggestions suggestions={data.suggestions} onManage={setManaging} />
