@@ -49,10 +49,10 @@ const lineUsage = (month: string, row: Row, changes: HeldChange[], bundle: Retur
   };
 };
 
-/** Every line of the company with usage in the month, measured against its bundle. */
-export const usageLines = async (q: Queryable, scope: CompanyScope, month: string, lang: Lang): Promise<LineUsage[]> => {
+/** Every line of the company with usage in the month (or only the one `serviceId` names), measured against its bundle. */
+export const usageLines = async (q: Queryable, scope: CompanyScope, month: string, lang: Lang, serviceId?: string): Promise<LineUsage[]> => {
   const first = firstDayOfMonth(month);
-  const [rows, changes, bundles] = await Promise.all([linesOfMonth(q, scope, first), changesFrom(q, scope, first), allBundles(q)]);
+  const [rows, changes, bundles] = await Promise.all([linesOfMonth(q, scope, first, serviceId), changesFrom(q, scope, first, serviceId ? [serviceId] : undefined), allBundles(q)]);
   const bundle = byCode(bundles);
   const held = groupChanges(changes);
   return rows.map((r) => lineUsage(month, r, held.get(r.serviceId) ?? [], bundle, lang));
@@ -154,7 +154,8 @@ export const serviceUsage = async (q: Queryable, scope: CompanyScope, serviceId:
   if (!service) return null;
   const first = firstDayOfMonth(month);
   const [lines, zones, months] = await Promise.all([
-    usageLines(q, scope, month, lang),
+    // the one line, not the company's every line
+    usageLines(q, scope, month, lang, serviceId),
     roamingZonesOfMonth(q, scope, serviceId, first, lastDayOfMonth(month)),
     serviceMonths(q, scope, serviceId, firstDayOfMonth(addMonths(month, -5))),
   ]);
