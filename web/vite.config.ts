@@ -11,6 +11,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // The usage charts (recharts, ~140 kB gzipped) are one chunk on purpose, fetched only where a
+    // chart shows (features/usage/UsageCharts.tsx), never before the sign-in page.
+    chunkSizeWarningLimit: 520,
     // React changes less often than the app and every page needs it: its own chunk keeps the browser
     // cache useful. Everything else is split by the pages that use it (the router loads each page's
     // chunk on demand), so the sign-in page does not wait for the Mantine components of the wizard.

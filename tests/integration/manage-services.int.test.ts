@@ -323,7 +323,7 @@ describe(`managing services (${process.env.TEST_DB})`, () => {
       expect(changes).toHaveLength(lines.n);
       expect(bill.changesTotalCents).toBe(lines.sum);
       expect(bill.users.reduce((s: number, u: { totalCents: number }) => s + u.totalCents, 0)).toBe(bill.totalCents);
-      expect(bill.recurringTotalCents + bill.changesTotalCents).toBe(bill.totalCents);
+      expect(bill.recurringTotalCents + bill.changesTotalCents + bill.outOfBundleTotalCents).toBe(bill.totalCents);
       // the changed line is billed this month on its old bundle, plus the change lines
       expect(changes.some((c: { reason: string }) => c.reason === 'change')).toBe(true);
       expect(changes.some((c: { reason: string }) => c.reason === 'deletion')).toBe(true);

@@ -19,7 +19,7 @@ describe(`usage API (${process.env.TEST_DB})`, () => {
   const q = async <T>(text: string, values: unknown[] = []) => (await portal.database.sql.executeSql(text, values)).rows as T[];
 
   it("sums the company's month from its records, day by day and line by line", async () => {
-    const res = await acme.get(`/api/usage?month=${month}`);
+    const res = await acme.get(`/api/usage?month=${month}&pageSize=200`);
     expect(res.status).toBe(200);
     const [company] = await q<{ id: string }>(`select id from companies where name = 'Acme Logistics'`);
     const [sums] = await q<{ lines: number; data: number; cents: number; days: number }>(
@@ -42,7 +42,7 @@ describe(`usage API (${process.env.TEST_DB})`, () => {
 
   it('selects by band and roaming, the same lines on the page and in the CSV', async () => {
     for (const band of ['under', 'near', 'over'] as const) {
-      const res = await acme.get(`/api/usage?month=${month}&band=${band}`);
+      const res = await acme.get(`/api/usage?month=${month}&band=${band}&pageSize=200`);
       expect(res.body.lines.every((l: { band: string }) => l.band === band)).toBe(true);
       expect(res.body.linesTotal).toBe(res.body.bands[band]);
       const csv = await acme.get(`/api/usage/export.csv?month=${month}&band=${band}`);
@@ -54,6 +54,24 @@ describe(`usage API (${process.env.TEST_DB})`, () => {
     expect(roaming.body.linesTotal).toBe(roaming.body.roamingLines);
     expect((await acme.get('/api/usage?band=most')).status).toBe(400);
     expect((await acme.get('/api/usage?month=2026-13')).status).toBe(400);
+  });
+
+  it('pages through the selected lines and finds a line by name or number, on the page and in the CSV', async () => {
+    const all = (await acme.get(`/api/usage?month=${month}&pageSize=200`)).body;
+    const first = (await acme.get(`/api/usage?month=${month}&pageSize=10`)).body;
+    const second = (await acme.get(`/api/usage?month=${month}&pageSize=10&page=2`)).body;
+    expect(first).toMatchObject({ page: 1, pageSize: 10, linesTotal: all.linesTotal });
+    expect([...first.lines, ...second.lines]).toEqual(all.lines.slice(0, 20));
+    const line = all.lines[3];
+    const byName = (await acme.get(`/api/usage?month=${month}&q=${encodeURIComponent(line.userName.split(' ')[1])}`)).body;
+    expect(byName.lines.map((l: { serviceId: string }) => l.serviceId)).toContain(line.serviceId);
+    expect(byName.lines.every((l: { userName: string }) => l.userName.includes(line.userName.split(' ')[1]))).toBe(true);
+    const local = `0${line.msisdn.slice(3)}`; // +32470… typed as 0470…
+    const byNumber = (await acme.get(`/api/usage?month=${month}&q=${local}`)).body;
+    expect(byNumber.lines.map((l: { serviceId: string }) => l.serviceId)).toEqual([line.serviceId]);
+    const csv = String((await acme.get(`/api/usage/export.csv?month=${month}&q=${local}`)).body).trim().split('\n');
+    expect(csv).toHaveLength(2);
+    expect((await acme.get(`/api/usage?month=${month}&pageSize=500`)).status).toBe(400);
   });
 
   it('writes the CSV header in the reader’s language', async () => {

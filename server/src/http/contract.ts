@@ -21,7 +21,8 @@ import type { LoginSchema, MeSchema } from '../modules/auth/auth.schemas.js';
 import type { CompanyAccountPageSchema, CompanyAccountSchema, CompanyRoleSchema, InviteCompanyAccountSchema } from '../modules/companies/company-accounts.schemas.js';
 import type { DryRunSchema, ImportFileProblemSchema, ImportListSchema, ImportSchema } from '../modules/imports/imports.schemas.js';
 import type { BulkActionInputSchema, BulkActionListSchema, BulkActionSchema, BulkItemPageSchema, BulkPreviewSchema } from '../modules/bulk-actions/bulk-actions.schemas.js';
-import type { ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
+import type { ChargebackSchema, ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
+import type { CompanyUsageSchema, ServiceUsageSchema, UsageQuerySchema } from '../modules/usage/usage.schemas.js';
 import type {
   BackOfficeCatalogSchema,
   CatalogEntryKindSchema,
@@ -53,7 +54,7 @@ import type {
 } from '../modules/companies/companies.schemas.js';
 import type { ReportLostSchema, SuspendInputSchema, SuspensionResultSchema, SwapInputSchema } from '../modules/lines/lines.schemas.js';
 import type { MailboxItemSchema, MailboxMessageSchema, MailboxPageSchema } from '../modules/mail/mailbox.schemas.js';
-import type { MobileUserInputSchema, MobileUserListQuerySchema, MobileUserPageSchema, MobileUserSchema, MobileUserSummarySchema, ServiceSummarySchema } from '../modules/mobile-users/mobile-users.schemas.js';
+import type { CostCentreBulkSchema, CostCentreBulkResultSchema, CostCentreListSchema, MobileUserInputSchema, MobileUserListQuerySchema, MobileUserPageSchema, MobileUserSchema, MobileUserSummarySchema, ServiceSummarySchema } from '../modules/mobile-users/mobile-users.schemas.js';
 import type { OperatorBrandingSchema } from '../modules/operator/operator.schemas.js';
 import type { FileRequestSchema, RequestDetails as FiledDetails, TRIED_STEPS } from '../modules/requests/domain/request-details.js';
 import type { QueueQuerySchema, RequestableServicesSchema, RequestDetailSchema, RequestSummarySchema, TransitionInputSchema } from '../modules/requests/requests.schemas.js';
@@ -364,3 +365,17 @@ export type PasswordResetView = Out<typeof PasswordResetViewSchema>;
 export type PasswordResetDone = Out<typeof PasswordResetDoneSchema>;
 export type OwnSessionList = Out<typeof OwnSessionListSchema>;
 export type OwnSession = ItemOf<OwnSessionList>;
+// ---------------------------------------------------------------- usage and cost centres
+
+export type CompanyUsage = Out<typeof CompanyUsageSchema>;
+export type LineUsage = CompanyUsage['lines'][number];
+export type UsageSuggestion = CompanyUsage['suggestions'][number];
+export type UsageBand = NonNullable<LineUsage['band']>;
+export type UsageQuery = In<typeof UsageQuerySchema>;
+export type ServiceUsage = Out<typeof ServiceUsageSchema>;
+export type NextBillOutOfBundle = NextBillUser['outOfBundle'][number];
+export type Chargeback = Out<typeof ChargebackSchema>;
+export type ChargebackCentre = Chargeback['centres'][number];
+export type CostCentreBulk = In<typeof CostCentreBulkSchema>;
+export type CostCentreBulkResult = Out<typeof CostCentreBulkResultSchema>;
+export type CostCentreList = Out<typeof CostCentreListSchema>;

@@ -77,6 +77,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // ---------------------------------------------------------------- mobile users and services
   'GET /api/mobile-users': 'services.read',
+  'GET /api/mobile-users/cost-centres': 'services.read',
+  'POST /api/mobile-users/cost-centre': 'services.change',
   'POST /api/mobile-users': 'services.change',
   'GET /api/mobile-users/:id': 'services.read',
   'PATCH /api/mobile-users/:id': 'services.change',
@@ -137,6 +139,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/service-bulk-actions/preview': 'services.change',
   'POST /api/service-bulk-actions': 'services.change',
   'GET /api/billing/next-bill': 'billing.read',
+  // chargeback by cost centre: the bill, grouped (billing's own report)
+  'GET /api/billing/chargeback': 'billing.read',
+  'GET /api/billing/chargeback.csv': 'billing.read',
   'GET /api/usage': 'usage.read',
   'GET /api/usage/export.csv': 'usage.read',
   'GET /api/services/:id/usage': 'usage.read',

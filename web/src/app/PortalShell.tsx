@@ -34,6 +34,8 @@ import {
   IconChartBar,
   IconReceipt,
   IconUsersGroup,
+  IconChartLine,
+  IconReportMoney,
 } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -145,6 +147,20 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
           to="/self-service/uc-mobile/next-bill"
           label={t('nav.nextBill')}
           icon={<IconReceipt size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
+        <NavItem
+          can="usage.read"
+          to="/self-service/uc-mobile/usage"
+          label={t('nav.usage')}
+          icon={<IconChartLine size={18} aria-hidden="true" />}
+          onNavigate={onNavigate}
+        />
+        <NavItem
+          can="billing.read"
+          to="/self-service/uc-mobile/cost-centres"
+          label={t('nav.costCentres')}
+          icon={<IconReportMoney size={18} aria-hidden="true" />}
           onNavigate={onNavigate}
         />
       </NavGroup>

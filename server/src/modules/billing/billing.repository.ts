@@ -121,3 +121,9 @@ export const itemNames = async (q: Queryable, codes: { bundles: string[]; option
   const o = codes.options.length ? await q.select({ code: bundleOptions.code, name: bundleOptions.name }).from(bundleOptions).where(inArray(bundleOptions.code, codes.options)) : [];
   return { bundles: new Map(b.map((r) => [r.code, r.name])), options: new Map(o.map((r) => [r.code, r.name])) };
 };
+
+/** The cost centre of each of the company's users (chargeback). */
+export const costCentresOfUsers = async (q: Queryable, scope: CompanyScope) => {
+  const rows = await q.select({ id: mobileUsers.id, costCentre: mobileUsers.costCentre }).from(mobileUsers).where(inCompany(mobileUsers, scope));
+  return new Map(rows.map((r) => [r.id, r.costCentre]));
+};

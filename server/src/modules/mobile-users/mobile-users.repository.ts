@@ -188,3 +188,23 @@ export const updateMobileUser = async (db: Queryable, scope: CompanyScope, id: s
     .returning();
   return row!;
 };
+
+/** The company's users among `ids`, locked for a change. */
+export const lockMobileUsers = (db: Queryable, scope: CompanyScope, ids: string[]) =>
+  db.select().from(mobileUsers).where(inCompany(mobileUsers, scope, inArray(mobileUsers.id, ids))).orderBy(asc(mobileUsers.id)).for('update');
+
+export const setCostCentre = (db: Queryable, scope: CompanyScope, ids: string[], costCentre: string | null) =>
+  db
+    .update(mobileUsers)
+    .set({ costCentre, updatedAt: new Date() })
+    .where(inCompany(mobileUsers, scope, inArray(mobileUsers.id, ids)))
+    .returning();
+
+/** The company's cost centres in use, by name. */
+export const listCostCentres = (db: Queryable, scope: CompanyScope) =>
+  db
+    .select({ costCentre: sql<string>`${mobileUsers.costCentre}`, users: count() })
+    .from(mobileUsers)
+    .where(inCompany(mobileUsers, scope, sql`${mobileUsers.costCentre} is not null`))
+    .groupBy(mobileUsers.costCentre)
+    .orderBy(asc(mobileUsers.costCentre));

@@ -4,15 +4,18 @@ import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, requireAdmin } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
 import { AuditPageSchema, AuditQuerySchema, listAudit } from '../audit/index.js';
-import { findMobileUserRow, getMobileUser, listMobileUsers } from './mobile-users.repository.js';
+import { findMobileUserRow, getMobileUser, listCostCentres, listMobileUsers } from './mobile-users.repository.js';
 import {
+  CostCentreBulkResultSchema,
+  CostCentreBulkSchema,
+  CostCentreListSchema,
   MobileUserInputSchema,
   MobileUserListQuerySchema,
   MobileUserPageSchema,
   MobileUserPatchSchema,
   MobileUserSchema,
 } from './mobile-users.schemas.js';
-import { createMobileUser, updateMobileUserDetails } from './use-cases/save-mobile-user.js';
+import { createMobileUser, setUsersCostCentre, updateMobileUserDetails } from './use-cases/save-mobile-user.js';
 import type { AppDeps } from '../../deps.js';
 
 export const mobileUserRoutes =
@@ -56,6 +59,30 @@ export const mobileUserRoutes =
         const { scope, actor } = adminContext(req);
         const row = await createMobileUser(db, scope, actor, req.body);
         return reply.status(201).send(await load(req, row.id));
+      },
+    );
+
+    app.get(
+      '/api/mobile-users/cost-centres',
+      {
+        schema: { tags, summary: "The cost centres your company's users are in", response: { 200: CostCentreListSchema, ...problemResponses(401, 403) } },
+      },
+      async (req) => ({ items: (await listCostCentres(db, adminContext(req).scope)).map((c) => ({ costCentre: c.costCentre, users: Number(c.users) })) }),
+    );
+
+    app.post(
+      '/api/mobile-users/cost-centre',
+      {
+        schema: {
+          tags,
+          summary: 'Put several mobile users in one cost centre (or in none)',
+          body: CostCentreBulkSchema,
+          response: { 200: CostCentreBulkResultSchema, ...problemResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req) => {
+        const { scope, actor } = adminContext(req);
+        return setUsersCostCentre(db, scope, actor, req.body);
       },
     );
 

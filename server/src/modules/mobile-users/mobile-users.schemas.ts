@@ -64,3 +64,16 @@ export const ServiceSummarySchema = z.object({
 export const MobileUserSchema = MobileUserSummarySchema.extend({ services: z.array(ServiceSummarySchema) });
 export type MobileUser = z.infer<typeof MobileUserSchema>;
 export const MobileUserPageSchema = pageOf(MobileUserSummarySchema);
+
+/** Several users put in one cost centre at once (Manage users: select, then "Set cost centre"); null or "" takes them out of any. */
+export const CostCentreBulkSchema = z
+  .object({
+    userIds: z.array(z.uuid()).min(1).max(200).refine((ids) => new Set(ids).size === ids.length, { message: 'repeated' }),
+    costCentre: userFields.costCentre,
+  })
+  .strict();
+export type CostCentreBulk = z.infer<typeof CostCentreBulkSchema>;
+export const CostCentreBulkResultSchema = z.object({ updated: z.number().int().describe('users whose cost centre changed') });
+
+/** The cost centres the company's users are in, with how many users each. */
+export const CostCentreListSchema = z.object({ items: z.array(z.object({ costCentre: z.string(), users: z.number().int() })) });

@@ -7,8 +7,8 @@ import { inCompany, sameCompanyRow, userOfService, type CompanyScope } from '../
 
 const userName = sql<string>`${mobileUsers.firstName} || ' ' || ${mobileUsers.lastName}`;
 
-/** Every line of the company with usage in a month, with what it holds now and who uses it. */
-export const linesOfMonth = (q: Queryable, scope: CompanyScope, monthFirst: string) =>
+/** Every line of the company with usage in a month (or only the one `serviceId` names), with what it holds now and who uses it. */
+export const linesOfMonth = (q: Queryable, scope: CompanyScope, monthFirst: string, serviceId?: string) =>
   q
     .select({
       serviceId: usageMonthly.serviceId,
@@ -31,7 +31,7 @@ export const linesOfMonth = (q: Queryable, scope: CompanyScope, monthFirst: stri
     .from(usageMonthly)
     .innerJoin(services, sameCompanyRow(services, usageMonthly.serviceId, usageMonthly))
     .innerJoin(mobileUsers, userOfService)
-    .where(inCompany(usageMonthly, scope, eq(usageMonthly.month, monthFirst)));
+    .where(inCompany(usageMonthly, scope, eq(usageMonthly.month, monthFirst), serviceId ? eq(usageMonthly.serviceId, serviceId) : undefined));
 
 /** The bundle and option changes of the company's services that took effect from `firstDay` on, in order. */
 export const changesFrom = (q: Queryable, scope: CompanyScope, firstDay: string, serviceIds?: string[]) =>
@@ -117,9 +117,12 @@ export const roamingZonesOfMonth = (q: Queryable, scope: CompanyScope, serviceId
     )
     .groupBy(usageRecords.roamingZone);
 
-/** Out-of-bundle charges of a month per service (the next bill). */
+/** Out-of-bundle charges of a month per service, with the line's number and user (the next bill). */
 export const outOfBundleOfMonth = (q: Queryable, scope: CompanyScope, monthFirst: string) =>
   q
-    .select({ serviceId: usageMonthly.serviceId, amountCents: usageMonthly.outOfBundleCents })
+    .select({ serviceId: usageMonthly.serviceId, amountCents: usageMonthly.outOfBundleCents, msisdn: services.msisdn, mobileUserId: services.mobileUserId, userName })
     .from(usageMonthly)
-    .where(inCompany(usageMonthly, scope, eq(usageMonthly.month, monthFirst), sql`${usageMonthly.outOfBundleCents} > 0`));
+    .innerJoin(services, sameCompanyRow(services, usageMonthly.serviceId, usageMonthly))
+    .innerJoin(mobileUsers, userOfService)
+    .where(inCompany(usageMonthly, scope, eq(usageMonthly.month, monthFirst), sql`${usageMonthly.outOfBundleCents} > 0`))
+    .orderBy(asc(usageMonthly.serviceId));

@@ -1,5 +1,5 @@
 import { isMonth, isMonthInRange, MONTH_RANGE } from '../../platform/calendar.js';
-import { z } from '../../platform/validation.js';
+import { PageQuerySchema, text, z } from '../../platform/validation.js';
 import { BANDS } from './domain/bands.js';
 
 const MonthSchema = z
@@ -11,11 +11,12 @@ export const BandSchema = z.enum(BANDS);
 
 export const ServiceUsageQuerySchema = z.object({ month: MonthSchema.optional() });
 
-/** The Usage page's filters: a month (default this one), a band, roaming lines only. */
-export const UsageQuerySchema = z.object({
+/** The Usage page's filters: a month (default this one), a band, roaming lines only, a name or number; and the page of lines. */
+export const UsageQuerySchema = PageQuerySchema.extend({
   month: MonthSchema.optional(),
   band: BandSchema.optional(),
   roaming: z.enum(['true', 'false']).optional(),
+  q: text().max(200).optional(),
 });
 export type UsageQuery = z.infer<typeof UsageQuerySchema>;
 
@@ -71,8 +72,10 @@ export const CompanyUsageSchema = z.object({
   topByData: z.array(LineUsageSchema),
   topByCost: z.array(LineUsageSchema),
   roamingLines: z.number().int(),
-  lines: z.array(LineUsageSchema).describe('the lines the filters select, highest share of the bundle first (at most 200)'),
+  lines: z.array(LineUsageSchema).describe('the page of the lines the filters select, highest share of the bundle first'),
   linesTotal: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   suggestions: z.array(SuggestionSchema),
 });
 export type CompanyUsage = z.infer<typeof CompanyUsageSchema>;

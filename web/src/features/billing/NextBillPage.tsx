@@ -129,11 +129,37 @@ const UserLines = ({ user }: { user: NextBillUser }) => {
           ))}
         </LabelledTable>
       </LineSection>
+      <LineSection title={t('nextBill.outOfBundle')} none={t('nextBill.noOutOfBundle')} count={user.outOfBundle.length}>
+        <LabelledTable
+          label={t('nextBill.outOfBundleOf', { name: user.userName })}
+          verticalSpacing={4}
+          horizontalSpacing="sm"
+          head={
+            <>
+              <Table.Th w={180}>{t('nextBill.columns.number')}</Table.Th>
+              <Table.Th>{t('nextBill.columns.description')}</Table.Th>
+              <Table.Th ta="right">{t('billing.columns.amount')}</Table.Th>
+            </>
+          }
+        >
+          {user.outOfBundle.map((line) => (
+            <Table.Tr key={line.serviceId}>
+              <Table.Td>{number(line.serviceId, line.msisdn)}</Table.Td>
+              <Table.Td>
+                <Text fz="sm">{t('nextBill.outOfBundleLine')}</Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Amount cents={line.amountCents} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </LabelledTable>
+      </LineSection>
     </Stack>
   );
 };
 
-const COLUMNS = 5;
+const COLUMNS = 6;
 
 const BillTable = ({ bill }: { bill: NextBill }) => {
   const { t } = useTranslation();
@@ -149,7 +175,7 @@ const BillTable = ({ bill }: { bill: NextBill }) => {
         (user) =>
           user.userName.toLowerCase().includes(needle) ||
           (digits.length >= 3 &&
-            [...user.recurring, ...user.changes].some((line) => line.msisdn?.replace(/\D/g, '').includes(digits.replace(/^0+/, '')))),
+            [...user.recurring, ...user.changes, ...user.outOfBundle].some((line) => line.msisdn?.replace(/\D/g, '').includes(digits.replace(/^0+/, '')))),
       )
     : bill.users;
   const pages = Math.max(1, Math.ceil(users.length / USERS_PER_PAGE));
@@ -195,6 +221,7 @@ const BillTable = ({ bill }: { bill: NextBill }) => {
               <Table.Th>{t('nextBill.columns.user')}</Table.Th>
               <Table.Th ta="right">{t('nextBill.recurring')}</Table.Th>
               <Table.Th ta="right">{t('nextBill.changes')}</Table.Th>
+              <Table.Th ta="right">{t('nextBill.outOfBundle')}</Table.Th>
               <Table.Th ta="right">{t('billing.total')}</Table.Th>
             </>
           }
@@ -207,6 +234,9 @@ const BillTable = ({ bill }: { bill: NextBill }) => {
               </Table.Td>
               <Table.Td ta="right">
                 <Amount cents={bill.changesTotalCents} strong />
+              </Table.Td>
+              <Table.Td ta="right">
+                <Amount cents={bill.outOfBundleTotalCents} strong />
               </Table.Td>
               <Table.Td ta="right">
                 <Amount cents={bill.totalCents} strong />
@@ -237,7 +267,7 @@ const BillTable = ({ bill }: { bill: NextBill }) => {
                       {user.userName}
                     </Anchor>
                     <Text fz="xs" c="dimmed">
-                      {t('nextBill.lineCount', { count: user.recurring.length + user.changes.length, formatted: format.number(user.recurring.length + user.changes.length) })}
+                      {t('nextBill.lineCount', { count: user.recurring.length + user.changes.length + user.outOfBundle.length, formatted: format.number(user.recurring.length + user.changes.length + user.outOfBundle.length) })}
                     </Text>
                   </Table.Td>
                   <Table.Td ta="right">
@@ -245,6 +275,9 @@ const BillTable = ({ bill }: { bill: NextBill }) => {
                   </Table.Td>
                   <Table.Td ta="right">
                     <Amount cents={sum(user.changes.map((line) => line.amountCents))} />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    <Amount cents={sum(user.outOfBundle.map((line) => line.amountCents))} />
                   </Table.Td>
                   <Table.Td ta="right">
                     <Amount cents={user.totalCents} strong />
@@ -311,9 +344,10 @@ export const NextBillPage = () => {
         </Card>
       ) : (
         <Stack gap="lg" style={{ opacity: bill.isPlaceholderData ? 0.6 : 1 }} aria-busy={bill.isFetching}>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="lg">
             <TotalCard label={t('nextBill.recurringTotal')} cents={data.recurringTotalCents} hint={t('nextBill.recurringHint')} />
             <TotalCard label={t('nextBill.changesTotal')} cents={data.changesTotalCents} hint={t('nextBill.changesHint')} />
+            <TotalCard label={t('nextBill.outOfBundle')} cents={data.outOfBundleTotalCents} hint={data.month === thisMonth ? t('nextBill.outOfBundleSoFar') : t('nextBill.outOfBundleHint')} />
             <TotalCard
               label={t('nextBill.total', { month: monthLabel(data.month) })}
               cents={data.totalCents}

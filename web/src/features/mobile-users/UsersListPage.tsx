@@ -1,5 +1,6 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { IconPlus, IconUpload, IconUserSearch, IconUsers } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { IconBuildingBank, IconPlus, IconUpload, IconUserSearch, IconUsers } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UserSort } from '../../shared/api/contract';
@@ -9,6 +10,8 @@ import { ListEmpty, ListScaffold, NoMatch, useRowLink } from '../../shared/ui/Li
 import { pagingHandlers, readPaging, readSort, sortControl, useListParams, useSearchBox } from '../../shared/ui/list-params';
 import { Page } from '../../shared/ui/Page';
 import { SortableTh } from '../../shared/ui/SortableTh';
+import { useRowSelection } from '../../shared/ui/row-selection';
+import { CostCentreModal } from './CostCentreModal';
 import { useSelfServiceCrumbs } from './crumbs';
 import { useMobileUsers, type MobileUserListParams } from './api';
 import { IMPORT_PAGE } from '../imports/ImportProgressPage';
@@ -84,6 +87,8 @@ export const UsersListPage = () => {
   const { sortBy, sorted } = sortControl(params, update, { defaults: DEFAULT_SORT, firstOrder: (column) => (column === 'createdAt' ? 'desc' : 'asc') });
   const data = query.data;
   const mayChange = useCan('services.change');
+  const selection = useRowSelection(data?.items ?? []);
+  const [settingCentre, setSettingCentre] = useState(false);
   const createButton = mayChange && (
     <Button component={Link} to={NEW_USER_PATH} leftSection={<IconPlus size={16} aria-hidden="true" />}>
       {t('users.create')}
@@ -108,6 +113,18 @@ export const UsersListPage = () => {
       <ListScaffold
         query={query}
         search={{ label: t('users.searchLabel'), placeholder: t('users.searchPlaceholder'), box }}
+        actions={
+          mayChange && data?.total ? (
+            <>
+              <Text fz="sm" c="dimmed" aria-live="polite">
+                {selection.chosen.length > 0 ? t('waiting.selected', { count: selection.chosen.length, formatted: format.number(selection.chosen.length) }) : t('users.noneSelected')}
+              </Text>
+              <Button variant="default" leftSection={<IconBuildingBank size={16} aria-hidden="true" />} disabled={selection.chosen.length === 0} onClick={() => setSettingCentre(true)}>
+                {t('costCentre.action')}
+              </Button>
+            </>
+          ) : undefined
+        }
         empty={
           params.q ? (
             <NoMatch
@@ -123,10 +140,21 @@ export const UsersListPage = () => {
         }
         table={{
           label: t('users.tableLabel'),
-          minWidth: 860,
-          columns: 7,
+          minWidth: 1000,
+          columns: mayChange ? 9 : 8,
           head: (
             <>
+              {mayChange && (
+                <Table.Th w={44}>
+                  <Checkbox
+                    aria-label={t('users.selectAll')}
+                    checked={selection.allOnPage}
+                    indeterminate={selection.someOnPage}
+                    disabled={!data?.items.length}
+                    onChange={(event) => selection.toggleAll(event.currentTarget.checked)}
+                  />
+                </Table.Th>
+              )}
               <SortableTh sorted={sorted('name')} onSort={() => sortBy('name')}>
                 {t('users.columns.name')}
               </SortableTh>
@@ -137,6 +165,7 @@ export const UsersListPage = () => {
               <SortableTh sorted={sorted('department')} onSort={() => sortBy('department')}>
                 {labels.field('department')}
               </SortableTh>
+              <Table.Th>{labels.field('costCentre')}</Table.Th>
               <Table.Th>{labels.field('officeId')}</Table.Th>
               <Table.Th ta="right">{t('users.columns.services')}</Table.Th>
               <SortableTh sorted={sorted('createdAt')} onSort={() => sortBy('createdAt')}>
@@ -146,13 +175,25 @@ export const UsersListPage = () => {
           ),
         }}
         row={(user) => (
-          <Table.Tr key={user.id} {...rowLink(userPath(user.id))}>
+          <Table.Tr key={user.id} {...rowLink(userPath(user.id))} bg={selection.isSelected(user.id) ? 'var(--mantine-color-indigo-0)' : undefined}>
+            {mayChange && (
+              <Table.Td>
+                <Checkbox
+                  aria-label={t('users.selectRow', { name: `${user.firstName} ${user.lastName}` })}
+                  checked={selection.isSelected(user.id)}
+                  onChange={(event) => selection.toggle(user.id, event.currentTarget.checked)}
+                />
+              </Table.Td>
+            )}
             <UserNameCells user={user} />
             <Table.Td>
               <NumberLines numbers={user.numbers} />
             </Table.Td>
             <Table.Td>
               <Text fz="sm">{user.department ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text fz="sm">{user.costCentre ?? '—'}</Text>
             </Table.Td>
             <Table.Td>
               <Text fz="sm">{user.officeName ?? '—'}</Text>
@@ -167,6 +208,7 @@ export const UsersListPage = () => {
         )}
         pager={{ page: params.page, pageSize: params.pageSize, ...pagingHandlers(update) }}
       />
+      <CostCentreModal opened={settingCentre} onClose={() => setSettingCentre(false)} userIds={selection.ids} onDone={selection.clear} />
     </Page>
   );
 };

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { AuditPage, MobileUser, MobileUserInput, MobileUserPage, SortOrder, UserSort } from '../../shared/api/contract';
+import type { AuditPage, CostCentreBulk, CostCentreBulkResult, CostCentreList, MobileUser, MobileUserInput, MobileUserPage, SortOrder, UserSort } from '../../shared/api/contract';
 
 export type MobileUserListParams = {
   q: string;
@@ -61,5 +61,27 @@ export const useSaveMobileUser = (id: string | null) => {
         queryClient.invalidateQueries({ queryKey: ['audit'] }),
       ]);
     },
+  });
+};
+
+/** The cost centres the company's users are in (suggestions while typing one). */
+export const useCostCentres = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['mobile-users', 'cost-centres'] as const,
+    queryFn: ({ signal }) => api.get<CostCentreList>('/api/mobile-users/cost-centres', undefined, signal),
+    enabled,
+  });
+
+/** Several users into one cost centre (or none); lists, users, audit and the chargeback follow. */
+export const useSetCostCentre = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CostCentreBulk) => api.post<CostCentreBulkResult>('/api/mobile-users/cost-centre', input),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: mobileUserKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['audit'] }),
+        queryClient.invalidateQueries({ queryKey: ['billing'] }),
+      ]),
   });
 };

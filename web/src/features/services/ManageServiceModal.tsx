@@ -8,7 +8,7 @@ import { useFormat } from '../../shared/i18n/format';
 import { notify } from '../../shared/ui/notify';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { BillingLinesTable } from '../billing/BillingLines';
-import { monthlyTotalCents, sameBundleChoice } from './bundle-choice';
+import { monthlyTotalCents, optionsKeptFor, sameBundleChoice } from './bundle-choice';
 import { BundlePicker } from './BundlePicker';
 import { useChangeOptions, useChangeService, usePreviewChange } from './manage-api';
 import { useServiceText } from './service-text';
@@ -148,7 +148,18 @@ const Confirm = ({ impact }: { impact: BillingImpact }) => {
  * "Manage service" (seed: choose the options → Save → Continue): the bundle and options, then what
  * changes and its billing impact, then the change. Only bundles of the same service type are offered.
  */
-export const ManageServiceModal = ({ service, opened, onClose }: { service: ServiceDetail; opened: boolean; onClose: () => void }) => {
+export const ManageServiceModal = ({
+  service,
+  opened,
+  onClose,
+  suggestedBundleCode,
+}: {
+  service: Pick<ServiceDetail, 'id'>;
+  opened: boolean;
+  onClose: () => void;
+  /** A bundle to start from (the Usage page's suggestion), with the current options it also offers. */
+  suggestedBundleCode?: string;
+}) => {
   const { t } = useTranslation();
   const problemMessage = useProblemMessage();
   const options = useChangeOptions(service.id, opened);
@@ -168,7 +179,8 @@ export const ManageServiceModal = ({ service, opened, onClose }: { service: Serv
     setProblem(null);
   }, [opened]);
   const current = options.data?.current ?? null;
-  const shown = choice ?? current;
+  const suggested = suggestedBundleCode && options.data ? options.data.bundles.find((b) => b.code === suggestedBundleCode) : undefined;
+  const shown = choice ?? (suggested && current ? { bundleCode: suggested.code, optionCodes: optionsKeptFor(suggested, current.optionCodes) } : current);
 
   const fail = (error: unknown) => {
     const fields = fieldErrorsOf(error);

@@ -30,6 +30,7 @@ import { Dash } from '../../shared/ui/values';
 import { LiftBarModal, ReportLostModal, ResumeModal, SuspendModal, SwapSimModal } from './LineOperationDialogs';
 import { LineStatus } from './LineStatus';
 import { useCan } from '../auth/can';
+import { ServiceUsageCard } from './ServiceUsageCard';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -473,6 +474,7 @@ export const ServiceDetailPage = () => {
           <Stack gap="lg">
             <StatusCard service={detail} />
             <LineStatus service={detail} onReplace={() => setDialog('swap')} onLiftBar={() => setDialog('liftBar')} />
+            <ServiceUsageCard service={detail} />
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
               <Stack gap="lg">
                 <BundleSection service={detail} />

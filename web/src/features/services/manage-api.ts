@@ -41,6 +41,8 @@ export const refreshAfter = (queryClient: ReturnType<typeof useQueryClient>) =>
     queryClient.invalidateQueries({ queryKey: ['billing'] }),
     queryClient.invalidateQueries({ queryKey: ['wizard'] }),
     queryClient.invalidateQueries({ queryKey: ['audit'] }),
+    // a line's allowance and the bundle suggestions follow its bundle
+    queryClient.invalidateQueries({ queryKey: ['usage'] }),
   ]);
 
 export const useChangeService = (serviceId: string) => {

@@ -8,11 +8,13 @@ import {
   emailTaken,
   findMobileUserRow,
   insertMobileUser,
+  lockMobileUsers,
   officeInCompany,
+  setCostCentre,
   snapshotOf,
   updateMobileUser,
 } from '../mobile-users.repository.js';
-import type { MobileUserInput, MobileUserPatch } from '../mobile-users.schemas.js';
+import type { CostCentreBulk, MobileUserInput, MobileUserPatch } from '../mobile-users.schemas.js';
 
 const emailTakenError = () => new AppError('MOBILE_USER.EMAIL_TAKEN', { fieldErrors: [{ field: 'email', rule: 'taken' }] });
 const officeError = () => new AppError('OFFICE.NOT_FOUND', { fieldErrors: [{ field: 'officeId', rule: 'not_found' }] });
@@ -54,3 +56,20 @@ export const updateMobileUserDetails = async (db: Db, scope: CompanyScope, actor
     throw err;
   }
 };
+
+/**
+ * Puts several users in one cost centre: all of them or none (a user of another company, or one
+ * deleted meanwhile, refuses the whole change). Each user whose centre changes gets its audit line.
+ */
+export const setUsersCostCentre = async (db: Db, scope: CompanyScope, actor: Actor, input: CostCentreBulk) =>
+  db.transaction(async (tx) => {
+    const before = await lockMobileUsers(tx, scope, input.userIds);
+    if (before.length !== input.userIds.length) throw new AppError('MOBILE_USER.NOT_FOUND', { fieldErrors: [{ field: 'userIds', rule: 'not_found' }] });
+    const changing = before.filter((u) => u.costCentre !== input.costCentre);
+    if (!changing.length) return { updated: 0 };
+    const after = new Map((await setCostCentre(tx, scope, changing.map((u) => u.id), input.costCentre)).map((u) => [u.id, u]));
+    for (const u of changing) {
+      await recordAudit(tx, { scope, actor, action: 'mobile_user.updated', entityType: 'mobile_user', entityId: u.id, before: snapshotOf(u), after: snapshotOf(after.get(u.id)!) });
+    }
+    return { updated: changing.length };
+  });

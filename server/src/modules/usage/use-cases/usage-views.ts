@@ -4,6 +4,7 @@ import { localize, type Lang } from '../../../platform/i18n.js';
 import type { CompanyScope } from '../../../platform/tenant.js';
 import { monthAllowances, type HeldChange } from '../domain/allowance.js';
 import { bandOf, shareOf } from '../domain/bands.js';
+import { lineSearch } from '../domain/line-search.js';
 import { addMonths } from '../domain/months.js';
 import { suggestBundle } from '../domain/suggestions.js';
 import type { CompanyUsage, LineUsage, ServiceUsage, UsageQuery } from '../usage.schemas.js';
@@ -48,20 +49,27 @@ const lineUsage = (month: string, row: Row, changes: HeldChange[], bundle: Retur
   };
 };
 
-/** Every line of the company with usage in the month, measured against its bundle. */
-export const usageLines = async (q: Queryable, scope: CompanyScope, month: string, lang: Lang): Promise<LineUsage[]> => {
+/** Every line of the company with usage in the month (or only the one `serviceId` names), measured against its bundle. */
+export const usageLines = async (q: Queryable, scope: CompanyScope, month: string, lang: Lang, serviceId?: string): Promise<LineUsage[]> => {
   const first = firstDayOfMonth(month);
-  const [rows, changes, bundles] = await Promise.all([linesOfMonth(q, scope, first), changesFrom(q, scope, first), allBundles(q)]);
+  const [rows, changes, bundles] = await Promise.all([linesOfMonth(q, scope, first, serviceId), changesFrom(q, scope, first, serviceId ? [serviceId] : undefined), allBundles(q)]);
   const bundle = byCode(bundles);
   const held = groupChanges(changes);
   return rows.map((r) => lineUsage(month, r, held.get(r.serviceId) ?? [], bundle, lang));
 };
 
 const TOP = 10;
-const LIST_LIMIT = 200;
 
-const selected = (lines: LineUsage[], query: UsageQuery) =>
-  lines.filter((l) => (query.band ? l.band === query.band : true) && (query.roaming === 'true' ? l.roamingDays > 0 : query.roaming === 'false' ? l.roamingDays === 0 : true));
+/** The lines the filters select: a band, roaming or not, a name or number. */
+const selected = (lines: LineUsage[], query: Pick<UsageQuery, 'band' | 'roaming' | 'q'>) => {
+  const search = lineSearch(query.q);
+  return lines.filter(
+    (l) =>
+      (query.band ? l.band === query.band : true) &&
+      (query.roaming === 'true' ? l.roamingDays > 0 : query.roaming === 'false' ? l.roamingDays === 0 : true) &&
+      search(l),
+  );
+};
 
 /** The Usage page: the month's totals, days, bands, top lines, roaming, the filtered lines and the bundle suggestions. */
 export const companyUsage = async (q: Queryable, scope: CompanyScope, month: string, query: UsageQuery, lang: Lang): Promise<CompanyUsage> => {
@@ -87,14 +95,16 @@ export const companyUsage = async (q: Queryable, scope: CompanyScope, month: str
     topByData: top((l) => l.dataMb),
     topByCost: top((l) => l.outOfBundleCents),
     roamingLines: lines.filter((l) => l.roamingDays > 0).length,
-    lines: chosen.slice(0, LIST_LIMIT),
+    lines: chosen.slice((query.page - 1) * query.pageSize, query.page * query.pageSize),
     linesTotal: chosen.length,
+    page: query.page,
+    pageSize: query.pageSize,
     suggestions,
   };
 };
 
 /** The lines the filters select, all of them (the CSV export). */
-export const usageLinesSelected = async (q: Queryable, scope: CompanyScope, month: string, query: UsageQuery, lang: Lang) =>
+export const usageLinesSelected = async (q: Queryable, scope: CompanyScope, month: string, query: Pick<UsageQuery, 'band' | 'roaming' | 'q'>, lang: Lang) =>
   selected(await usageLines(q, scope, month, lang), query).sort((a, b) => (a.userName.localeCompare(b.userName) || (a.msisdn ?? '').localeCompare(b.msisdn ?? '')));
 
 /**
@@ -144,7 +154,8 @@ export const serviceUsage = async (q: Queryable, scope: CompanyScope, serviceId:
   if (!service) return null;
   const first = firstDayOfMonth(month);
   const [lines, zones, months] = await Promise.all([
-    usageLines(q, scope, month, lang),
+    // the one line, not the company's every line
+    usageLines(q, scope, month, lang, serviceId),
     roamingZonesOfMonth(q, scope, serviceId, first, lastDayOfMonth(month)),
     serviceMonths(q, scope, serviceId, firstDayOfMonth(addMonths(month, -5))),
   ]);
