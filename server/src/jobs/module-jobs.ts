@@ -8,6 +8,7 @@ import { linesJobs } from '../modules/lines/lines.jobs.js';
 import { mailJobs } from '../modules/mail/mail.jobs.js';
 import { servicesJobs } from '../modules/services/services.jobs.js';
 import { usageJobs } from '../modules/usage/usage.jobs.js';
+import { productOrderJobs } from '../modules/public-api/product-orders.jobs.js';
 import type { JobDefinition } from './define-job.js';
 
 /** Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here. */
@@ -20,4 +21,5 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...mailJobs(deps, mail),
   ...importsJobs(deps),
   ...usageJobs(deps),
+  ...productOrderJobs(deps),
 ];

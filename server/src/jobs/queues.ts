@@ -36,6 +36,10 @@ export const QUEUES = {
   purgeSessions: 'auth.purge-expired-sessions',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
   importRun: 'imports.run',
+  /** Carries out the items of an acknowledged TMF622 product order with the portal's use cases (modules/public-api). */
+  productOrderRun: 'public-api.product-order',
+  /** Works a TMF622 cancelProductOrder request: undoes the order's items, all or none. */
+  productOrderCancel: 'public-api.cancel-product-order',
 } as const;
 
 /** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
@@ -64,6 +68,10 @@ export type ImportJob = { companyId: string; importId: string; lane: number; lan
 /** `day` (YYYY-MM-DD): load that day's file. Absent: every day of the catch-up window not loaded yet. */
 export type UsageLoadJob = { day?: string };
 
+/** `actorName`: the API client as the timeline and audit name it. */
+export type ProductOrderJob = { companyId: string; productOrderId: string; actorName: string };
+export type CancelProductOrderJob = { companyId: string; cancellationId: string; actorName: string };
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
@@ -79,6 +87,8 @@ export type JobPayloads = {
   [QUEUES.usageLoad]: UsageLoadJob;
   [QUEUES.purgeSessions]: Record<string, never>;
   [QUEUES.importRun]: ImportJob;
+  [QUEUES.productOrderRun]: ProductOrderJob;
+  [QUEUES.productOrderCancel]: CancelProductOrderJob;
 };
 export type QueueName = keyof JobPayloads;
 

@@ -13,3 +13,5 @@ export { findServiceRow, getServiceDetail, hasServiceEvent, statusBeforeEntering
 export { addService, serviceChoiceProblems } from './use-cases/add-service.js';
 // the wizard's save and Manage service / Remove, for the public API's product orders (same rules, same use cases)
 export { changeService, deleteService } from './use-cases/manage-service.js';
+// a TMF622 order's schedule and its cancellation (public API): Schedule, Start activation and Cancel, as the portal's buttons
+export { cancelService, scheduleServices, startServices } from './use-cases/start-activation.js';
