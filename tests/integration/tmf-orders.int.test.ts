@@ -228,13 +228,14 @@ describe(`TMF622 order lifecycle and TMF v4 contract (${process.env.TEST_DB})`, 
       const order = await settled(res.json().id);
       expect(order.state).toBe('inProgress');
       const serviceId = order.productOrderItem[0].product.id;
-      const before = (await serviceRow(serviceId)).status;
+      // the e-mail activation has started and waits for the employee
+      await waitUntil('the line waits for its user', async () => (await serviceRow(serviceId)).status === 'awaiting_user');
       const cancel = (await as(acmeToken).post(CANCELS, { productOrder: { id: order.id } })).json();
       const failed = await cancellationSettled(cancel.id);
       expect(failed.state).toBe('terminatedWithError');
       expect(failed.errorMessage[0]).toMatchObject({ code: 'SERVICE.NOT_WAITING' });
       conforms(tmf622, 'CancelProductOrder', failed);
-      expect((await serviceRow(serviceId)).status).toBe(before);
+      expect((await serviceRow(serviceId)).status).toBe('awaiting_user');
       expect((await orderOf(order.id)).state).toBe('inProgress');
       for (const id of ['00000000-0000-4000-8000-000000000000', 'nope']) {
         const unknown = await as(acmeToken).post(CANCELS, { productOrder: { id } });

@@ -53,6 +53,7 @@ export const TmfServiceSchema = z
     endDate: z.string(),
     serviceSpecification: Ref.extend({ version: z.string().optional() }),
     serviceCharacteristic: z.array(Characteristic),
+    supportingService: z.array(Ref),
     supportingResource: z.array(Ref),
     relatedParty: z.array(RelatedParty),
     place: z.array(Ref.extend({ role: z.string() })),

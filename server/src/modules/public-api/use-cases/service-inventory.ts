@@ -45,6 +45,8 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
       characteristic('fixedNumber', r.fixedNumber),
       characteristic('fleetdeskStatus', s.status),
     ],
+    // a line stands on no other service of ours (its options are characteristics): said, rather than left out
+    supportingService: [],
     supportingResource: [
       ...(r.sim ? [{ id: r.sim.iccid, name: r.sim.kind === 'esim' ? 'eSIM' : 'SIM', '@referredType': 'PhysicalResource' }] : []),
       ...(s.msisdn ? [{ id: s.msisdn, name: 'MSISDN', '@referredType': 'LogicalResource' }] : []),
