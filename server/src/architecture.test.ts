@@ -120,6 +120,9 @@ describe('one owner for each thing', () => {
       'modules/imports/use-cases/run-import.ts',
       'modules/lines/use-cases/line-network.ts',
       'modules/public-api/use-cases/api-clients.ts',
+      // the jobs of a product order and of its cancellation (scopeOfJob)
+      'modules/public-api/use-cases/cancel-product-orders.ts',
+      'modules/public-api/use-cases/product-orders.ts',
       'modules/services/use-cases/start-activation.ts',
     ]);
     for (const file of routeFiles) {

@@ -147,6 +147,8 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
     const doc = (await portal.app.inject({ method: 'GET', url: '/tmf-api/docs/json' })).json();
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/oauth/token',
+      '/tmf-api/productOrderingManagement/v4/cancelProductOrder',
+      '/tmf-api/productOrderingManagement/v4/cancelProductOrder/{id}',
       '/tmf-api/productOrderingManagement/v4/productOrder',
       '/tmf-api/productOrderingManagement/v4/productOrder/{id}',
       '/tmf-api/serviceInventory/v4/service',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../support/wait.js';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
 
 // An administrator of Acme must not read or change anything of Brightwave, endpoint by endpoint.
@@ -151,10 +152,22 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
       headers: { authorization: `Bearer ${a.token}` },
       payload: { productOrderItem: [{ id: '1', action: 'delete', product: { id: brightServices[0] } }] },
     });
-    expect(order.json()).toMatchObject({ state: 'rejected', errorMessage: [{ code: 'SERVICE.NOT_FOUND' }] });
+    const orderUrl = `/tmf-api/productOrderingManagement/v4/productOrder/${order.json().id}`;
+    const settled = await waitUntil('the order is carried out', async () => {
+      const o = (await get(a.token, orderUrl)).json();
+      return o.state !== 'acknowledged' && o;
+    });
+    expect(settled).toMatchObject({ state: 'rejected', errorMessage: [{ code: 'SERVICE.NOT_FOUND' }] });
     expect((await get(b.token, `/tmf-api/serviceInventory/v4/service/${brightServices[0]}?fields=state`)).json().state).not.toBe('terminated');
     expect((await get(b.token, `/tmf-api/productOrderingManagement/v4/productOrder/${order.json().id}`)).statusCode).toBe(404);
     expect((await get(b.token, '/tmf-api/productOrderingManagement/v4/productOrder')).json().map((o: { id: string }) => o.id)).not.toContain(order.json().id);
+    // nor change or cancel another company's order, nor see its cancellations
+    const patch = await portal.app.inject({ method: 'PATCH', url: orderUrl, headers: { authorization: `Bearer ${b.token}`, 'content-type': 'application/merge-patch+json' }, payload: '{"description":"x"}' });
+    expect(patch.statusCode).toBe(404);
+    const cancel = await portal.app.inject({ method: 'POST', url: '/tmf-api/productOrderingManagement/v4/cancelProductOrder', headers: { authorization: `Bearer ${b.token}` }, payload: { productOrder: { id: order.json().id } } });
+    expect(cancel.statusCode).toBe(404);
+    expect((await get(a.token, orderUrl)).json().description).toBeUndefined();
+    expect((await get(b.token, '/tmf-api/productOrderingManagement/v4/cancelProductOrder')).headers['x-total-count']).toBe('0');
     expect((await brightOwner.delete(`/api/company/api-clients/${a.id}`)).status).toBe(404);
     expect((await brightOwner.get('/api/company/api-clients')).body.items.map((c: { id: string }) => c.id)).not.toContain(a.id);
   });

@@ -927,8 +927,8 @@ export const apiTokens = pgTable(
 );
 
 /**
- * A TMF622 product order placed by an API client. Each item ran the portal's own use case (add or
- * delete a service) when the order came in; an item's state is read from its service's lifecycle,
+ * A TMF622 product order placed by an API client. The order is acknowledged as it comes in; a durable
+ * job then runs each item with the portal's own use case (add, change or delete a service); an item's state is read from its service's lifecycle,
  * so it is never kept twice. `items` keeps what was asked and what became of it.
  */
 export const productOrders = pgTable(
@@ -944,7 +944,19 @@ export const productOrders = pgTable(
     externalId: text('external_id'),
     description: text('description'),
     requestedStartDate: timestamp('requested_start_date', { withTimezone: true }),
+    requestedCompletionDate: timestamp('requested_completion_date', { withTimezone: true }),
+    priority: text('priority'),
+    category: text('category'),
+    // the order's own parties as sent (the mobile user of an `add` item may be named here)
+    relatedParty: jsonb('related_party').$type<Record<string, unknown>[]>().notNull().default([]),
+    // the client's notes (TMF Note), replaced as a whole by a PATCH
+    notes: jsonb('notes').$type<{ text: string; author?: string; date?: string }[]>().notNull().default([]),
     items: jsonb('items').$type<ProductOrderItemRecord[]>().notNull(),
+    // set when the order's items have been carried out (the job of use-cases/product-orders.ts); null: acknowledged
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    // set when a cancelProductOrder request went through: the order is cancelled
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancellationReason: text('cancellation_reason'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -952,6 +964,35 @@ export const productOrders = pgTable(
     foreignKey({ name: 'product_orders_client_same_company_fk', columns: [t.companyId, t.apiClientId], foreignColumns: [apiClients.companyId, apiClients.id] }),
     uniqueIndex('product_orders_idempotency_uq').on(t.apiClientId, t.idempotencyKey).where(sql`idempotency_key is not null`),
     index('product_orders_company_created_idx').on(t.companyId, t.createdAt, t.id),
+  ],
+);
+
+/**
+ * A TMF622 cancelProductOrder: a request to cancel an order whose items have not been carried out on
+ * the network yet. Its job undoes the items with the portal's own Cancel use case, all or none.
+ */
+export const productOrderCancellations = pgTable(
+  'product_order_cancellations',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    productOrderId: uuid('product_order_id').notNull(),
+    apiClientId: uuid('api_client_id').notNull(),
+    // acknowledged → inProgress → done | terminatedWithError (TMF622 TaskStateType)
+    state: text('state').$type<'acknowledged' | 'inProgress' | 'done' | 'terminatedWithError'>().notNull(),
+    cancellationReason: text('cancellation_reason'),
+    requestedCancellationDate: timestamp('requested_cancellation_date', { withTimezone: true }),
+    effectiveCancellationDate: timestamp('effective_cancellation_date', { withTimezone: true }),
+    // why it could not be done: an error code and its values, translated when read
+    failure: jsonb('failure').$type<{ code: string; params: Record<string, string | number> } | null>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'product_order_cancellations_order_fk', columns: [t.companyId, t.productOrderId], foreignColumns: [productOrders.companyId, productOrders.id] }),
+    index('product_order_cancellations_company_created_idx').on(t.companyId, t.createdAt, t.id),
+    index('product_order_cancellations_order_idx').on(t.productOrderId),
   ],
 );
 

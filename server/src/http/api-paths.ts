@@ -8,14 +8,18 @@ export const pathOf = (url: string) => url.split('?', 1)[0] || '/';
 
 export const isTmfPath = (path: string) => path === '/tmf-api' || path.startsWith('/tmf-api/');
 
-/** `/tmf-api/…/service/?limit=5` → `/tmf-api/…/service?limit=5`; other URLs as they are. */
+export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+
+/**
+ * `/tmf-api/…/service/?limit=5` → `/tmf-api/…/service?limit=5`, and the same under /api and /oauth
+ * (machine clients, the TM Forum kits among them, may end a path with a slash); the web app's pages
+ * and Swagger UI (whose page lives at /api/docs/) as they are.
+ */
 export const withoutTrailingSlash = (url: string) => {
   const path = pathOf(url);
-  if (!isTmfPath(path) || !path.endsWith('/') || path === '/tmf-api/') return url;
+  if (!isApiPath(path) || !path.endsWith('/') || path.startsWith('/api/docs') || API_PREFIXES.some((p) => `${p}/` === path)) return url;
   return path.replace(/\/+$/, '') + url.slice(path.length);
 };
-
-export const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 // Swagger UI's scripts and styles are files like the web app's, which the browser may keep.
 const isApiDocsFile = (path: string) => path.startsWith('/api/docs/static/');

@@ -9,6 +9,7 @@ import { linesJobs } from '../modules/lines/lines.jobs.js';
 import { mailJobs } from '../modules/mail/mail.jobs.js';
 import { servicesJobs } from '../modules/services/services.jobs.js';
 import { usageJobs } from '../modules/usage/usage.jobs.js';
+import { productOrderJobs } from '../modules/public-api/product-orders.jobs.js';
 import type { JobDefinition } from './define-job.js';
 
 /** Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here. */
@@ -22,4 +23,5 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...importsJobs(deps),
   ...usageJobs(deps),
   ...bulkActionsJobs(deps),
+  ...productOrderJobs(deps),
 ];

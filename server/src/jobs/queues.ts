@@ -40,6 +40,10 @@ export const QUEUES = {
   importRun: 'imports.run',
   /** Works the services of a bulk action of the Service overview, a few seconds at a time (modules/bulk-actions). */
   bulkAction: 'services.bulk-action',
+  /** Carries out the items of an acknowledged TMF622 product order with the portal's use cases (modules/public-api). */
+  productOrderRun: 'public-api.product-order',
+  /** Works a TMF622 cancelProductOrder request: undoes the order's items, all or none. */
+  productOrderCancel: 'public-api.cancel-product-order',
 } as const;
 
 /** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
@@ -72,6 +76,9 @@ export type UsageLoadJob = { day?: string };
 
 /** The address someone asked a reset link for (it may have no account). */
 export type PasswordResetRequestJob = { email: string };
+/** `actorName`: the API client as the timeline and audit name it. */
+export type ProductOrderJob = { companyId: string; productOrderId: string; actorName: string };
+export type CancelProductOrderJob = { companyId: string; cancellationId: string; actorName: string };
 
 /** What each queue carries. */
 export type JobPayloads = {
@@ -90,6 +97,8 @@ export type JobPayloads = {
   [QUEUES.bulkAction]: BulkActionJob;
   [QUEUES.importRun]: ImportJob;
   [QUEUES.passwordResetRequest]: PasswordResetRequestJob;
+  [QUEUES.productOrderRun]: ProductOrderJob;
+  [QUEUES.productOrderCancel]: CancelProductOrderJob;
 };
 export type QueueName = keyof JobPayloads;
 

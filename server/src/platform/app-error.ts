@@ -97,6 +97,10 @@ export const ERROR_STATUS = {
   'PASSWORD_RESET.EXPIRED': 410,
   'PASSWORD_RESET.USED': 410,
   'SESSION.NOT_FOUND': 404,
+  // a PATCH of an attribute the order's state no longer allows (its start once the lines are on their way), a cancellation of an order that has ended
+  'PRODUCT_ORDER.STATE_CONFLICT': 409,
+  'PRODUCT_ORDER.NOT_CANCELLABLE': 409,
+  'CANCEL_PRODUCT_ORDER.NOT_FOUND': 404,
   'INTERNAL': 500,
 } as const;
 

@@ -33,6 +33,7 @@ export const tmfErrors = <S extends number>(...statuses: S[]) => Object.fromEntr
 const Ref = z.object({ id: z.string(), href: z.string().optional(), name: z.string().optional(), '@referredType': z.string().optional() });
 const Characteristic = z.object({ name: z.string(), valueType: z.string(), value: z.union([z.string(), z.array(z.string()), z.null()]) });
 const RelatedParty = Ref.extend({ role: z.string() });
+const OrderParty = Ref.extend({ role: z.string().optional() });
 
 export const TmfServiceSchema = z
   .object({
@@ -40,6 +41,7 @@ export const TmfServiceSchema = z
     href: z.string(),
     '@type': z.literal('Service'),
     name: z.string(),
+    description: z.string(),
     category: z.string(),
     serviceType: z.string(),
     state: z.enum(TMF_SERVICE_STATES),
@@ -47,10 +49,11 @@ export const TmfServiceSchema = z
     hasStarted: z.boolean(),
     startMode: z.string(),
     serviceDate: z.string(),
-    startDate: z.string().nullable(),
-    endDate: z.string().nullable(),
+    startDate: z.string(),
+    endDate: z.string(),
     serviceSpecification: Ref.extend({ version: z.string().optional() }),
     serviceCharacteristic: z.array(Characteristic),
+    supportingService: z.array(Ref),
     supportingResource: z.array(Ref),
     relatedParty: z.array(RelatedParty),
     place: z.array(Ref.extend({ role: z.string() })),
@@ -96,16 +99,81 @@ export const ProductOrderItemInputSchema = z
   })
   .loose();
 
+const NoteIn = z.object({ text: z.string().min(1).max(2000), author: z.string().max(200).optional(), date: z.iso.datetime({ offset: true }).optional() });
+
+/** The attributes of an order its client sets and may change later (PATCH). */
+const OrderAttributes = {
+  externalId: z.string().max(128),
+  description: z.string().max(1000),
+  priority: z.string().max(16),
+  category: z.string().max(100),
+  requestedStartDate: z.iso.datetime({ offset: true }),
+  requestedCompletionDate: z.iso.datetime({ offset: true }),
+  note: z.array(NoteIn).max(50),
+};
+
 export const ProductOrderInputSchema = z
   .object({
-    externalId: z.string().max(128).optional(),
-    description: z.string().max(1000).optional(),
-    requestedStartDate: z.iso.datetime({ offset: true }).optional(),
+    ...z.object(OrderAttributes).partial().shape,
     relatedParty: z.array(RelatedPartyIn).max(10).optional(),
     productOrderItem: z.array(ProductOrderItemInputSchema).min(1).max(50),
   })
   .loose();
 export type ProductOrderInput = z.infer<typeof ProductOrderInputSchema>;
+
+/** The attributes of an order that are read-only (TMF622 v4: set by the server, or its items). */
+export const PRODUCT_ORDER_READ_ONLY = [
+  'id',
+  'href',
+  '@type',
+  '@baseType',
+  '@schemaLocation',
+  'state',
+  'orderDate',
+  'completionDate',
+  'expectedCompletionDate',
+  'cancellationDate',
+  'cancellationReason',
+  'productOrderItem',
+  'relatedParty',
+  'errorMessage',
+] as const;
+
+/**
+ * PATCH productOrder as a JSON merge patch (RFC 7386): null removes an attribute. Any other
+ * attribute is refused by name (read-only, or not one we keep) — never silently ignored.
+ */
+export const ProductOrderPatchSchema = z
+  .object(Object.fromEntries(Object.entries(OrderAttributes).map(([k, v]) => [k, v.nullable().optional()])) as { [K in keyof typeof OrderAttributes]: z.ZodOptional<z.ZodNullable<(typeof OrderAttributes)[K]>> })
+  .catchall(z.unknown())
+  .meta({ id: 'TmfProductOrderPatch', description: `TMF622 ProductOrder_Update as a merge patch. Read-only: ${PRODUCT_ORDER_READ_ONLY.join(', ')}.` });
+export type ProductOrderPatch = Partial<{ [K in keyof typeof OrderAttributes]: z.infer<(typeof OrderAttributes)[K]> | null }>;
+
+export const CancelProductOrderInputSchema = z
+  .object({
+    productOrder: z.object({ id: z.string().min(1).max(64), href: z.string().max(500).optional(), '@referredType': z.string().max(64).optional() }).loose(),
+    cancellationReason: z.string().max(1000).optional(),
+    requestedCancellationDate: z.iso.datetime({ offset: true }).optional(),
+  })
+  .loose();
+export type CancelProductOrderInput = z.infer<typeof CancelProductOrderInputSchema>;
+
+export const TmfCancelProductOrderSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('CancelProductOrder'),
+    state: z.enum(['acknowledged', 'inProgress', 'done', 'terminatedWithError']),
+    cancellationReason: z.string(),
+    requestedCancellationDate: z.string(),
+    effectiveCancellationDate: z.string(),
+    productOrder: Ref,
+    errorMessage: z.array(z.object({ '@type': z.literal('ErrorMessage'), code: z.string(), reason: z.string(), message: z.string() })),
+  })
+  .partial()
+  .meta({ id: 'TmfCancelProductOrder', description: 'TMF622 v4 CancelProductOrder; `errorMessage` (TMF622 v5) says why a cancellation ended terminatedWithError.' });
+export const TmfCancelProductOrderListSchema = z.array(TmfCancelProductOrderSchema);
+export type TmfCancelProductOrder = z.infer<typeof TmfCancelProductOrderSchema>;
 export type ProductOrderItemInput = z.infer<typeof ProductOrderItemInputSchema>;
 
 const ErrorMessage = z.object({ '@type': z.literal('ProductOrderErrorMessage'), code: z.string(), reason: z.string(), message: z.string().optional(), productOrderItem: z.array(z.object({ itemId: z.string() })) });
@@ -125,17 +193,21 @@ export const TmfProductOrderSchema = z
     id: z.string(),
     href: z.string(),
     '@type': z.literal('ProductOrder'),
-    externalId: z.string().nullable(),
-    description: z.string().nullable(),
+    externalId: z.string(),
+    description: z.string(),
+    priority: z.string(),
+    category: z.string(),
     state: z.enum(TMF_ORDER_STATES),
     orderDate: z.string(),
-    creationDate: z.string(),
-    requestedStartDate: z.string().nullable(),
-    completionDate: z.string().nullable(),
+    requestedStartDate: z.string(),
+    requestedCompletionDate: z.string(),
+    completionDate: z.string(),
+    cancellationDate: z.string(),
+    cancellationReason: z.string(),
     productOrderItem: z.array(TmfProductOrderItemSchema),
-    note: z.array(z.object({ text: z.string(), author: z.string().optional(), '@type': z.literal('Note') })),
+    note: z.array(z.object({ text: z.string(), author: z.string().optional(), date: z.string().optional(), '@type': z.literal('Note') })),
     errorMessage: z.array(ErrorMessage),
-    relatedParty: z.array(RelatedParty),
+    relatedParty: z.array(OrderParty),
   })
   .partial()
   .meta({ id: 'TmfProductOrder', description: 'TMF622 v4 ProductOrder' });

@@ -16,4 +16,5 @@ export { changeService, deleteService } from './use-cases/manage-service.js';
 // bulk actions of the Service overview: the selection "all N matching the filter", and the same use cases per service
 export { overviewServiceIds, type OverviewFilters } from './overview.repository.js';
 export { previewChange, deletionQuota } from './use-cases/manage-service.js';
-export { startServices, scheduleServices } from './use-cases/start-activation.js';
+// bulk actions, and a TMF622 order's schedule and its cancellation (public API): Schedule, Start activation and Cancel, as the portal's buttons
+export { cancelService, scheduleServices, startServices } from './use-cases/start-activation.js';

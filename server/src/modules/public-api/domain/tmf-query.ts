@@ -11,9 +11,15 @@ export const parseFields = (raw: string | undefined): string[] | null => {
   return names.length ? names : null;
 };
 
-/** Exactly the attributes asked for (those the resource has); the whole resource without `fields`. */
+/**
+ * The resource's identity (`id`, `href`) is returned whatever `fields` asks: TMF630's attribute
+ * selection keeps what identifies the resource, and TM Forum's conformance kits check it.
+ */
+const IDENTITY = ['id', 'href'];
+
+/** The attributes asked for (those the resource has) and its identity; the whole resource without `fields`. */
 export const pickFields = <T extends Record<string, unknown>>(resource: T, fields: string[] | null): Partial<T> =>
-  fields ? (Object.fromEntries(fields.filter((f) => f in resource).map((f) => [f, resource[f]])) as Partial<T>) : resource;
+  fields ? (Object.fromEntries([...new Set([...IDENTITY, ...fields])].filter((f) => f in resource).map((f) => [f, resource[f]])) as Partial<T>) : resource;
 
 const PAGING = new Set(['fields', 'offset', 'limit']);
 

@@ -23,6 +23,8 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
     href: `${SERVICE_PATH}/${s.id}`,
     '@type': 'Service',
     name: s.msisdn ?? name(type?.name, s.serviceTypeCode),
+    // what a person reads in the portal's list: the bundle, and whose line it is
+    description: `${name(catalog.bundles.get(s.bundleCode)?.name, s.bundleCode)} – ${r.user.firstName} ${r.user.lastName}`,
     category: type?.productTypeCode ?? '',
     serviceType: s.serviceTypeCode,
     state: SERVICE_STATE[s.status],
@@ -30,8 +32,9 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
     hasStarted: s.activatedAt !== null,
     startMode: s.activationMethod === 'automatic' ? 'automatically' : 'manually',
     serviceDate: s.createdAt.toISOString(),
-    startDate: s.activatedAt?.toISOString() ?? null,
-    endDate: s.endedAt?.toISOString() ?? null,
+    // left out until there is one: TMF638's dates are strings, never null
+    ...(s.activatedAt ? { startDate: s.activatedAt.toISOString() } : {}),
+    ...(s.endedAt ? { endDate: s.endedAt.toISOString() } : {}),
     serviceSpecification: { id: s.serviceTypeCode, name: name(type?.name, s.serviceTypeCode), '@referredType': 'ServiceSpecification' },
     serviceCharacteristic: [
       characteristic('msisdn', s.msisdn),
@@ -42,6 +45,8 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
       characteristic('fixedNumber', r.fixedNumber),
       characteristic('fleetdeskStatus', s.status),
     ],
+    // a line stands on no other service of ours (its options are characteristics): said, rather than left out
+    supportingService: [],
     supportingResource: [
       ...(r.sim ? [{ id: r.sim.iccid, name: r.sim.kind === 'esim' ? 'eSIM' : 'SIM', '@referredType': 'PhysicalResource' }] : []),
       ...(s.msisdn ? [{ id: s.msisdn, name: 'MSISDN', '@referredType': 'LogicalResource' }] : []),
