@@ -117,6 +117,7 @@ describe('one owner for each thing', () => {
       'modules/lines/use-cases/line-network.ts',
       'modules/public-api/use-cases/api-clients.ts',
       'modules/services/use-cases/start-activation.ts',
+      'modules/usage/use-cases/usage-alerts.ts',
     ]);
     for (const file of routeFiles) {
       const tenant = importsOf(file).filter((i) => resolved(file, i.from) === 'platform/tenant.js' && !i.typeOnly);

@@ -32,6 +32,10 @@ export const QUEUES = {
   catalogPrices: 'catalog.apply-prices',
   /** Loads the operator network's daily usage files (modules/usage): one day, or every day not loaded yet. */
   usageLoad: 'usage.load',
+  /** Checks a company's lines against their usage alerts for a month, after a usage file was loaded; once per crossing whatever runs twice. */
+  usageAlerts: 'usage.alerts',
+  /** Ends a roaming block of the roaming cap when its month is over (the cap re-arms). */
+  roamingRearm: 'usage.roaming-rearm',
   /** Deletes expired sessions (hourly): they are refused on read already, this keeps the table small. */
   purgeSessions: 'auth.purge-expired-sessions',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
@@ -64,6 +68,11 @@ export type ImportJob = { companyId: string; importId: string; lane: number; lan
 /** `day` (YYYY-MM-DD): load that day's file. Absent: every day of the catch-up window not loaded yet. */
 export type UsageLoadJob = { day?: string };
 
+/** `month` is YYYY-MM: the month of the usage just loaded. */
+export type UsageAlertsJob = { companyId: string; month: string };
+/** `month`: the month whose roaming block ends. */
+export type RoamingRearmJob = ServiceJob & { month: string };
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
@@ -77,6 +86,8 @@ export type JobPayloads = {
   [QUEUES.mailSend]: MailSendJob;
   [QUEUES.catalogPrices]: CatalogPricesJob;
   [QUEUES.usageLoad]: UsageLoadJob;
+  [QUEUES.usageAlerts]: UsageAlertsJob;
+  [QUEUES.roamingRearm]: RoamingRearmJob;
   [QUEUES.purgeSessions]: Record<string, never>;
   [QUEUES.importRun]: ImportJob;
 };

@@ -9,6 +9,7 @@ import { lineReportedLostMail, type LineReportedLostMailData } from './line-repo
 import { portingRefusedMail, type PortingRefusedMailData } from './porting-refused.js';
 import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
 import { requestUpdatedMail, type RequestUpdatedMailData } from './request-updated.js';
+import { usageAlertMail, type UsageAlertMailData } from './usage-alert.js';
 
 /** Which e-mail, with the data it needs. */
 export type MailContent =
@@ -19,10 +20,11 @@ export type MailContent =
   | { template: 'request_updated'; data: RequestUpdatedMailData }
   | { template: 'admin_invite'; data: AdminInviteMailData }
   | { template: 'activation_failed'; data: ActivationFailedMailData }
-  | { template: 'line_reported_lost'; data: LineReportedLostMailData };
+  | { template: 'line_reported_lost'; data: LineReportedLostMailData }
+  | { template: 'usage_alert'; data: UsageAlertMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'usage_alert'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -44,6 +46,8 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return activationFailedMail(content.data, ctx);
     case 'line_reported_lost':
       return lineReportedLostMail(content.data, ctx);
+    case 'usage_alert':
+      return usageAlertMail(content.data, ctx);
   }
 };
 

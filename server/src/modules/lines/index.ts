@@ -1,0 +1,4 @@
+// The lines module's public surface for other modules: a barring asked of the network through the
+// line operations (usage alerts bar roaming at its cap and lift it again).
+export { changeBarringIn, pendingBarrings } from './use-cases/line-operations.js';
+export type { BarringCause } from './domain/line-operations.js';
