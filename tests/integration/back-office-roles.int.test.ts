@@ -126,6 +126,12 @@ describe(`roles: operator staff and fleet administrators are kept apart (${proce
       { method: 'GET', path: '/api/company/api-clients' },
       { method: 'POST', path: '/api/company/api-clients' },
       { method: 'DELETE', path: '/api/company/api-clients/:apiClientId' },
+      { method: 'GET', path: '/api/company/usage-alerts' },
+      { method: 'PUT', path: '/api/company/usage-alerts' },
+      { method: 'GET', path: '/api/services/:id/usage-controls' },
+      { method: 'PUT', path: '/api/services/:id/usage-alerts' },
+      { method: 'PUT', path: '/api/services/:id/barrings/:kind' },
+      { method: 'POST', path: '/api/services/:id/roaming-block/lift' },
     ];
     for (const r of adminOnly) {
       const res = await operator.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});

@@ -96,6 +96,7 @@ import type {
 } from '../modules/stock/stock.schemas.js';
 import type { LanguageSchema, LocalizedNameSchema, pageOf } from '../platform/validation.js';
 import type { ProblemSchema } from './openapi.js';
+import type { AlertSettingsSchema, EmployeeRoamingBlockSchema, LineAlertSettingsSchema, UsageControlsSchema } from '../modules/usage/usage-alerts.schemas.js';
 import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
@@ -322,3 +323,12 @@ export type ApiClientList = Out<typeof ApiClientListSchema>;
 export type ApiClientInput = In<typeof ApiClientInputSchema>;
 /** The answer of a creation: the only time the secret is shown. */
 export type CreatedApiClient = Out<typeof CreatedApiClientSchema>;
+
+// ---------------------------------------------------------------- usage alerts, roaming cap, barring
+
+export type AlertSettings = Out<typeof AlertSettingsSchema>;
+export type LineAlertSettings = In<typeof LineAlertSettingsSchema>;
+export type UsageControls = Out<typeof UsageControlsSchema>;
+export type BarringKind = UsageControls['barrings'][number]['kind'];
+export type UsageAlertKind = UsageControls['alerts'][number]['kind'];
+export type EmployeeRoamingBlock = Out<typeof EmployeeRoamingBlockSchema>;

@@ -10,7 +10,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Sign-in has no session yet to hold a token, and the employee's activation page authenticates by
 // the token in its own URL (nothing a cross-site page could borrow): they check the Origin header instead.
 // The invited administrator's set-password link works the same way.
-const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/auth/invitations/:token/password']);
+const CSRF_EXEMPT = new Set(['/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/activation/:token/roaming-block/lift', '/api/auth/invitations/:token/password']);
 
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);

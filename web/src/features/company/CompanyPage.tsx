@@ -7,6 +7,7 @@ import { useCompany } from './api';
 import { AccountManager, ContractCard } from './ContractSummary';
 import { OfficesPanel } from './OfficesPanel';
 import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
+import { UsageAlertSettings } from './UsageAlertSettings';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 
 /** Self-service › Company & contract: the company, its contract, its account manager, and the offices the administrator maintains. */
@@ -36,6 +37,7 @@ export const CompanyPage = () => {
               </Grid.Col>
             </Grid>
             <OfficesPanel offices={data.offices} base="/api/company" />
+            <UsageAlertSettings />
             <ApiClientsPanel />
           </Stack>
         )}

@@ -29,6 +29,7 @@ import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 import { Dash } from '../../shared/ui/values';
 import { LiftBarModal, ReportLostModal, ResumeModal, SuspendModal, SwapSimModal } from './LineOperationDialogs';
 import { LineStatus } from './LineStatus';
+import { LineBarringCard } from './LineBarringCard';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -475,6 +476,7 @@ export const ServiceDetailPage = () => {
               <Stack gap="lg">
                 <BundleSection service={detail} />
                 <NumberSection service={detail} />
+                {detail.msisdn && ['active', 'suspended', 'barred'].includes(detail.status) && <LineBarringCard serviceId={detail.id} />}
               </Stack>
               <Stack gap="lg">
                 <SimAndActivationSection service={detail} />
