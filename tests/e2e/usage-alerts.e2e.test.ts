@@ -44,6 +44,14 @@ const networkBarrings = async (msisdn: string) =>
     )
   ).reduce((state, r) => ({ ...state, [r.payload.barring]: r.payload.barred === 'true' }), {} as Record<string, boolean>);
 
+const LANGUAGES = { en: 'English', fr: 'Français', nl: 'Nederlands' } as const;
+/** The language menu of the page's header, as a person switches. */
+const switchTo = async (page: Page, lang: keyof typeof LANGUAGES) => {
+  await page.getByRole('button', { name: /^(Taal|Langue|Language)\s?:/ }).first().click();
+  await page.getByRole('menuitem', { name: LANGUAGES[lang] }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+};
+
 const shoot = async (page: Page, name: string, locator = page.locator('main')) => {
   if (shots) await locator.screenshot({ path: `${shots}/${name}.png` });
 };
@@ -117,15 +125,14 @@ describe('usage alerts, barring and the roaming cap', () => {
 
     // the same card and the company's settings in French and Dutch
     for (const lang of ['fr', 'nl'] as const) {
-      await page.evaluate((l) => window.localStorage.setItem('fd.language', l), lang);
-      await page.reload();
+      await switchTo(page, lang);
       await card(page).getByRole('switch').first().waitFor();
       await expectAccessible(page, `the card in ${lang}`);
       await shoot(page, `service-card-${lang}`, card(page));
     }
     for (const lang of ['en', 'fr', 'nl'] as const) {
-      await page.evaluate((l) => window.localStorage.setItem('fd.language', l), lang);
       await page.goto(`${suite.portal.url}/self-service/company`);
+      await switchTo(page, lang);
       const settings = page.locator('section[aria-labelledby="usage-alert-settings-title"]');
       await settings.getByRole('button').first().waitFor();
       await expectAccessible(page, `the company's usage alerts in ${lang}`);
