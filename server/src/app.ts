@@ -40,6 +40,7 @@ import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
 import { backOfficeRequestRoutes, requestRoutes } from './modules/requests/requests.routes.js';
 import { usageRoutes } from './modules/usage/usage.routes.js';
+import { employeeRoamingRoutes, usageAlertRoutes } from './modules/usage/usage-alerts.routes.js';
 import { AppError } from './platform/app-error.js';
 import { projectRoot } from './platform/project-root.js';
 import type { AppDeps } from './deps.js';
@@ -107,7 +108,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   // who may call which route: one table, checked on every request (after the session is known)
   const permissions = registerRoutePermissions(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes]) {
     await app.register(routes(deps));
   }
   permissions.assertEveryRouteClassified();

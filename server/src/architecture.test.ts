@@ -124,6 +124,7 @@ describe('one owner for each thing', () => {
       'modules/public-api/use-cases/cancel-product-orders.ts',
       'modules/public-api/use-cases/product-orders.ts',
       'modules/services/use-cases/start-activation.ts',
+      'modules/usage/use-cases/usage-alerts.ts',
     ]);
     for (const file of routeFiles) {
       const tenant = importsOf(file).filter((i) => resolved(file, i.from) === 'platform/tenant.js' && !i.typeOnly);

@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/config.js';
 import { outboxMessages } from '../../server/src/db/schema.js';
@@ -12,42 +10,8 @@ import { claimOutboxMessage } from '../../server/src/modules/mail/mail.repositor
 import { smtpTransport } from '../../server/src/modules/mail/mail-transport.js';
 import { MailBusyError, sendOutboxMessage } from '../../server/src/modules/mail/use-cases/send-mail.js';
 import { createTestPortal, type TestPortal } from '../support/harness.js';
+import { startSmtpServer } from '../support/smtp.js';
 import { waitUntil } from '../support/wait.js';
-
-// A real SMTP peer on a random local port. It can be told to refuse the next messages with a
-// temporary error (451), as a busy or restarting mail server would.
-type Received = { raw: string; from: string; to: string[] };
-const startSmtpServer = async () => {
-  const received: Received[] = [];
-  const control = { refuseNext: 0, refused: 0 };
-  const server = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    disableReverseLookup: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (control.refuseNext > 0) {
-          control.refuseNext -= 1;
-          control.refused += 1;
-          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
-          return;
-        }
-        received.push({
-          raw: Buffer.concat(chunks).toString('utf8'),
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, control, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-};
 
 /** The MIME part of a raw message with this Content-Type, decoded from base64. */
 const base64Part = (raw: string, contentType: string) => {

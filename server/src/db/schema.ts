@@ -5,6 +5,8 @@ import { SERVICE_STATUSES, type ServiceStatus } from '../modules/services/domain
 import { LINE_OPERATION_KINDS, type LineOperationDetails } from '../modules/lines/domain/line-operations.js';
 import { BULK_ACTION_KINDS, type BulkActionParams } from '../modules/bulk-actions/domain/bulk-action.js';
 import { SIMULATOR_REQUEST_KINDS, type SimulatorOutcome } from '../modules/network/domain/simulator-request.js';
+import { BARRING_KINDS } from '../modules/network/domain/barring.js';
+import { USAGE_ALERT_KINDS } from '../modules/usage/domain/thresholds.js';
 import { REQUEST_KINDS, type RequestDetails } from '../modules/requests/domain/request-details.js';
 import { REQUEST_ROLES, REQUEST_STATUSES } from '../modules/requests/domain/request-machine.js';
 import { COMPANY_ROLES } from '../modules/auth/domain/roles.js';
@@ -272,6 +274,8 @@ export const services = pgTable(
     numberLiveAt: timestamp('number_live_at', { withTimezone: true }),
     // a suspension with an end: the line resumes by itself at this moment (a scheduled job)
     suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
+    // what the administrator (or the roaming cap) bars on the line besides a lost phone's bar: roaming, premium_rate, international
+    barrings: text('barrings', { enum: BARRING_KINDS }).array().notNull().default(sql`'{}'::text[]`),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     // why a service ended: deleted by the administrator (counts towards the 30 % rule), or its number moved to another service
     endReason: text('end_reason', { enum: ['deleted', 'number_moved'] }),
@@ -1211,4 +1215,61 @@ export const signInChallenges = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('sign_in_challenges_account_idx').on(t.accountId)],
+);
+
+/**
+ * A company's usage alerts (BIPT): data at 80 % and 100 % of the bundle, an out-of-bundle spending
+ * alert, and a roaming data cap (warning at 80 %, block at the cap). No row: the defaults of
+ * usage/domain/thresholds.ts.
+ */
+export const companyUsageAlerts = pgTable('company_usage_alerts', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id),
+  dataAlerts: boolean('data_alerts').notNull(),
+  spendingAlertCents: integer('spending_alert_cents').notNull(),
+  roamingCapMb: integer('roaming_cap_mb').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** One line's own usage alerts; a null column takes the company's setting. */
+export const serviceUsageAlerts = pgTable(
+  'service_usage_alerts',
+  {
+    companyId: uuid('company_id').notNull(),
+    serviceId: uuid('service_id').primaryKey(),
+    dataAlerts: boolean('data_alerts'),
+    spendingAlertCents: integer('spending_alert_cents'),
+    roamingCapMb: integer('roaming_cap_mb'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [foreignKey({ name: 'service_usage_alerts_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] })],
+);
+
+/**
+ * Every threshold a line crossed in a month, once: the key (service, month, kind) is what makes an
+ * alert go out once per crossing, however often or however concurrently usage is loaded and evaluated.
+ * The roaming cap's row also says whether the block was lifted for the rest of the month.
+ */
+export const usageAlerts = pgTable(
+  'usage_alerts',
+  {
+    companyId: uuid('company_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    // first day of the month
+    month: date('month').notNull(),
+    kind: text('kind', { enum: USAGE_ALERT_KINDS }).notNull(),
+    used: bigint('used', { mode: 'number' }).notNull(),
+    threshold: bigint('threshold', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+    // roaming_cap only: this crossing barred roaming; lifted_at: since when it no longer does (lifted, or the month ended)
+    blocked: boolean('blocked').notNull().default(false),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+    liftedBy: text('lifted_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.month, t.kind] }),
+    index('usage_alerts_company_service_idx').on(t.companyId, t.serviceId, t.month),
+    foreignKey({ name: 'usage_alerts_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+  ],
 );

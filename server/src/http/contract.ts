@@ -111,6 +111,7 @@ import type {
   SecondStepSchema,
   TwoFactorStatusSchema,
 } from '../modules/auth/sign-in-security.schemas.js';
+import type { AlertSettingsSchema, EmployeeRoamingBlockSchema, LineAlertSettingsSchema, UsageControlsSchema } from '../modules/usage/usage-alerts.schemas.js';
 import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
@@ -379,3 +380,11 @@ export type ChargebackCentre = Chargeback['centres'][number];
 export type CostCentreBulk = In<typeof CostCentreBulkSchema>;
 export type CostCentreBulkResult = Out<typeof CostCentreBulkResultSchema>;
 export type CostCentreList = Out<typeof CostCentreListSchema>;
+// ---------------------------------------------------------------- usage alerts, roaming cap, barring
+
+export type AlertSettings = Out<typeof AlertSettingsSchema>;
+export type LineAlertSettings = In<typeof LineAlertSettingsSchema>;
+export type UsageControls = Out<typeof UsageControlsSchema>;
+export type BarringKind = UsageControls['barrings'][number]['kind'];
+export type UsageAlertKind = UsageControls['alerts'][number]['kind'];
+export type EmployeeRoamingBlock = Out<typeof EmployeeRoamingBlockSchema>;

@@ -32,6 +32,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/activation/:token/puk': 'public',
   'POST /api/activation/:token/report-lost': 'public',
   'POST /api/activation/:token/replacement-sim': 'public',
+  'GET /api/activation/:token/roaming-block': 'public',
+  'POST /api/activation/:token/roaming-block/lift': 'public',
   // forgot password (the link's token is the credential) and the second step of a sign-in (its
   // short-lived challenge cookie is: no session exists yet)
   'POST /api/auth/password-reset': 'public',
@@ -145,6 +147,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/usage': 'usage.read',
   'GET /api/usage/export.csv': 'usage.read',
   'GET /api/services/:id/usage': 'usage.read',
+  // usage alerts, the roaming cap and barring (BIPT): reading them with the usage, changing them is a change of the line
+  'GET /api/company/usage-alerts': 'usage.read',
+  'PUT /api/company/usage-alerts': 'company.change',
+  'GET /api/services/:id/usage-controls': 'usage.read',
+  'PUT /api/services/:id/usage-alerts': 'services.change',
+  'PUT /api/services/:id/barrings/:kind': 'services.change',
+  'POST /api/services/:id/roaming-block/lift': 'services.change',
   'GET /api/audit': 'audit.read',
 
   // ---------------------------------------------------------------- back office (operator staff)

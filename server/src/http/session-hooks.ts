@@ -17,7 +17,7 @@ const CSRF_EXEMPT = new Set([
   '/api/auth/second-step/code',
   '/api/auth/second-step/enrolment',
   '/api/auth/second-step/enrolment/confirm',
-  '/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/auth/invitations/:token/password']);
+  '/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/activation/:token/roaming-block/lift', '/api/auth/invitations/:token/password']);
 
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);

@@ -32,6 +32,10 @@ export const QUEUES = {
   catalogPrices: 'catalog.apply-prices',
   /** Loads the operator network's daily usage files (modules/usage): one day, or every day not loaded yet. */
   usageLoad: 'usage.load',
+  /** Checks a company's lines against their usage alerts for a month, after a usage file was loaded; once per crossing whatever runs twice. */
+  usageAlerts: 'usage.alerts',
+  /** Ends a roaming block of the roaming cap when its month is over (the cap re-arms). */
+  roamingRearm: 'usage.roaming-rearm',
   /** Deletes expired sessions (hourly): they are refused on read already, this keeps the table small. */
   purgeSessions: 'auth.purge-expired-sessions',
   /** "Forgot password": finds the account of an address, if any, and e-mails it a reset link (modules/auth). */
@@ -79,6 +83,10 @@ export type PasswordResetRequestJob = { email: string };
 /** `actorName`: the API client as the timeline and audit name it. */
 export type ProductOrderJob = { companyId: string; productOrderId: string; actorName: string };
 export type CancelProductOrderJob = { companyId: string; cancellationId: string; actorName: string };
+/** `month` is YYYY-MM: the month of the usage just loaded. */
+export type UsageAlertsJob = { companyId: string; month: string };
+/** `month`: the month whose roaming block ends. */
+export type RoamingRearmJob = ServiceJob & { month: string };
 
 /** What each queue carries. */
 export type JobPayloads = {
@@ -93,6 +101,8 @@ export type JobPayloads = {
   [QUEUES.mailSend]: MailSendJob;
   [QUEUES.catalogPrices]: CatalogPricesJob;
   [QUEUES.usageLoad]: UsageLoadJob;
+  [QUEUES.usageAlerts]: UsageAlertsJob;
+  [QUEUES.roamingRearm]: RoamingRearmJob;
   [QUEUES.purgeSessions]: Record<string, never>;
   [QUEUES.bulkAction]: BulkActionJob;
   [QUEUES.importRun]: ImportJob;

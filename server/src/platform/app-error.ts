@@ -33,6 +33,8 @@ export const ERROR_STATUS = {
   'LINE.SWAP_PENDING': 409,
   'LINE.OPERATION_NOT_FOUND': 404,
   'LINE.NOT_RETRYABLE': 409,
+  // usage alerts: lifting a roaming block that does not hold (lifted already, or the month ended)
+  'USAGE.NO_ROAMING_BLOCK': 409,
   'STOCK.MOBILE_NUMBER_TAKEN': 409,
   'STOCK.SIM_TAKEN': 409,
   'STOCK.ESIM_NONE_LEFT': 409,

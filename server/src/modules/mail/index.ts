@@ -9,3 +9,4 @@ export { PORTING_ISSUES_PATH, type PortingRefusedMailData } from './templates/po
 export type { ServiceActiveMailData } from './templates/service-active.js';
 export type { NumberSource } from './templates/common.js';
 export { requestPath, type RequestUpdatedMailData } from './templates/request-updated.js';
+export type { UsageAlertMailData } from './templates/usage-alert.js';

@@ -1,4 +1,7 @@
+import type { BarringKind } from './domain/barring.js';
 import type { AccountType, RefusalReason } from './domain/porting-rules.js';
+
+export { BARRING_KINDS, type BarringKind } from './domain/barring.js';
 
 export { REFUSAL_REASONS, type AccountType, type RefusalReason } from './domain/porting-rules.js';
 
@@ -27,6 +30,8 @@ export type NetworkGateway = {
   barLine(input: LineInput): Promise<RequestReceipt>;
   /** Lifts a bar: the phone was found, or a replacement SIM is live. */
   unbarLine(input: LineInput): Promise<RequestReceipt>;
+  /** Bars (or lets again) one kind of traffic of a line: roaming, premium-rate numbers, international calls. The rest of its traffic goes on. */
+  setBarring(input: BarringInput): Promise<RequestReceipt>;
   /** Puts a new SIM card or eSIM profile on a line's number; done once the new one is live. The old one keeps working until it is released. */
   swapSim(input: SwapSimInput): Promise<RequestReceipt>;
   /** Where a request stands; callers poll with backoff until `done` or `refused`. */
@@ -64,7 +69,9 @@ export type UsageFeed = { feedId: string; day: string; records: UsageRecord[] };
 
 export type LineInput = { idempotencyKey: string; msisdn: string; iccid: string };
 export type SwapSimInput = { idempotencyKey: string; msisdn: string; fromIccid: string; toIccid: string; kind: SimKind };
-export type LineStatus = { msisdn: string; iccid: string | null; suspended: boolean; barred: boolean; carriesTraffic: boolean };
+export type BarringInput = LineInput & { barring: BarringKind; barred: boolean };
+/** `barrings`: the kinds of traffic barred on their own (setBarring), besides `barred`, a lost phone's bar of everything. */
+export type LineStatus = { msisdn: string; iccid: string | null; suspended: boolean; barred: boolean; barrings: BarringKind[]; carriesTraffic: boolean };
 
 export type SimKind = 'physical' | 'esim';
 

@@ -15,6 +15,7 @@ import {
   type NetworkGateway,
   type PortInInput,
   type ProvisionSimInput,
+  type BarringInput,
   type LineInput,
   type LineStatus,
   type ReleaseSimInput,
@@ -25,6 +26,7 @@ import {
   type UsageRecord,
 } from './network-gateway.js';
 import { carriesTraffic, type LineStateEvent } from './domain/line-traffic.js';
+import { barredDuring, barringsAfter, BARRING_KINDS, type BarringEvent, type BarringKind } from './domain/barring.js';
 import { ratedLine, usageOfDay } from './domain/usage-generator.js';
 import { findRequest, findRequestByKey, hasPortInPending, insertRequest, lineHistory, lineStateEvents, linesInService, lockDonorEntry, type SimulatorRequestRow } from './simulator.repository.js';
 import { brusselsDay, brusselsMidnight, nextDay } from '../../platform/calendar.js';
@@ -62,6 +64,13 @@ const succeeds = (work: SimulatedWork): Decide => async () => ({ outcome: DONE, 
 const silent: SimulatorLog = { info: () => undefined, warn: () => undefined };
 const DEFAULT_USAGE_SEED = 20_260_601;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A set_barring request's payload as an event (payloads keep strings only). */
+const barringEventOf = (payload: Record<string, string>, at: Date): BarringEvent => ({
+  barring: (BARRING_KINDS as readonly string[]).includes(payload.barring ?? '') ? (payload.barring as BarringKind) : 'roaming',
+  barred: payload.barred === 'true',
+  at,
+});
 
 /** Numbers arrive as E.164 from the services table; a looser form still finds the same register entry. */
 const canonicalMsisdn = (input: string) => {
@@ -142,6 +151,10 @@ export class NetworkSimulator implements NetworkGateway {
     return this.lineRequest('unbar_line', input);
   }
 
+  setBarring(input: BarringInput): Promise<RequestReceipt> {
+    return this.submit('set_barring', input, { iccid: normalizeIccid(input.iccid), barring: input.barring, barred: String(input.barred) }, succeeds('line_state'));
+  }
+
   swapSim(input: SwapSimInput): Promise<RequestReceipt> {
     const fields = { fromIccid: normalizeIccid(input.fromIccid), toIccid: normalizeIccid(input.toIccid), kind: input.kind };
     return this.submit('swap_sim', input, fields, succeeds(input.kind === 'esim' ? 'swap_esim' : 'swap_physical'));
@@ -157,7 +170,9 @@ export class NetworkSimulator implements NetworkGateway {
     let iccid: string | null = null;
     let suspended = false;
     let barred = false;
+    const barrings: BarringEvent[] = [];
     for (const r of await lineHistory(this.db, number, this.now())) {
+      if (r.kind === 'set_barring') barrings.push(barringEventOf(r.payload, new Date(0)));
       if (r.kind === 'provision_sim') iccid = r.payload.iccid ?? null;
       else if (r.kind === 'swap_sim') iccid = r.payload.toIccid ?? null;
       else if (r.kind === 'release_sim' && r.payload.iccid === iccid) iccid = null;
@@ -166,13 +181,14 @@ export class NetworkSimulator implements NetworkGateway {
       // a line live before the simulator kept requests (the demo's) is known by the SIM its requests name
       if (iccid === null && r.kind.endsWith('_line')) iccid = r.payload.iccid ?? null;
     }
-    return { msisdn: number, iccid, suspended, barred, carriesTraffic: iccid !== null && !suspended && !barred };
+    return { msisdn: number, iccid, suspended, barred, barrings: barringsAfter(barrings), carriesTraffic: iccid !== null && !suspended && !barred };
   }
 
   /**
    * The day's usage file, drawn for every line in service that day (domain/usage-generator.ts). A
    * line the network suspended or barred at any moment of a day has no usage that day. Only a day
-   * that is over has a file.
+   * that is over has a file. A line barred from roaming (or international calls) at any moment of a
+   * day used none that day.
    */
   async usageFeed(day: string): Promise<UsageFeed> {
     const start = brusselsMidnight(day);
@@ -180,7 +196,12 @@ export class NetworkSimulator implements NetworkGateway {
     if (end > this.now()) throw new Error(`network simulator: the usage of ${day} is not final before the day is over`);
     const [lines, events] = await Promise.all([linesInService(this.db, start, end), lineStateEvents(this.db, end)]);
     const byNumber = new Map<string, LineStateEvent[]>();
+    const barringsOf = new Map<string, BarringEvent[]>();
     for (const e of events) {
+      if (e.kind === 'set_barring') {
+        barringsOf.set(e.msisdn, [...(barringsOf.get(e.msisdn) ?? []), barringEventOf(e.payload, e.at)]);
+        continue;
+      }
       if (e.kind !== 'suspend_line' && e.kind !== 'resume_line' && e.kind !== 'bar_line' && e.kind !== 'unbar_line') continue;
       byNumber.set(e.msisdn, [...(byNumber.get(e.msisdn) ?? []), { kind: e.kind, at: e.at }]);
     }
@@ -191,7 +212,12 @@ export class NetworkSimulator implements NetworkGateway {
       // days before the line was live used nothing of the month's allowance
       const firstDay = line.activatedAt ? brusselsDay(line.activatedAt) : day;
       const carries = (d: string) => d >= firstDay && (history.length === 0 || carriesTraffic(history, brusselsMidnight(d), brusselsMidnight(nextDay(d))));
-      const record = usageOfDay(this.usageSeed, ratedLine(line.msisdn, line, line.optionCodes), day, carries);
+      const bars = barringsOf.get(line.msisdn) ?? [];
+      const barredOn = (d: string) => {
+        const [from, to] = [brusselsMidnight(d), brusselsMidnight(nextDay(d))];
+        return { roaming: barredDuring(bars, 'roaming', from, to), international: barredDuring(bars, 'international', from, to) };
+      };
+      const record = usageOfDay(this.usageSeed, ratedLine(line.msisdn, line, line.optionCodes), day, carries, bars.length ? barredOn : undefined);
       if (record) records.push(record);
     }
     return { feedId: `usage-${day}`, day, records };

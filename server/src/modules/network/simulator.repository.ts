@@ -99,14 +99,14 @@ export const linesInService = async (q: Queryable, start: Date, end: Date) =>
     .where(and(isNotNull(services.msisdn), lt(services.activatedAt, end), or(isNull(services.endedAt), gt(services.endedAt, start))))
     .orderBy(asc(services.msisdn), desc(services.activatedAt));
 
-/** Every suspension, resumption, bar and unbar the network has done before `end`, oldest first. */
+/** Every suspension, resumption, bar, unbar and barring the network has done before `end`, oldest first. */
 export const lineStateEvents = (q: Queryable, end: Date) =>
   q
-    .select({ msisdn: simulatorRequests.msisdn, kind: simulatorRequests.kind, at: simulatorRequests.readyAt })
+    .select({ msisdn: simulatorRequests.msisdn, kind: simulatorRequests.kind, at: simulatorRequests.readyAt, payload: simulatorRequests.payload })
     .from(simulatorRequests)
     .where(
       and(
-        inArray(simulatorRequests.kind, ['suspend_line', 'resume_line', 'bar_line', 'unbar_line']),
+        inArray(simulatorRequests.kind, ['suspend_line', 'resume_line', 'bar_line', 'unbar_line', 'set_barring']),
         lt(simulatorRequests.readyAt, end),
         sql`${simulatorRequests.outcome}->>'status' = 'done'`,
       ),

@@ -79,12 +79,12 @@ const columns = (records: readonly UsageRecord[]) => {
  * aggregates, in one statement: the aggregates take only rows this statement inserted (a record
  * already there adds nothing), so they stay equal to the sums of the records. Each number goes to
  * the service that held it that day; a number no service held is left out. Returns how many
- * records found their service.
+ * records found their service, and the companies they belong to.
  */
 export const insertUsageBatch = async (
   q: Queryable,
   batch: { feedId: string; day: string; month: string; dayStart: Date; dayEnd: Date; records: readonly UsageRecord[] },
-): Promise<number> => {
+): Promise<{ matched: number; companies: string[] }> => {
   const c = columns(batch.records);
   const result = (await q.execute(sql`
     with r as (
@@ -138,7 +138,9 @@ export const insertUsageBatch = async (
         out_of_bundle_cents = d.out_of_bundle_cents + excluded.out_of_bundle_cents
       returning 1
     )
-    select (select count(*) from ins)::int as inserted, (select count(*) from monthly)::int as monthly, (select count(*) from daily)::int as daily
-  `)) as unknown as { rows: { inserted: number }[] };
-  return Number(result.rows[0]?.inserted ?? 0);
+    select (select count(*) from ins)::int as inserted, (select count(*) from monthly)::int as monthly, (select count(*) from daily)::int as daily,
+      (select coalesce(string_agg(distinct company_id::text, ','), '') from ins) as companies
+  `)) as unknown as { rows: { inserted: number; companies: string }[] };
+  const row = result.rows[0];
+  return { matched: Number(row?.inserted ?? 0), companies: row?.companies ? row.companies.split(',') : [] };
 };

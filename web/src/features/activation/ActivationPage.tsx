@@ -18,6 +18,7 @@ import { ProgressSteps } from './ProgressSteps';
 import { useActivate, useActivation, useEmployeePuk, useEnterReplacementSim, useEnterSim } from './api';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { BarredCard, ReportLostCard } from './LostPhone';
+import { RoamingBlockCard } from './RoamingBlockCard';
 
 // The employee's activation page (seed activate-sim-*.txt, section 1 "Users"): reached from the
 // personal link of the activation e-mail, without an account. Like the sign-in page it stands
@@ -446,6 +447,7 @@ const Activation = ({ token, view }: { token: string; view: ActivationView }) =>
             ) : (
               <>
                 {view.replacementNeedsIccid && <EnterSimCard token={token} replacement />}
+                {view.status === 'active' && <RoamingBlockCard token={token} />}
                 {view.status === 'awaiting_user' &&
                   (esim ? <EsimActivateCard token={token} /> : view.needsIccid ? <EnterSimCard token={token} /> : <ConfirmSimCard token={token} view={view} />)}
                 {/* one progress card throughout, so its live region announces each change; the QR code stays after activation, for a phone not set up yet */}

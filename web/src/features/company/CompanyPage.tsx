@@ -8,6 +8,7 @@ import { AccountManager, ContractCard } from './ContractSummary';
 import { OfficesPanel } from './OfficesPanel';
 import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
 import { CompanyTwoFactorPanel } from '../account-security/CompanyTwoFactorPanel';
+import { UsageAlertSettings } from './UsageAlertSettings';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 import { useCan } from '../auth/can';
 
@@ -42,6 +43,7 @@ export const CompanyPage = () => {
               </Grid.Col>
             </Grid>
             <OfficesPanel offices={data.offices} base="/api/company" readOnly={!mayChange} />
+            {mayChange && <UsageAlertSettings />}
             {seesApiClients && <ApiClientsPanel />}
             {mayManageAccounts && <CompanyTwoFactorPanel />}
           </Stack>

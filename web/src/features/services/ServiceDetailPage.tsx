@@ -31,6 +31,7 @@ import { LiftBarModal, ReportLostModal, ResumeModal, SuspendModal, SwapSimModal 
 import { LineStatus } from './LineStatus';
 import { useCan } from '../auth/can';
 import { ServiceUsageCard } from './ServiceUsageCard';
+import { LineBarringCard } from './LineBarringCard';
 
 export const servicePath = (id: string) => `/self-service/uc-mobile/services/${id}`;
 
@@ -479,6 +480,7 @@ export const ServiceDetailPage = () => {
               <Stack gap="lg">
                 <BundleSection service={detail} />
                 <NumberSection service={detail} />
+                {mayChange && detail.msisdn && ['active', 'suspended', 'barred'].includes(detail.status) && <LineBarringCard serviceId={detail.id} />}
               </Stack>
               <Stack gap="lg">
                 <SimAndActivationSection service={detail} />

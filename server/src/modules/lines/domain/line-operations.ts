@@ -3,7 +3,10 @@
  * HTTP and database. The status each request moves the service to is the transition table's
  * (services/domain/lifecycle.ts); this module says what the network is asked to do about it.
  */
-export const LINE_OPERATION_KINDS = ['suspend', 'resume', 'bar', 'unbar', 'swap_sim'] as const;
+import type { BarringKind } from '../../network/domain/barring.js';
+import type { ServiceStatus } from '../../services/domain/lifecycle.js';
+
+export const LINE_OPERATION_KINDS = ['suspend', 'resume', 'bar', 'unbar', 'swap_sim', 'set_barring'] as const;
 export type LineOperationKind = (typeof LINE_OPERATION_KINDS)[number];
 
 export const LOSS_CAUSES = ['lost', 'stolen'] as const;
@@ -19,7 +22,21 @@ export type LineOperationRequest =
   | { kind: 'bar'; cause: LossCause; reportedBy: 'administrator' | 'employee' }
   | { kind: 'unbar'; after: 'replacement' | 'found' }
   // toIccid null: the employee enters the new card's number from their personal link (nothing asked of the network until then)
-  | { kind: 'swap_sim'; fromIccid: string; toIccid: string | null; toKind: 'physical' | 'esim' };
+  | { kind: 'swap_sim'; fromIccid: string; toIccid: string | null; toKind: 'physical' | 'esim' }
+  // one kind of traffic barred or let again: by the administrator, at the roaming cap, the cap lifted, or a new month re-arming it
+  | { kind: 'set_barring'; barring: BarringKind; barred: boolean; cause: BarringCause };
+
+export type BarringCause = 'administrator' | 'roaming_cap' | 'roaming_cap_lifted' | 'new_month';
+
+/** A line's barrings can change while it has its number and SIM on the network: active, suspended, or barred as lost. */
+export const BARRING_STATUSES: readonly ServiceStatus[] = ['active', 'suspended', 'barred'];
+
+/** The line's barrings after one is set or lifted, in a stable order; null when nothing changes. */
+export const nextBarrings = <K extends string>(current: readonly K[], barring: K, barred: boolean, order: readonly K[]): K[] | null => {
+  if (current.includes(barring) === barred) return null;
+  const next = barred ? [...current, barring] : current.filter((k) => k !== barring);
+  return order.filter((k) => next.includes(k));
+};
 
 /** A suspension's end is a day after today and at most a year away: a longer absence is a deletion. */
 export const MAX_SUSPENSION_DAYS = 366;
@@ -42,7 +59,7 @@ export const suspendedMonthlyPrice = (bundle: { monthlyPriceCents: number; suspe
   bundle.suspendedMonthlyPriceCents ?? bundle.monthlyPriceCents + optionsCents;
 
 /** The network work a request is carried out by, in order: a replacement of a barred line also lifts the bar once the new SIM is live. */
-export const NETWORK_WORK = ['suspend', 'resume', 'bar', 'unbar', 'swap', 'release_old'] as const;
+export const NETWORK_WORK = ['suspend', 'resume', 'bar', 'unbar', 'swap', 'release_old', 'barring'] as const;
 export type LineNetworkWork = (typeof NETWORK_WORK)[number];
 
-export const workOf = (kind: LineOperationKind): LineNetworkWork => (kind === 'swap_sim' ? 'swap' : kind);
+export const workOf = (kind: LineOperationKind): LineNetworkWork => (kind === 'swap_sim' ? 'swap' : kind === 'set_barring' ? 'barring' : kind);

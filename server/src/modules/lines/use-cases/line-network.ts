@@ -16,7 +16,7 @@ import { liftBarAfterReplacement, queueLineWork, resumeSuspended } from './line-
 const pollDelaySeconds = (polls: number) => Math.min(2 ** polls, 60);
 
 // The timeline's note once the network has done each piece of work.
-const DONE_NOTE: Record<Exclude<LineNetworkWork, 'swap'>, string> = {
+const DONE_NOTE: Record<Exclude<LineNetworkWork, 'swap' | 'barring'>, string> = {
   suspend: 'suspended_on_network',
   resume: 'resumed_on_network',
   bar: 'barred_on_network',
@@ -88,6 +88,7 @@ const submit = async (deps: Deps, scope: CompanyScope, job: LineNetworkJob, op: 
   }
   const sim = await liveSimOf(deps.db, scope, job.serviceId);
   const input = { idempotencyKey, msisdn, iccid: sim?.iccid ?? '' };
+  if (details.kind === 'set_barring') return (await deps.gateway.setBarring({ ...input, barring: details.barring, barred: details.barred })).requestId;
   const call = { suspend: 'suspendLine', resume: 'resumeLine', bar: 'barLine', unbar: 'unbarLine' } as const;
   return (await deps.gateway[call[details.kind]](input)).requestId;
 };
@@ -119,6 +120,10 @@ const applyOutcome = async (tx: Queryable, deps: Deps, scope: CompanyScope, job:
     return;
   }
   await settleOperation(tx, scope, op.id, 'done');
+  if (details.kind === 'set_barring') {
+    await note(tx, deps, scope, op.serviceId, details.barred ? 'barring_set_on_network' : 'barring_lifted_on_network', details.barring);
+    return;
+  }
   if (details.kind !== 'swap_sim') {
     await note(tx, deps, scope, op.serviceId, DONE_NOTE[details.kind]);
     return;

@@ -14,7 +14,8 @@ import { applyServiceChange, findServiceRow, type ServiceRow } from '../../servi
 import { nextStatus, type LifecycleEvent } from '../../services/domain/lifecycle.js';
 import { iccidProblem, normalizeIccid } from '../../stock/domain/iccid.js';
 import { findSimByIccid, reserveEsim, reserveSim } from '../../stock/index.js';
-import { checkSuspensionEnd, MAX_SUSPENSION_DAYS, workOf, type LineOperationDetails, type LossCause } from '../domain/line-operations.js';
+import { BARRING_KINDS, type BarringKind } from '../../network/domain/barring.js';
+import { BARRING_STATUSES, checkSuspensionEnd, MAX_SUSPENSION_DAYS, nextBarrings, workOf, type BarringCause, type LineOperationDetails, type LossCause } from '../domain/line-operations.js';
 import { findOperation, insertOperation, liveSimOf, operationsOf, pendingSwapOf, reopenOperation, setOperationDetails } from '../lines.repository.js';
 
 /**
@@ -272,3 +273,34 @@ export const retryLineOperation = async (deps: Deps, scope: CompanyScope, actor:
     await applyServiceChange(tx, deps, scope, actor, service, { timeline: 'line_operation_retried', reason: op.kind, audit: { after: { operation: op.kind, attempt } } });
     await queueLineWork(tx, deps, { companyId: scope.companyId, serviceId, operationId: op.id, work: workOf(op.kind) });
   });
+
+// ---------------------------------------------------------------- barrings (roaming, premium-rate, international)
+
+/**
+ * Bars or lets again one kind of traffic of a live line, in the caller's transaction: the service's
+ * barrings (row, timeline line `timeline`, audit), then the line operation whose durable job tells the
+ * network. Returns the service after the change, or null when the line already was so (nothing asked).
+ */
+export const changeBarringIn = async (
+  tx: Queryable,
+  deps: Deps,
+  scope: CompanyScope,
+  actor: Actor,
+  service: ServiceRow,
+  change: { barring: BarringKind; barred: boolean; cause: BarringCause; timeline: string },
+): Promise<ServiceRow | null> => {
+  if (!BARRING_STATUSES.includes(service.status) || !service.msisdn) throw new AppError('LINE.NOT_ALLOWED', { params: { status: service.status, operation: 'set_barring' } });
+  const next = nextBarrings(service.barrings, change.barring, change.barred, BARRING_KINDS);
+  if (!next) return null;
+  const applied = await applyServiceChange(tx, deps, scope, actor, service, { fields: { barrings: next }, timeline: change.timeline, reason: change.barring });
+  await askNetwork(tx, deps, scope, actor, applied.after, { kind: 'set_barring', barring: change.barring, barred: change.barred, cause: change.cause });
+  return applied.after;
+};
+
+/** The barring requests of a line still on their way to the network, by kind. */
+export const pendingBarrings = async (q: Queryable, scope: CompanyScope, serviceId: string) =>
+  new Set(
+    (await operationsOf(q, scope, serviceId, 50))
+      .filter((o) => o.status === 'pending' && o.kind === 'set_barring')
+      .map((o) => (o.details as Extract<LineOperationDetails, { kind: 'set_barring' }>).barring),
+  );

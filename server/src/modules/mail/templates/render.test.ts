@@ -31,6 +31,10 @@ const SAMPLES: MailContent[] = [
   { template: 'request_updated', data: { requestId: '7f1c2f1e-0d7b-4a55-9d7e-1f0e9b0c1a2b', reference: 'R-2026-000124', kind: 'move', update: { type: 'comment', authorName: EVIL, body: EVIL } } },
   { template: 'admin_invite', data: { setPasswordUrl: 'https://my.dstny.be/set-password/tok?x=1&y=2', companyName: EVIL, invitedBy: EVIL, email: 'new.admin@acme.example', expiresAt: new Date('2026-03-20T09:00:00Z') } },  { template: 'activation_failed', data: { companyName: EVIL, userName: EVIL, msisdn: '+32470123456', step: 'provision', serviceUrl: 'https://my.dstny.be/back-office/companies/x?a=1&b=2' } },
   { template: 'password_reset', data: { resetUrl: 'https://my.dstny.be/reset-password/tok?x=1&y=2', email: 'admin@acme.example', expiresAt: new Date('2026-03-20T09:00:00Z') } },
+  { template: 'usage_alert', data: { kind: 'data_80', audience: 'user', msisdn: '+32470123456', userName: EVIL, used: 1700, threshold: 2048 } },
+  { template: 'usage_alert', data: { kind: 'spending', audience: 'admin', msisdn: '+32470123456', userName: EVIL, used: 5210, threshold: 5000, companyName: EVIL, serviceUrl: 'https://my.dstny.be/services/1?a=1&b=2' } },
+  { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'user', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: true } },
+  { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'admin', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: false, serviceUrl: 'https://my.dstny.be/services/1' } },
 ];
 
 const render = (content: MailContent, lang: Lang) => renderMail(content, { lang, brand, recipientName: EVIL });

@@ -10,6 +10,7 @@ import { lineReportedLostMail, type LineReportedLostMailData } from './line-repo
 import { portingRefusedMail, type PortingRefusedMailData } from './porting-refused.js';
 import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
 import { requestUpdatedMail, type RequestUpdatedMailData } from './request-updated.js';
+import { usageAlertMail, type UsageAlertMailData } from './usage-alert.js';
 
 /** Which e-mail, with the data it needs. */
 export type MailContent =
@@ -21,10 +22,11 @@ export type MailContent =
   | { template: 'admin_invite'; data: AdminInviteMailData }
   | { template: 'activation_failed'; data: ActivationFailedMailData }
   | { template: 'line_reported_lost'; data: LineReportedLostMailData }
-  | { template: 'password_reset'; data: PasswordResetMailData };
+  | { template: 'password_reset'; data: PasswordResetMailData }
+  | { template: 'usage_alert'; data: UsageAlertMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -48,6 +50,8 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return lineReportedLostMail(content.data, ctx);
     case 'password_reset':
       return passwordResetMail(content.data, ctx);
+    case 'usage_alert':
+      return usageAlertMail(content.data, ctx);
   }
 };
 

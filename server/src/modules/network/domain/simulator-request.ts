@@ -1,7 +1,7 @@
 import type { RefusalReason } from './porting-rules.js';
 
 /** The kinds of request the simulated network keeps, one per gateway call that changes something. */
-export const SIMULATOR_REQUEST_KINDS = ['provision_sim', 'release_sim', 'port_in', 'move_number', 'suspend_line', 'resume_line', 'bar_line', 'unbar_line', 'swap_sim'] as const;
+export const SIMULATOR_REQUEST_KINDS = ['provision_sim', 'release_sim', 'port_in', 'move_number', 'suspend_line', 'resume_line', 'bar_line', 'unbar_line', 'swap_sim', 'set_barring'] as const;
 export type SimulatorRequestKind = (typeof SIMULATOR_REQUEST_KINDS)[number];
 
 /** The simulated network's final answer to a request, fixed when the request arrives. */

@@ -119,3 +119,29 @@ describe('usage generator', () => {
     expect(november.length).toBeGreaterThan(0);
   });
 });
+
+describe('usage while a kind of traffic is barred', () => {
+  it('has no roaming on the days roaming is barred (the home share stays), and no calls abroad while international calls are', () => {
+    const august = days('2026-08');
+    let roamingDays = 0;
+    for (let i = 0; i < 400; i += 1) {
+      const line = mobileM(i);
+      const free = usageOfMonthUpTo(SEED, line, '2026-08-31');
+      const barred = usageOfMonthUpTo(SEED, line, '2026-08-31', () => true, () => ({ roaming: true, international: true }));
+      free.forEach((day, d) => {
+        const b = barred[d];
+        expect(b?.roamingDataMb ?? 0).toBe(0);
+        expect(b?.roamingZone ?? null).toBeNull();
+        expect(b?.voiceInternationalMin ?? 0).toBe(0);
+        if (day?.roamingZone) {
+          roamingDays += 1;
+          expect(b?.dataMb ?? 0).toBe(day.dataMb);
+        }
+      });
+      // barred only on the month's last days: the days before are as they were
+      const lateBar = usageOfMonthUpTo(SEED, line, '2026-08-31', () => true, (d) => ({ roaming: d >= august[25]!, international: false }));
+      expect(lateBar.slice(0, 25)).toEqual(free.slice(0, 25));
+    }
+    expect(roamingDays).toBeGreaterThan(0);
+  });
+});

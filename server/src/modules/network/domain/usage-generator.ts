@@ -175,7 +175,25 @@ const rateDay = (line: RatedLine, raw: RawDay, before: MonthSoFar): { record: Om
  * day has no usage and uses up no allowance. Each day is rated against the days before it, so the
  * out-of-bundle charges of a month add up as they would on the operator's bill.
  */
-export const usageOfMonthUpTo = (seed: number, line: RatedLine, day: string, carries: (day: string) => boolean = () => true): (UsageRecord | null)[] => {
+/** Which kinds of traffic the network barred a line from on a day (it then used none of them that day). */
+export type DayBarrings = (day: string) => { roaming: boolean; international: boolean };
+
+/**
+ * A day as the network let it happen: abroad with roaming barred, the line used nothing abroad (only
+ * what it used before leaving or after coming home, the day's home share); calls abroad barred, none.
+ */
+const barredDay = (raw: RawDay, barred: { roaming: boolean; international: boolean }): RawDay => {
+  if (!barred.roaming && !barred.international) return raw;
+  let out = raw;
+  if (barred.roaming && raw.zone !== null) {
+    const homeData = raw.dataMb - Math.round(raw.dataMb * 0.8);
+    const homeVoice = raw.nationalMin - Math.round(raw.nationalMin * 0.5);
+    out = { ...out, zone: null, dataMb: homeData, nationalMin: homeVoice };
+  }
+  return barred.international ? { ...out, internationalMin: 0 } : out;
+};
+
+export const usageOfMonthUpTo = (seed: number, line: RatedLine, day: string, carries: (day: string) => boolean = () => true, barrings?: DayBarrings): (UsageRecord | null)[] => {
   const [y, m, d] = dayParts(day);
   if (line.dataAllowanceMb === null && line.voiceMinutes === null) return Array.from({ length: d }, () => null);
   const prefix = day.slice(0, 8);
@@ -186,7 +204,8 @@ export const usageOfMonthUpTo = (seed: number, line: RatedLine, day: string, car
       out.push(null);
       continue;
     }
-    const { record, after } = rateDay(line, rawDay(seed, line, y, m, i), soFar);
+    const raw = rawDay(seed, line, y, m, i);
+    const { record, after } = rateDay(line, barrings ? barredDay(raw, barrings(`${prefix}${String(i).padStart(2, '0')}`)) : raw, soFar);
     soFar = after;
     const used = record.dataMb + record.voiceNationalMin + record.voiceInternationalMin + record.sms + record.roamingDataMb + record.roamingVoiceMin;
     out.push(used === 0 ? null : { msisdn: line.msisdn, ...record });
@@ -195,5 +214,5 @@ export const usageOfMonthUpTo = (seed: number, line: RatedLine, day: string, car
 };
 
 /** A line's rated usage on `day`, or null when it had none (see usageOfMonthUpTo). */
-export const usageOfDay = (seed: number, line: RatedLine, day: string, carries?: (day: string) => boolean): UsageRecord | null =>
-  usageOfMonthUpTo(seed, line, day, carries).at(-1) ?? null;
+export const usageOfDay = (seed: number, line: RatedLine, day: string, carries?: (day: string) => boolean, barrings?: DayBarrings): UsageRecord | null =>
+  usageOfMonthUpTo(seed, line, day, carries, barrings).at(-1) ?? null;

@@ -1,4 +1,5 @@
 import type { Deps } from '../../../deps.js';
+import { QUEUES } from '../../../jobs/queues.js';
 import type { NetworkGateway } from '../../network/index.js';
 import { brusselsDay, brusselsMidnight, firstDayOfMonth, monthOfDay, nextDay } from '../../../platform/calendar.js';
 import { addMonths } from '../domain/months.js';
@@ -17,7 +18,14 @@ export type LoadResult = { feedId: string; day: string; loaded: boolean; records
  * often it is loaded again (a retried job, two instances, a replayed day). The whole file goes in
  * one transaction with its aggregates.
  */
-export const loadUsageDay = async (deps: Pick<Deps, 'db'> & { gateway: Pick<NetworkGateway, 'usageFeed'> }, day: string): Promise<LoadResult> => {
+/**
+ * `jobs` queues the usage alerts of each company the file touched (one `usage.alerts` job each, in
+ * the loading transaction: a file loaded is a file evaluated). Bulk tools without a job queue (the
+ * benchmark, the tests' template) load without alerts.
+ */
+type LoadDeps = Pick<Deps, 'db'> & Partial<Pick<Deps, 'jobs'>> & { gateway: Pick<NetworkGateway, 'usageFeed'> };
+
+export const loadUsageDay = async (deps: LoadDeps, day: string): Promise<LoadResult> => {
   const feed = await deps.gateway.usageFeed(day);
   const base = { feedId: feed.feedId, day: feed.day, records: feed.records.length };
   if (await isFeedLoaded(deps.db, feed.feedId)) return { ...base, loaded: false, matched: 0 };
@@ -28,10 +36,14 @@ export const loadUsageDay = async (deps: Pick<Deps, 'db'> & { gateway: Pick<Netw
   return deps.db.transaction(async (tx) => {
     if (!(await claimFeed(tx, { feedId: feed.feedId, day: feed.day, records: feed.records.length }))) return { ...base, loaded: false, matched: 0 };
     let matched = 0;
+    const companies = new Set<string>();
     for (let i = 0; i < feed.records.length; i += LOAD_BATCH) {
-      matched += await insertUsageBatch(tx, { feedId: feed.feedId, day: feed.day, month, dayStart, dayEnd, records: feed.records.slice(i, i + LOAD_BATCH) });
+      const batch = await insertUsageBatch(tx, { feedId: feed.feedId, day: feed.day, month, dayStart, dayEnd, records: feed.records.slice(i, i + LOAD_BATCH) });
+      matched += batch.matched;
+      for (const c of batch.companies) companies.add(c);
     }
     await setFeedUnmatched(tx, feed.feedId, feed.records.length - matched);
+    if (deps.jobs) for (const companyId of companies) await deps.jobs.send(tx, QUEUES.usageAlerts, { companyId, month });
     return { ...base, loaded: true, matched };
   });
 };
@@ -43,7 +55,7 @@ export const CATCH_UP_MONTHS = 3;
  * Loads every day not loaded yet, from the first day of the month three months back to yesterday:
  * the daily run, and the catch-up after the portal was down.
  */
-export const catchUpUsage = async (deps: Pick<Deps, 'db' | 'gateway' | 'clock'>): Promise<LoadResult[]> => {
+export const catchUpUsage = async (deps: Pick<Deps, 'db' | 'gateway' | 'clock'> & Partial<Pick<Deps, 'jobs'>>): Promise<LoadResult[]> => {
   const today = brusselsDay(deps.clock.now());
   const from = firstDayOfMonth(addMonths(monthOfDay(today), -CATCH_UP_MONTHS));
   const done = await loadedDays(deps.db, from, today);
