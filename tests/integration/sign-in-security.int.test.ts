@@ -21,9 +21,9 @@ describe(`signing in: forgot password, two-factor, own sessions (${process.env.T
   /** A new active account with the demo password (an administrator of a company, or operator staff). */
   const addAccount = async (email: string, companyId: string | null, language = 'en') => {
     await q(
-      `insert into accounts (email, password_hash, full_name, role, company_id, language)
-       select $1, password_hash, $2, $3, $4, $5 from accounts where email = 'admin@acme.example'`,
-      [email, `Test ${email.split('@')[0]}`, companyId ? 'admin' : 'operator', companyId, language],
+      `insert into accounts (email, password_hash, full_name, role, company_role, company_id, language)
+       select $1, password_hash, $2, $3, $4, $5, $6 from accounts where email = 'admin@acme.example'`,
+      [email, `Test ${email.split('@')[0]}`, companyId ? 'admin' : 'operator', companyId ? 'administrator' : null, companyId, language],
     );
   };
   const login = (email: string, password = DEMO_PASSWORD, userAgent?: string) => {
