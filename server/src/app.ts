@@ -31,6 +31,8 @@ import { apiClientRoutes } from './modules/public-api/api-clients.routes.js';
 import { tmfServiceInventoryRoutes } from './modules/public-api/tmf-service-inventory.routes.js';
 import { tmfProductOrderingRoutes } from './modules/public-api/tmf-product-ordering.routes.js';
 import { publicApiDocsRoutes } from './modules/public-api/public-api-docs.routes.js';
+import { hubRoutes } from './modules/public-api/hub.routes.js';
+import { webhookAdminRoutes } from './modules/public-api/webhooks.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
@@ -101,7 +103,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   registerSessionHooks(app, deps.db, sessions?.cache);
   registerNoStore(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, hubRoutes, webhookAdminRoutes, publicApiDocsRoutes, usageRoutes]) {
     await app.register(routes(deps));
   }
 

@@ -8,10 +8,15 @@ import { linesJobs } from '../modules/lines/lines.jobs.js';
 import { mailJobs } from '../modules/mail/mail.jobs.js';
 import { servicesJobs } from '../modules/services/services.jobs.js';
 import { usageJobs } from '../modules/usage/usage.jobs.js';
+import { webhookJobs } from '../modules/public-api/webhooks.jobs.js';
+import type { CallbackPolicy } from '../modules/public-api/domain/callback-url.js';
 import type { JobDefinition } from './define-job.js';
 
-/** Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here. */
-export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinition<any>[] => [
+/**
+ * Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here.
+ * `callbacks`: where webhooks may go (from the configuration); production's rules when not given.
+ */
+export const moduleJobs = (deps: Deps, mail: MailTransport | null, callbacks: CallbackPolicy = { production: true }): JobDefinition<any>[] => [
   ...authJobs(deps),
   ...catalogJobs(deps),
   ...servicesJobs(deps),
@@ -20,4 +25,5 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...mailJobs(deps, mail),
   ...importsJobs(deps),
   ...usageJobs(deps),
+  ...webhookJobs(deps, callbacks),
 ];

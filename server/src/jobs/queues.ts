@@ -36,6 +36,8 @@ export const QUEUES = {
   purgeSessions: 'auth.purge-expired-sessions',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
   importRun: 'imports.run',
+  /** One try of one webhook delivery of the public API (modules/public-api): signed POST to the hub's callback. */
+  webhookDeliver: 'webhook.deliver',
 } as const;
 
 /** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
@@ -64,6 +66,9 @@ export type ImportJob = { companyId: string; importId: string; lane: number; lan
 /** `day` (YYYY-MM-DD): load that day's file. Absent: every day of the catch-up window not loaded yet. */
 export type UsageLoadJob = { day?: string };
 
+/** `deliveryId` is the event_deliveries row: the event, its hub and how its delivery went so far. */
+export type WebhookDeliveryJob = { companyId: string; deliveryId: string };
+
 /** What each queue carries. */
 export type JobPayloads = {
   [QUEUES.serviceActivation]: ServiceJob;
@@ -79,6 +84,7 @@ export type JobPayloads = {
   [QUEUES.usageLoad]: UsageLoadJob;
   [QUEUES.purgeSessions]: Record<string, never>;
   [QUEUES.importRun]: ImportJob;
+  [QUEUES.webhookDeliver]: WebhookDeliveryJob;
 };
 export type QueueName = keyof JobPayloads;
 

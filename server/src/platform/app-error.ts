@@ -79,6 +79,11 @@ export const ERROR_STATUS = {
   'API.RATE_LIMITED': 429,
   'API_CLIENT.NOT_FOUND': 404,
   'PRODUCT_ORDER.NOT_FOUND': 404,
+  // webhook subscriptions (hubs) of the public API and their delivery log
+  'EVENT_HUB.NOT_FOUND': 404,
+  'EVENT_HUB.NOT_ACTIVE': 409,
+  'EVENT_DELIVERY.NOT_FOUND': 404,
+  'EVENT_DELIVERY.IN_PROGRESS': 409,
   'INTERNAL': 500,
 } as const;
 

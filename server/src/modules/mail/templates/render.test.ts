@@ -30,6 +30,7 @@ const SAMPLES: MailContent[] = [
   { template: 'request_updated', data: { requestId: '7f1c2f1e-0d7b-4a55-9d7e-1f0e9b0c1a2b', reference: 'R-2026-000123', kind: 'change', update: { type: 'status', status: 'rejected', actorName: EVIL, reason: EVIL, scheduledFor: null }, companyName: EVIL, portalUrl: 'https://my.dstny.be' } },
   { template: 'request_updated', data: { requestId: '7f1c2f1e-0d7b-4a55-9d7e-1f0e9b0c1a2b', reference: 'R-2026-000124', kind: 'move', update: { type: 'comment', authorName: EVIL, body: EVIL } } },
   { template: 'admin_invite', data: { setPasswordUrl: 'https://my.dstny.be/set-password/tok?x=1&y=2', companyName: EVIL, invitedBy: EVIL, email: 'new.admin@acme.example', expiresAt: new Date('2026-03-20T09:00:00Z') } },  { template: 'activation_failed', data: { companyName: EVIL, userName: EVIL, msisdn: '+32470123456', step: 'provision', serviceUrl: 'https://my.dstny.be/back-office/companies/x?a=1&b=2' } },
+  { template: 'event_hub_disabled', data: { callback: 'https://hr.example/hooks?a=1&b=2', clientName: EVIL, failingSince: '2026-03-20T09:00:00Z', lastError: EVIL, pageUrl: 'https://my.dstny.be/company' } },
 ];
 
 const render = (content: MailContent, lang: Lang) => renderMail(content, { lang, brand, recipientName: EVIL });

@@ -5,6 +5,7 @@ import { adminInviteMail, type AdminInviteMailData } from './admin-invite.js';
 import { renderHtml, renderText } from './blocks.js';
 import type { Composed, RenderContext } from './common.js';
 import { esimQrMail, type EsimQrMailData } from './esim-qr.js';
+import { eventHubDisabledMail, type EventHubDisabledMailData } from './event-hub-disabled.js';
 import { lineReportedLostMail, type LineReportedLostMailData } from './line-reported-lost.js';
 import { portingRefusedMail, type PortingRefusedMailData } from './porting-refused.js';
 import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
@@ -19,10 +20,11 @@ export type MailContent =
   | { template: 'request_updated'; data: RequestUpdatedMailData }
   | { template: 'admin_invite'; data: AdminInviteMailData }
   | { template: 'activation_failed'; data: ActivationFailedMailData }
-  | { template: 'line_reported_lost'; data: LineReportedLostMailData };
+  | { template: 'line_reported_lost'; data: LineReportedLostMailData }
+  | { template: 'event_hub_disabled'; data: EventHubDisabledMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'event_hub_disabled'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -44,6 +46,8 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return activationFailedMail(content.data, ctx);
     case 'line_reported_lost':
       return lineReportedLostMail(content.data, ctx);
+    case 'event_hub_disabled':
+      return eventHubDisabledMail(content.data, ctx);
   }
 };
 

@@ -26,6 +26,7 @@ import {
 } from '../product-orders.repository.js';
 import type { ProductOrderInput, ProductOrderItemInput, TmfProductOrder } from '../tmf.schemas.js';
 import { SERVICE_PATH } from './service-inventory.js';
+import { emitProductOrderCreated } from './webhooks.js';
 
 export const PRODUCT_ORDER_PATH = '/tmf-api/productOrderingManagement/v4/productOrder';
 
@@ -174,6 +175,7 @@ export const placeProductOrder = async (deps: Deps, scope: CompanyScope, actor: 
         before: null,
         after: { externalId: order.externalId, items: items.map((i) => ({ id: i.id, action: i.action, serviceId: i.serviceId, rejected: i.rejection?.code ?? null })) },
       });
+      await emitProductOrderCreated(tx, deps, scope, order);
       return order.id;
     });
     return { id, replayed: false };
@@ -268,4 +270,14 @@ export const listTmfProductOrders = async (deps: Pick<Deps, 'db'>, scope: Compan
   const states = await statesOf(deps.db, scope, rows);
   const fields = parseFields(query.fields);
   return { items: rows.map((r) => pickFields(toTmf(r, states, lang), fields)), total };
+};
+
+/** Orders as TMF622 shows them, some services taken in the status given (the webhooks compare an order before and after a service change). */
+export const tmfOrdersOf = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, rows: ProductOrderRow[], lang: Lang, statusOf: Map<string, ServiceStatus> = new Map()) => {
+  const states = await statesOf(deps.db, scope, rows);
+  for (const [id, status] of statusOf) {
+    const s = states.get(id);
+    if (s) states.set(id, { ...s, status });
+  }
+  return rows.map((r) => toTmf(r, states, lang));
 };
