@@ -126,6 +126,10 @@ describe(`roles: operator staff and fleet administrators are kept apart (${proce
       { method: 'GET', path: '/api/company/api-clients' },
       { method: 'POST', path: '/api/company/api-clients' },
       { method: 'DELETE', path: '/api/company/api-clients/:apiClientId' },
+      { method: 'GET', path: '/api/company/webhooks/hubs' },
+      { method: 'POST', path: '/api/company/webhooks/hubs/:hubId/enable' },
+      { method: 'GET', path: '/api/company/webhooks/deliveries' },
+      { method: 'POST', path: '/api/company/webhooks/deliveries/:deliveryId/replay' },
     ];
     for (const r of adminOnly) {
       const res = await operator.request(r.method, fill(r.path), r.method === 'GET' || r.method === 'DELETE' ? undefined : {});

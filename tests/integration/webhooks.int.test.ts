@@ -164,11 +164,12 @@ describe(`webhooks of the public API (${process.env.TEST_DB})`, () => {
 
     const orders = eventsAt('/acme/orders');
     expect(orders[0]!.json).toMatchObject({ eventType: 'ProductOrderCreateEvent', event: { productOrder: { id: orderId, '@type': 'ProductOrder' } } });
+    // deliveries may arrive in any order (each is its own job, retried on its own)
     const services = eventsAt('/acme/services').filter((r) => r.json.event.service.id === serviceId);
-    const types = services.map((r) => r.json.eventType);
-    expect(types[0]).toBe('ServiceCreateEvent');
-    expect(types).toContain('ServiceStateChangeEvent');
-    expect(services.map((r) => r.json.event.service.state).at(-1)).toBe('active');
+    const created = services.filter((r) => r.json.eventType === 'ServiceCreateEvent');
+    expect(created).toHaveLength(1);
+    expect(created[0]!.json.event.service).toMatchObject({ '@type': 'Service', id: serviceId, state: 'reserved' });
+    expect(services.filter((r) => r.json.eventType === 'ServiceStateChangeEvent').map((r) => r.json.event.service.state)).toEqual(expect.arrayContaining(['designed', 'active']));
 
     for (const [hub, got] of [[orderHub, orders], [serviceHub, services]] as const) {
       for (const r of got) {
@@ -220,9 +221,9 @@ describe(`webhooks of the public API (${process.env.TEST_DB})`, () => {
     receiver.answer('/flaky', 503);
     const hub = await subscribe(acmeClient.token, SERVICE_HUB, '/flaky', 'eventType=ServiceCreateEvent');
     const { serviceId } = await orderLine(acmeClient.token);
-    await waitUntil('two failed tries', () => eventsAt('/flaky').length >= 2);
+    await waitUntil('a failed try', () => eventsAt('/flaky').length >= 1);
     receiver.answer('/flaky', 'drop');
-    await waitUntil('a dropped try', () => eventsAt('/flaky').length >= 3);
+    await waitUntil('a dropped try', () => eventsAt('/flaky').length >= 2);
     receiver.answer('/flaky', 200);
     const ok = await waitUntil('the event, delivered', () => eventsAt('/flaky').find((r) => r.answered === 200));
     expect(ok.json.event.service.id).toBe(serviceId);

@@ -97,6 +97,7 @@ import type {
 import type { LanguageSchema, LocalizedNameSchema, pageOf } from '../platform/validation.js';
 import type { ProblemSchema } from './openapi.js';
 import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
+import type { DeliveryPageSchema, DeliverySchema, HubListSchema, HubViewSchema } from '../modules/public-api/webhooks.schemas.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -322,3 +323,7 @@ export type ApiClientList = Out<typeof ApiClientListSchema>;
 export type ApiClientInput = In<typeof ApiClientInputSchema>;
 /** The answer of a creation: the only time the secret is shown. */
 export type CreatedApiClient = Out<typeof CreatedApiClientSchema>;
+export type EventHub = Out<typeof HubViewSchema>;
+export type EventHubList = Out<typeof HubListSchema>;
+export type EventDelivery = Out<typeof DeliverySchema>;
+export type EventDeliveryPage = Out<typeof DeliveryPageSchema>;

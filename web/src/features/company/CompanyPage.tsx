@@ -7,6 +7,7 @@ import { useCompany } from './api';
 import { AccountManager, ContractCard } from './ContractSummary';
 import { OfficesPanel } from './OfficesPanel';
 import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
+import { WebhooksPanel } from '../api-clients/WebhooksPanel';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 
 /** Self-service › Company & contract: the company, its contract, its account manager, and the offices the administrator maintains. */
@@ -37,6 +38,7 @@ export const CompanyPage = () => {
             </Grid>
             <OfficesPanel offices={data.offices} base="/api/company" />
             <ApiClientsPanel />
+            <WebhooksPanel />
           </Stack>
         )}
       </QueryContent>
