@@ -7,8 +7,7 @@ export const HubInputSchema = z
     callback: text().trim().min(1).max(2000).describe('https address that receives the events (POST, JSON, signed: see the README)'),
     query: text().max(1000).nullish().describe('e.g. eventType=ProductOrderStateChangeEvent&event.productOrder.state=completed'),
   })
-  .loose()
-  .meta({ id: 'EventSubscriptionInput' });
+  .loose();
 
 /** TMF630 EventSubscription, with the signing secret of the hub: in the answer to its registration only. */
 export const HubSchema = z

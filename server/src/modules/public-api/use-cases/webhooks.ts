@@ -236,7 +236,7 @@ export class DeliveryFailedError extends Error {}
 
 export type DeliveryOutcome = 'delivered' | 'retrying' | 'failed' | 'cancelled' | 'settled';
 
-const HUB_PAGE = '/company';
+const HUB_PAGE = '/self-service/company';
 
 /**
  * The `webhook.deliver` job: one try of one delivery. The delivery is taken with a lease (so two
