@@ -282,11 +282,14 @@ export const deliverEvent = async (
     const hub = locked!.hub;
     const health = afterTry(hub, { ok, firstFailureOfDelivery: row.lastError === null, at: now });
     const disable = hub.status === 'active' && health.disable;
-    await setHubStatus(tx, scope, hub.id, {
-      consecutiveFailures: health.consecutiveFailures,
-      failingSince: health.failingSince,
-      ...(disable ? { status: 'disabled' as const, disabledAt: now } : {}),
-    });
+    // a try that was under way when the hub was disabled (or deleted) tells nothing more of its health
+    if (hub.status === 'active') {
+      await setHubStatus(tx, scope, hub.id, {
+        consecutiveFailures: health.consecutiveFailures,
+        failingSince: health.failingSince,
+        ...(disable ? { status: 'disabled' as const, disabledAt: now } : {}),
+      });
+    }
     if (ok) {
       await settleDelivery(tx, scope, row.id, { status: 'delivered', lastStatusCode: status, lastError: null, deliveredAt: now });
       return 'delivered';
