@@ -142,8 +142,12 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
     const doc = (await portal.app.inject({ method: 'GET', url: '/tmf-api/docs/json' })).json();
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/oauth/token',
+      '/tmf-api/productOrderingManagement/v4/hub',
+      '/tmf-api/productOrderingManagement/v4/hub/{id}',
       '/tmf-api/productOrderingManagement/v4/productOrder',
       '/tmf-api/productOrderingManagement/v4/productOrder/{id}',
+      '/tmf-api/serviceInventory/v4/hub',
+      '/tmf-api/serviceInventory/v4/hub/{id}',
       '/tmf-api/serviceInventory/v4/service',
       '/tmf-api/serviceInventory/v4/service/{id}',
     ]);
