@@ -162,9 +162,12 @@ describe(`webhooks of the public API (${process.env.TEST_DB})`, () => {
     expect(completed.json.event.productOrder.id).toBe(orderId);
     await waitUntil('the service-active event', () => eventsAt('/acme/services').find((r) => r.json.eventType === 'ServiceStateChangeEvent' && r.json.event.service.state === 'active'));
 
+    // deliveries may arrive in any order (each is its own job): read once all have settled
+    for (const hub of [orderHub, serviceHub]) {
+      await waitUntil('every delivery settled', async () => (await deliveries(hub.id)).every((d) => d.status !== 'pending' && d.status !== 'sending'));
+    }
     const orders = eventsAt('/acme/orders');
-    expect(orders[0]!.json).toMatchObject({ eventType: 'ProductOrderCreateEvent', event: { productOrder: { id: orderId, '@type': 'ProductOrder' } } });
-    // deliveries may arrive in any order (each is its own job, retried on its own)
+    expect(orders.find((r) => r.json.eventType === 'ProductOrderCreateEvent')!.json).toMatchObject({ event: { productOrder: { id: orderId, '@type': 'ProductOrder' } } });
     const services = eventsAt('/acme/services').filter((r) => r.json.event.service.id === serviceId);
     const created = services.filter((r) => r.json.eventType === 'ServiceCreateEvent');
     expect(created).toHaveLength(1);
