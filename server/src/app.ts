@@ -35,6 +35,8 @@ import { apiClientRoutes } from './modules/public-api/api-clients.routes.js';
 import { tmfServiceInventoryRoutes } from './modules/public-api/tmf-service-inventory.routes.js';
 import { tmfProductOrderingRoutes } from './modules/public-api/tmf-product-ordering.routes.js';
 import { publicApiDocsRoutes } from './modules/public-api/public-api-docs.routes.js';
+import { hubRoutes } from './modules/public-api/hub.routes.js';
+import { webhookAdminRoutes } from './modules/public-api/webhooks.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { serviceRoutes } from './modules/services/services.routes.js';
 import { stockRoutes } from './modules/stock/stock.routes.js';
@@ -108,7 +110,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   // who may call which route: one table, checked on every request (after the session is known)
   const permissions = registerRoutePermissions(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes, hubRoutes, webhookAdminRoutes]) {
     await app.register(routes(deps));
   }
   permissions.assertEveryRouteClassified();

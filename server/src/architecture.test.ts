@@ -123,6 +123,8 @@ describe('one owner for each thing', () => {
       // the jobs of a product order and of its cancellation (scopeOfJob)
       'modules/public-api/use-cases/cancel-product-orders.ts',
       'modules/public-api/use-cases/product-orders.ts',
+      // the webhook delivery job: from its payload, which only the in-transaction event writer makes
+      'modules/public-api/use-cases/webhooks.ts',
       'modules/services/use-cases/start-activation.ts',
       'modules/usage/use-cases/usage-alerts.ts',
     ]);

@@ -6,6 +6,7 @@ import type { AppDeps, Deps, Links } from './deps.js';
 import { createJobRunner, type JobRunner } from './jobs/job-runner.js';
 import { moduleJobs } from './jobs/module-jobs.js';
 import { smtpTransport } from './modules/mail/index.js';
+import { callbackPolicyOf } from './modules/public-api/domain/callback-url.js';
 import { NetworkSimulator } from './modules/network/index.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase, type Database } from './platform/db.js';
@@ -44,7 +45,7 @@ export const startPortal = async (
   // E-mail goes through SMTP when configured, otherwise it is kept in the outbox (modules/mail).
   const mail = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : null;
   // pg-boss creating its queues from two instances at once deadlocks: they take turns, as for the seed
-  await database.withStartupLock(() => runner.start(moduleJobs(deps, mail)));
+  await database.withStartupLock(() => runner.start(moduleJobs(deps, mail, callbackPolicyOf(config.env))));
   const appDeps: AppDeps = { ...deps, config, database, jobStatus: runner.status };
   const app = await buildApp(appDeps);
   const listen = opts.listen ?? true;

@@ -149,8 +149,12 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
       '/oauth/token',
       '/tmf-api/productOrderingManagement/v4/cancelProductOrder',
       '/tmf-api/productOrderingManagement/v4/cancelProductOrder/{id}',
+      '/tmf-api/productOrderingManagement/v4/hub',
+      '/tmf-api/productOrderingManagement/v4/hub/{id}',
       '/tmf-api/productOrderingManagement/v4/productOrder',
       '/tmf-api/productOrderingManagement/v4/productOrder/{id}',
+      '/tmf-api/serviceInventory/v4/hub',
+      '/tmf-api/serviceInventory/v4/hub/{id}',
       '/tmf-api/serviceInventory/v4/service',
       '/tmf-api/serviceInventory/v4/service/{id}',
     ]);

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_STATUSES, type ServiceStatus } from '../modules/services/domain/lifecycle.js';
 import { LINE_OPERATION_KINDS, type LineOperationDetails } from '../modules/lines/domain/line-operations.js';
+import { HUB_APIS } from '../modules/public-api/domain/webhook-events.js';
 import { BULK_ACTION_KINDS, type BulkActionParams } from '../modules/bulk-actions/domain/bulk-action.js';
 import { SIMULATOR_REQUEST_KINDS, type SimulatorOutcome } from '../modules/network/domain/simulator-request.js';
 import { BARRING_KINDS } from '../modules/network/domain/barring.js';
@@ -1271,5 +1272,72 @@ export const usageAlerts = pgTable(
     primaryKey({ columns: [t.serviceId, t.month, t.kind] }),
     index('usage_alerts_company_service_idx').on(t.companyId, t.serviceId, t.month),
     foreignKey({ name: 'usage_alerts_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+  ],
+);
+
+/**
+ * Webhook subscriptions of the public API (TMF "hub"): an API client asks for the events of one API
+ * (TMF622 or TMF638) at a callback URL, optionally filtered by a query. The secret signs every
+ * delivery (HMAC, domain/webhook-signature.ts), so unlike a client secret it is kept as it is; it is
+ * shown to the client once. A hub that keeps failing is disabled (and its administrators told).
+ */
+export const eventHubs = pgTable(
+  'event_hubs',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    apiClientId: uuid('api_client_id').notNull(),
+    api: text('api', { enum: HUB_APIS }).notNull(),
+    callback: text('callback').notNull(),
+    query: text('query'),
+    secret: text('secret').notNull(),
+    status: text('status', { enum: ['active', 'disabled', 'deleted'] }).notNull().default('active'),
+    // deliveries failed in a row (each counted once) and since when, cleared by a success
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    failingSince: timestamp('failing_since', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('event_hubs_company_id_uq').on(t.companyId, t.id),
+    foreignKey({ name: 'event_hubs_client_same_company_fk', columns: [t.companyId, t.apiClientId], foreignColumns: [apiClients.companyId, apiClients.id] }),
+    index('event_hubs_company_api_idx').on(t.companyId, t.api).where(sql`status = 'active'`),
+  ],
+);
+
+/**
+ * One event for one hub: the envelope as sent (the same body, event id and signature secret on every
+ * try), and how its delivery went. One row per hub and event id, so an event reaches a hub once
+ * however often its job runs; the `webhook.deliver` job carries the row's id.
+ */
+export const eventDeliveries = pgTable(
+  'event_deliveries',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    hubId: uuid('hub_id').notNull(),
+    eventId: uuid('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    // pending → sending (a worker holds it until lease_until) → delivered, or back to pending after a
+    // failed try; failed once its retries are spent; cancelled when its hub or client went away
+    status: text('status', { enum: ['pending', 'sending', 'delivered', 'failed', 'cancelled'] }).notNull().default('pending'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'event_deliveries_hub_same_company_fk', columns: [t.companyId, t.hubId], foreignColumns: [eventHubs.companyId, eventHubs.id] }),
+    uniqueIndex('event_deliveries_hub_event_uq').on(t.hubId, t.eventId),
+    index('event_deliveries_company_created_idx').on(t.companyId, t.createdAt, t.id),
   ],
 );

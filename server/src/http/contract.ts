@@ -113,6 +113,7 @@ import type {
 } from '../modules/auth/sign-in-security.schemas.js';
 import type { AlertSettingsSchema, EmployeeRoamingBlockSchema, LineAlertSettingsSchema, UsageControlsSchema } from '../modules/usage/usage-alerts.schemas.js';
 import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
+import type { DeliveryPageSchema, DeliverySchema, HubListSchema, HubViewSchema } from '../modules/public-api/webhooks.schemas.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -388,3 +389,7 @@ export type UsageControls = Out<typeof UsageControlsSchema>;
 export type BarringKind = UsageControls['barrings'][number]['kind'];
 export type UsageAlertKind = UsageControls['alerts'][number]['kind'];
 export type EmployeeRoamingBlock = Out<typeof EmployeeRoamingBlockSchema>;
+export type EventHub = Out<typeof HubViewSchema>;
+export type EventHubList = Out<typeof HubListSchema>;
+export type EventDelivery = Out<typeof DeliverySchema>;
+export type EventDeliveryPage = Out<typeof DeliveryPageSchema>;

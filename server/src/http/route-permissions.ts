@@ -67,6 +67,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/company/api-clients': 'apiClients.read',
   'POST /api/company/api-clients': 'apiClients.manage',
   'DELETE /api/company/api-clients/:apiClientId': 'apiClients.manage',
+  // the API clients' webhook subscriptions and their delivery log: read with the clients, acted on by their owner
+  'GET /api/company/webhooks/hubs': 'apiClients.read',
+  'POST /api/company/webhooks/hubs/:hubId/enable': 'apiClients.manage',
+  'GET /api/company/webhooks/deliveries': 'apiClients.read',
+  'POST /api/company/webhooks/deliveries/:deliveryId/replay': 'apiClients.manage',
   // whether the company requires two-step sign-in: the owner decides, as for the accounts
   'GET /api/company/two-factor': 'company.read',
   'PUT /api/company/two-factor': 'accounts.manage',

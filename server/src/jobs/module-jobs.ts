@@ -10,10 +10,15 @@ import { mailJobs } from '../modules/mail/mail.jobs.js';
 import { servicesJobs } from '../modules/services/services.jobs.js';
 import { usageJobs } from '../modules/usage/usage.jobs.js';
 import { productOrderJobs } from '../modules/public-api/product-orders.jobs.js';
+import { webhookJobs } from '../modules/public-api/webhooks.jobs.js';
+import type { CallbackPolicy } from '../modules/public-api/domain/callback-url.js';
 import type { JobDefinition } from './define-job.js';
 
-/** Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here. */
-export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinition<any>[] => [
+/**
+ * Every module's queues, for the job runner. A new module with durable work adds its `*.jobs.ts` here.
+ * `callbacks`: where webhooks may go (from the configuration); production's rules when not given.
+ */
+export const moduleJobs = (deps: Deps, mail: MailTransport | null, callbacks: CallbackPolicy = { production: true }): JobDefinition<any>[] => [
   ...authJobs(deps),
   ...catalogJobs(deps),
   ...servicesJobs(deps),
@@ -24,4 +29,5 @@ export const moduleJobs = (deps: Deps, mail: MailTransport | null): JobDefinitio
   ...usageJobs(deps),
   ...bulkActionsJobs(deps),
   ...productOrderJobs(deps),
+  ...webhookJobs(deps, callbacks),
 ];

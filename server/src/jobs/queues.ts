@@ -48,6 +48,8 @@ export const QUEUES = {
   productOrderRun: 'public-api.product-order',
   /** Works a TMF622 cancelProductOrder request: undoes the order's items, all or none. */
   productOrderCancel: 'public-api.cancel-product-order',
+  /** One try of one webhook delivery of the public API (modules/public-api): signed POST to the hub's callback. */
+  webhookDeliver: 'webhook.deliver',
 } as const;
 
 /** `asOf` (YYYY-MM-DD) stands in for today's Brussels date: for tests, and to replay a day. Absent: today. */
@@ -87,6 +89,8 @@ export type CancelProductOrderJob = { companyId: string; cancellationId: string;
 export type UsageAlertsJob = { companyId: string; month: string };
 /** `month`: the month whose roaming block ends. */
 export type RoamingRearmJob = ServiceJob & { month: string };
+/** `deliveryId` is the event_deliveries row: the event, its hub and how its delivery went so far. */
+export type WebhookDeliveryJob = { companyId: string; deliveryId: string };
 
 /** What each queue carries. */
 export type JobPayloads = {
@@ -109,6 +113,7 @@ export type JobPayloads = {
   [QUEUES.passwordResetRequest]: PasswordResetRequestJob;
   [QUEUES.productOrderRun]: ProductOrderJob;
   [QUEUES.productOrderCancel]: CancelProductOrderJob;
+  [QUEUES.webhookDeliver]: WebhookDeliveryJob;
 };
 export type QueueName = keyof JobPayloads;
 

@@ -103,6 +103,11 @@ export const ERROR_STATUS = {
   'PRODUCT_ORDER.STATE_CONFLICT': 409,
   'PRODUCT_ORDER.NOT_CANCELLABLE': 409,
   'CANCEL_PRODUCT_ORDER.NOT_FOUND': 404,
+  // webhook subscriptions (hubs) of the public API and their delivery log
+  'EVENT_HUB.NOT_FOUND': 404,
+  'EVENT_HUB.NOT_ACTIVE': 409,
+  'EVENT_DELIVERY.NOT_FOUND': 404,
+  'EVENT_DELIVERY.IN_PROGRESS': 409,
   'INTERNAL': 500,
 } as const;
 

@@ -9,6 +9,7 @@ import { OfficesPanel } from './OfficesPanel';
 import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
 import { CompanyTwoFactorPanel } from '../account-security/CompanyTwoFactorPanel';
 import { UsageAlertSettings } from './UsageAlertSettings';
+import { WebhooksPanel } from '../api-clients/WebhooksPanel';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
 import { useCan } from '../auth/can';
 
@@ -45,6 +46,7 @@ export const CompanyPage = () => {
             <OfficesPanel offices={data.offices} base="/api/company" readOnly={!mayChange} />
             {mayChange && <UsageAlertSettings />}
             {seesApiClients && <ApiClientsPanel />}
+            {seesApiClients && <WebhooksPanel />}
             {mayManageAccounts && <CompanyTwoFactorPanel />}
           </Stack>
         )}

@@ -35,6 +35,7 @@ const SAMPLES: MailContent[] = [
   { template: 'usage_alert', data: { kind: 'spending', audience: 'admin', msisdn: '+32470123456', userName: EVIL, used: 5210, threshold: 5000, companyName: EVIL, serviceUrl: 'https://my.dstny.be/services/1?a=1&b=2' } },
   { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'user', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: true } },
   { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'admin', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: false, serviceUrl: 'https://my.dstny.be/services/1' } },
+  { template: 'event_hub_disabled', data: { callback: 'https://hr.example/hooks?a=1&b=2', clientName: EVIL, failingSince: '2026-03-20T09:00:00Z', lastError: EVIL, pageUrl: 'https://my.dstny.be/company' } },
 ];
 
 const render = (content: MailContent, lang: Lang) => renderMail(content, { lang, brand, recipientName: EVIL });

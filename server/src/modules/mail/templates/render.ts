@@ -6,6 +6,7 @@ import { renderHtml, renderText } from './blocks.js';
 import type { Composed, RenderContext } from './common.js';
 import { esimQrMail, type EsimQrMailData } from './esim-qr.js';
 import { passwordResetMail, type PasswordResetMailData } from './password-reset.js';
+import { eventHubDisabledMail, type EventHubDisabledMailData } from './event-hub-disabled.js';
 import { lineReportedLostMail, type LineReportedLostMailData } from './line-reported-lost.js';
 import { portingRefusedMail, type PortingRefusedMailData } from './porting-refused.js';
 import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
@@ -23,10 +24,11 @@ export type MailContent =
   | { template: 'activation_failed'; data: ActivationFailedMailData }
   | { template: 'line_reported_lost'; data: LineReportedLostMailData }
   | { template: 'password_reset'; data: PasswordResetMailData }
-  | { template: 'usage_alert'; data: UsageAlertMailData };
+  | { template: 'usage_alert'; data: UsageAlertMailData }
+  | { template: 'event_hub_disabled'; data: EventHubDisabledMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert', 'event_hub_disabled'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -52,6 +54,8 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return passwordResetMail(content.data, ctx);
     case 'usage_alert':
       return usageAlertMail(content.data, ctx);
+    case 'event_hub_disabled':
+      return eventHubDisabledMail(content.data, ctx);
   }
 };
 

@@ -1,5 +1,6 @@
 import type { Deps } from '../../../deps.js';
 import type { ProductOrderItemRecord, ServiceStatus } from '../../../db/schema.js';
+import { emitProductOrderCreated } from './webhooks.js';
 import { QUEUES, type ProductOrderJob } from '../../../jobs/queues.js';
 import { translateFieldError } from '../../../http/problem.js';
 import type { Actor } from '../../../platform/actor.js';
@@ -155,7 +156,7 @@ const runItem = async (deps: Deps, scope: CompanyScope, actor: Actor, order: Ord
  * with one key, one places the order and the other waits for it and returns it.
  */
 export const placeProductOrder = async (
-  deps: Pick<Deps, 'db' | 'jobs'>,
+  deps: Pick<Deps, 'db' | 'jobs' | 'clock'>,
   scope: CompanyScope,
   actor: Actor,
   clientId: string,
@@ -184,6 +185,8 @@ export const placeProductOrder = async (
       });
       const job: ProductOrderJob = { companyId: scope.companyId, productOrderId: order.id, actorName: actor.name };
       await deps.jobs.send(tx, QUEUES.productOrderRun, job, { singletonKey: order.id });
+      // the order's subscribers hear of it in the same transaction (webhooks)
+      await emitProductOrderCreated(tx, deps, scope, order);
       await recordAudit(tx, {
         scope,
         actor,
@@ -406,4 +409,14 @@ export const patchProductOrder = async (deps: Deps, scope: CompanyScope, actor: 
     await recordAudit(tx, { scope, actor, action: 'product_order.updated', entityType: 'product_order', entityId: row.id, before: pick(row), after: pick(after) });
   });
   return getProductOrder(deps, scope, id, undefined, lang);
+};
+
+/** Orders as TMF622 shows them, some services taken in the status given (the webhooks compare an order before and after a service change). */
+export const tmfOrdersOf = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, rows: ProductOrderRow[], lang: Lang, statusOf: Map<string, ServiceStatus> = new Map()) => {
+  const states = await statesOf(deps.db, scope, rows);
+  for (const [id, status] of statusOf) {
+    const s = states.services.get(id);
+    if (s) states.services.set(id, { ...s, status });
+  }
+  return rows.map((r) => toTmf(r, states, lang));
 };
