@@ -1,7 +1,7 @@
 // Bulk actions of the Service overview: services per second one action's job works through, on
 // PGlite and PostgreSQL, for 1,000 services waiting for activation (schedule them, then start them).
 // The job runs the single-service use case per service, each in its own transaction with its outcome.
-// Usage: npx tsx bench/bulk-actions.ts [count]   (PostgreSQL: 127.0.0.1:5432, or BENCH_DATABASE_URL)
+// Usage: npx tsx bench/bulk-actions.ts [count] [pglite|postgres]   (PostgreSQL: 127.0.0.1:5432, or BENCH_DATABASE_URL)
 import { scopeOfCompany } from '../server/src/platform/tenant.js';
 import { startBulkAction } from '../server/src/modules/bulk-actions/use-cases/plan-bulk-action.js';
 import { benchActivations, type DbKind } from './activation-setup.js';
@@ -33,5 +33,5 @@ const run = async (kind: DbKind) => {
   await bench.close();
 };
 
-await run('pglite');
-await run('postgres');
+const only = process.argv[3] as DbKind | undefined;
+for (const kind of ['pglite', 'postgres'] as const) if (!only || only === kind) await run(kind);

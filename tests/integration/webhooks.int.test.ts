@@ -64,6 +64,7 @@ describe(`webhooks of the public API (${process.env.TEST_DB})`, () => {
   const as = (token: string) => ({
     post: (url: string, body: unknown) => portal.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload: body as object }),
     delete: (url: string) => portal.app.inject({ method: 'DELETE', url, headers: { authorization: `Bearer ${token}` } }),
+    get: (url: string) => portal.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } }),
   });
   const subscribe = async (token: string, hub: string, path: string, query?: string) => {
     const res = await as(token).post(hub, { callback: receiver.url(path), ...(query ? { query } : {}) });
@@ -92,8 +93,10 @@ describe(`webhooks of the public API (${process.env.TEST_DB})`, () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(201);
-    const order = res.json();
-    return { orderId: order.id as string, serviceId: order.productOrderItem[0].product.id as string };
+    const orderId = res.json().id as string;
+    // the order is acknowledged at once; its job then adds the line (TMF622's flow)
+    const serviceId = await waitUntil('the order to add its line', async () => (await as(token).get(`${ORDERS}/${orderId}`)).json().productOrderItem[0].product?.id as string | undefined);
+    return { orderId, serviceId };
   };
   const eventsAt = (path: string, filter: (r: Received) => boolean = () => true) => receiver.at(path).filter(filter);
   const deliveries = async (hubId: string) => q<{ event_id: string; status: string; attempts: number; last_status_code: number | null }>(`select event_id, status, attempts, last_status_code from event_deliveries where hub_id = $1`, [hubId]);
