@@ -99,7 +99,8 @@ describe('usage alerts, barring and the roaming cap', () => {
     await page.goto(`${suite.portal.url}/self-service/uc-mobile/services/${line!.id}`);
     const roaming = card(page).getByRole('switch', { name: 'Roaming' });
     await roaming.waitFor();
-    await roaming.check({ force: true });
+    // the switch follows the server (it turns once the barring is asked), so press it and wait for it to turn
+    await roaming.click({ force: true });
     await waitUntil('roaming barred on the network', async () => (await networkBarrings(line!.msisdn)).roaming === true);
     await expect.poll(() => roaming.isChecked(), BACKGROUND).toBe(true);
 
