@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Secret, TOTP } from 'otpauth';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +75,13 @@ describe(`first start in production on an empty database (${kind})`, () => {
     expect(output.pop()).toBe('Operator staff account created for desk@operator.example: sign in at https://portal.example/login.');
 
     const desk = new Client(app);
-    expect((await desk.post('/api/auth/login', { email: 'desk@operator.example', password: 'a long phrase of our own' })).status).toBe(200);
+    // in production operator staff set up two-step sign-in before their first session (issue 18)
+    const login = await desk.post('/api/auth/login', { email: 'desk@operator.example', password: 'a long phrase of our own' });
+    expect([login.status, login.body]).toEqual([200, { secondStep: 'enrol' }]);
+    expect((await desk.get('/api/auth/me')).status).toBe(401);
+    const { secret } = (await desk.post('/api/auth/second-step/enrolment')).body as { secret: string };
+    const code = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+    expect((await desk.post('/api/auth/second-step/enrolment/confirm', { code })).status).toBe(200);
     expect((await desk.get('/api/auth/me')).body.account).toMatchObject({ role: 'operator', fullName: 'Service Desk', language: 'fr', company: null });
     expect((await desk.get('/api/companies')).body).toMatchObject({ items: [] });
     const [audit] = (await database.sql.executeSql(`select action, actor_name, company_id from audit_events where entity_type = 'account'`)).rows;

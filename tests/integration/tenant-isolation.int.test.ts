@@ -173,17 +173,19 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
   });
 
   it("shows no company another's event subscriptions or deliveries, and lets none change them", async () => {
-    const c = (await bright.post('/api/company/api-clients', { name: 'events', scopes: ['events:manage'] })).body;
+    // API clients are the owner's (issue 18); their subscriptions are read by every administrator
+    const [acmeOwner, brightOwner] = [await portal.signIn('owner@acme.example'), await portal.signIn('owner@brightwave.example')];
+    const c = (await brightOwner.post('/api/company/api-clients', { name: 'events', scopes: ['events:manage'] })).body;
     const token = (await portal.app.inject({ method: 'POST', url: '/oauth/token', payload: { grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret } })).json().access_token;
     const hub = (
       await portal.app.inject({ method: 'POST', url: '/tmf-api/serviceInventory/v4/hub', headers: { authorization: `Bearer ${token}` }, payload: { callback: 'http://127.0.0.1:9/events' } })
     ).json();
     expect((await bright.get('/api/company/webhooks/hubs')).body.items.map((h: { id: string }) => h.id)).toContain(hub.id);
     expect((await acme.get('/api/company/webhooks/hubs')).body.items.map((h: { id: string }) => h.id)).not.toContain(hub.id);
-    expect((await acme.post(`/api/company/webhooks/hubs/${hub.id}/enable`)).status).toBe(404);
+    expect((await acmeOwner.post(`/api/company/webhooks/hubs/${hub.id}/enable`)).status).toBe(404);
     expect((await acme.get(`/api/company/webhooks/deliveries?hubId=${hub.id}`)).body).toMatchObject({ total: 0, items: [] });
     // (replaying another company's delivery: tests/integration/webhooks.int.test.ts)
-    const acmeClient = (await acme.post('/api/company/api-clients', { name: 'events', scopes: ['events:manage'] })).body;
+    const acmeClient = (await acmeOwner.post('/api/company/api-clients', { name: 'events', scopes: ['events:manage'] })).body;
     const acmeToken = (await portal.app.inject({ method: 'POST', url: '/oauth/token', payload: { grant_type: 'client_credentials', client_id: acmeClient.clientId, client_secret: acmeClient.clientSecret } })).json().access_token;
     expect((await portal.app.inject({ method: 'DELETE', url: `/tmf-api/serviceInventory/v4/hub/${hub.id}`, headers: { authorization: `Bearer ${acmeToken}` } })).statusCode).toBe(404);
     expect((await bright.get('/api/company/webhooks/hubs')).body.items.find((h: { id: string }) => h.id === hub.id).status).toBe('active');

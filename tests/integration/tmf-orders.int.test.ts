@@ -108,8 +108,8 @@ describe(`TMF622 order lifecycle and TMF v4 contract (${process.env.TEST_DB})`, 
 
   beforeAll(async () => {
     portal = await createTestPortal({ LOG_LEVEL: 'error' });
-    acme = await portal.signIn('admin@acme.example');
-    const bright = await portal.signIn('admin@brightwave.example');
+    acme = await portal.signIn('owner@acme.example');
+    const bright = await portal.signIn('owner@brightwave.example');
     acmeToken = await tokenFor(acme, ['services:read', 'orders:read', 'orders:write']);
     brightToken = await tokenFor(bright, ['services:read', 'orders:read', 'orders:write']);
   });
