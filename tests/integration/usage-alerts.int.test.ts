@@ -129,7 +129,7 @@ describe(`usage alerts, roaming cap and barring (${process.env.TEST_DB})`, () =>
     expect(toAdmin.map((m) => m.language)).toEqual(['fr', 'fr']);
     expect(toAdmin[1]!.subject).toMatch(/plafond de données en roaming atteint/);
     for (const m of [...mine]) await waitUntil(`${m.subject} at the SMTP server`, () => smtp.received.some((r) => r.raw.includes(`Message-ID: ${m.message_id}`)));
-    const body = smtp.received.find((r) => r.raw.includes(`Message-ID: ${mine.at(-1)!.message_id}`))!.raw;
+    const body = smtp.received.find((r) => r.raw.includes(`Message-ID: ${toAdmin.at(-1)!.message_id}`))!.raw;
     expect(body).toMatch(/Content-Language: fr|lang="fr"/);
 
     // roaming barred on the network, on the timeline and in the audit trail; the block ends with the month
