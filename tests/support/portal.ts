@@ -4,10 +4,11 @@ import { browserProfiles, signIn } from './browser.js';
 import { startPortal as start } from '../../server/src/portal.js';
 import type { JobRunner } from '../../server/src/jobs/job-runner.js';
 import type { Database } from '../../server/src/platform/db.js';
+import type { Deps } from '../../server/src/deps.js';
 import { openTestDatabase, testConfig } from './harness.js';
 
 /** A listening portal on a fresh copy of the demo data (embedded database), for browser tests. */
-export type BrowserPortal = { url: string; database: Database; jobs: JobRunner; close(): Promise<void> };
+export type BrowserPortal = { url: string; database: Database; jobs: JobRunner; deps: Deps; close(): Promise<void> };
 
 export const startPortal = async (overrides: Record<string, string> = {}): Promise<BrowserPortal> => {
   const { database, drop } = await openTestDatabase('pglite');
@@ -19,6 +20,8 @@ export const startPortal = async (overrides: Record<string, string> = {}): Promi
     database,
     // for flows that must put work on a queue as the process would (e.g. a job that fails for good)
     jobs: portal.jobs,
+    // for flows that run a job's use case at a moment of their choosing
+    deps: portal.deps,
     close: async () => {
       await portal.close().catch(() => undefined);
       await drop().catch(() => undefined);
