@@ -95,4 +95,38 @@ describe('Bulk import of mobile users and services', () => {
       await page.screenshot({ path: path.join(os.tmpdir(), `fd-import-progress-${lang}.png`), fullPage: true });
     }
   });
+
+  test('operator staff import for a company from its back-office page', async () => {
+    const page = await suite.newPage();
+    await page.goto(`${suite.portal.url}/login`);
+    await signIn(page, 'operator@dstny.example');
+    await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
+    await page.getByRole('link', { name: 'Brightwave Consulting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brightwave Consulting' }).waitFor();
+    await page.getByRole('link', { name: 'Import users and services' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import users and services' }).waitFor();
+    // the trail leads back to the company, not to an administrator's Manage users
+    await page.getByRole('navigation', { name: /breadcrumb/i }).getByRole('link', { name: 'Brightwave Consulting' }).waitFor();
+    await expectAccessible(page, 'back-office import page');
+
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the template (CSV)' }).click()]);
+    const header = fs.readFileSync(await template.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+    const cells = header.split(',').map(() => '');
+    cells[header.split(',').indexOf('First name')] = 'Olga';
+    cells[header.split(',').indexOf('Last name')] = 'Onboarded';
+    cells[header.split(',').indexOf('E-mail')] = 'olga.onboarded@brightwave.example';
+    const filePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fd-import-')), 'brightwave.csv');
+    fs.writeFileSync(filePath, `${header}\n${cells.join(',')}\n`);
+
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByLabel('File to import').click()]);
+    await chooser.setFiles(filePath);
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByText('1 rows: 1 new users, 0 existing users, 0 already imported, 0 with problems.').waitFor();
+    await page.getByRole('button', { name: 'Import 1 row' }).click();
+    await page.waitForURL(/\/back-office\/companies\/[0-9a-f-]{36}\/import\/[0-9a-f-]{36}$/);
+    await page.getByText('1 of 1 rows handled').waitFor(BACKGROUND);
+    await page.getByText('Finished', { exact: true }).waitFor();
+    await expectAccessible(page, 'back-office import progress');
+    expect(await q(`select c.name from mobile_users u join companies c on c.id = u.company_id where u.email = 'olga.onboarded@brightwave.example'`)).toEqual([{ name: 'Brightwave Consulting' }]);
+  });
 });

@@ -1,8 +1,8 @@
 import { Button, Grid, Stack, Tabs, Text } from '@mantine/core';
-import { IconBuilding, IconBuildingSkyscraper, IconDeviceSim, IconPencil, IconPhone, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingSkyscraper, IconDeviceSim, IconPencil, IconPhone, IconUpload, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
 import type { CompanyDetail } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
@@ -85,7 +85,19 @@ export const CompanyDetailPage = () => {
   }
 
   return (
-    <Page title={data?.name ?? t('status.loading')} breadcrumbs={[{ label: t('nav.backOffice') }, { label: t('nav.companies'), to: '/back-office/companies' }]} description={data?.vatNumber ?? undefined}>
+    <Page
+      title={data?.name ?? t('status.loading')}
+      breadcrumbs={[{ label: t('nav.backOffice') }, { label: t('nav.companies'), to: '/back-office/companies' }]}
+      description={data?.vatNumber ?? undefined}
+      actions={
+        data && (
+          // operator staff import a moving company's whole fleet for it, with the administrator's import page
+          <Button component={Link} to={`/back-office/companies/${encodeURIComponent(data.id)}/import`} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
+            {t('imports.title')}
+          </Button>
+        )
+      }
+    >
       <QueryContent query={company} skeletons={[200, 160]}>
         {(data) => (
           <Tabs value={tab} onChange={(value) => setSearchParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>

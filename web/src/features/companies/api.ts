@@ -19,10 +19,11 @@ export const useCompanies = (params: { q: string; page: number; pageSize: number
     placeholderData: keepPreviousData,
   });
 
-export const useCompanyDetail = (id: string) =>
+export const useCompanyDetail = (id: string, enabled = true) =>
   useQuery({
     queryKey: ['companies', 'detail', id],
     queryFn: ({ signal }) => api.get<CompanyDetail>(`/api/companies/${encodeURIComponent(id)}`, undefined, signal),
+    enabled,
   });
 
 export const useOperatorStaff = () =>

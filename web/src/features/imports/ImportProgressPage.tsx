@@ -7,11 +7,8 @@ import { useFormat } from '../../shared/i18n/format';
 import { CardHeading, Detail } from '../../shared/ui/DetailCard';
 import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
-import { useSelfServiceCrumbs } from '../mobile-users/crumbs';
 import { failedRowsUrl, useImportProgress } from './api';
-
-export const IMPORT_PAGE = '/self-service/uc-mobile/users/import';
-export const importPath = (id: string) => `${IMPORT_PAGE}/${id}`;
+import { useImportScope, type ImportScope } from './scope';
 
 export const ImportStatusBadge = ({ progress }: { progress: ImportProgress }) => {
   const { t } = useTranslation();
@@ -38,7 +35,7 @@ const Count = ({ label, value, color }: { label: string; value: number; color: s
   );
 };
 
-const ProgressCard = ({ progress }: { progress: ImportProgress }) => {
+const ProgressCard = ({ progress, scope }: { progress: ImportProgress; scope: ImportScope }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const handled = progress.done + progress.failed + progress.skipped;
@@ -67,7 +64,7 @@ const ProgressCard = ({ progress }: { progress: ImportProgress }) => {
           {progress.failed > 0 && (
             <Group justify="space-between" align="center">
               <Text fz="sm">{t('imports.failedHint')}</Text>
-              <Button component="a" href={failedRowsUrl(progress.id)} download variant="light" color="red" leftSection={<IconDownload size={16} aria-hidden="true" />}>
+              <Button component="a" href={failedRowsUrl(scope.api, progress.id)} download variant="light" color="red" leftSection={<IconDownload size={16} aria-hidden="true" />}>
                 {t('imports.downloadFailed')}
               </Button>
             </Group>
@@ -90,20 +87,20 @@ const ProgressCard = ({ progress }: { progress: ImportProgress }) => {
 /** One import's progress, read from the server every second while it runs: a reload loses nothing. */
 export const ImportProgressPage = () => {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const crumbs = useSelfServiceCrumbs(true);
-  const query = useImportProgress(id);
+  const { importId = '' } = useParams();
+  const scope = useImportScope();
+  const query = useImportProgress(scope.api, importId);
   return (
     <Page
       title={t('imports.progressPageTitle')}
-      breadcrumbs={[...crumbs, { label: t('imports.crumb'), to: IMPORT_PAGE }, { label: query.data?.fileName ?? '…' }]}
+      breadcrumbs={[...scope.crumbs, { label: t('imports.crumb'), to: scope.page }, { label: query.data?.fileName ?? '…' }]}
       actions={
-        <Button component={Link} to={IMPORT_PAGE} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
+        <Button component={Link} to={scope.page} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
           {t('imports.another')}
         </Button>
       }
     >
-      <QueryContent query={query} skeletons={[260, 180]}>{(progress) => <ProgressCard progress={progress} />}</QueryContent>
+      <QueryContent query={query} skeletons={[260, 180]}>{(progress) => <ProgressCard progress={progress} scope={scope} />}</QueryContent>
     </Page>
   );
 };

@@ -10,9 +10,9 @@ import { Page } from '../../shared/ui/Page';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { LabelledTable } from '../../shared/ui/TableScroll';
 import { useProblemMessage } from '../../shared/ui/problem-message';
-import { useSelfServiceCrumbs } from '../mobile-users/crumbs';
 import { fileIssuesOf, templateUrl, useDryRun, useImports, useStartImport } from './api';
-import { importPath, ImportStatusBadge } from './ImportProgressPage';
+import { ImportStatusBadge } from './ImportProgressPage';
+import { importProgressPath, useImportScope, type ImportScope } from './scope';
 
 /** At most this many rows are drawn; the rows with a problem come first, so none of them is hidden behind the limit. */
 const SHOWN_ROWS = 300;
@@ -106,10 +106,10 @@ const DryRunTable = ({ result }: { result: ImportDryRun }) => {
   );
 };
 
-const RecentImports = () => {
+const RecentImports = ({ scope }: { scope: ImportScope }) => {
   const { t } = useTranslation();
   const format = useFormat();
-  const query = useImports();
+  const query = useImports(scope.api);
   const items = query.data?.items ?? [];
   if (items.length === 0) return null;
   return (
@@ -131,7 +131,7 @@ const RecentImports = () => {
         {items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={importPath(item.id)} fz="sm" fw={600}>
+                  <Anchor component={Link} to={importProgressPath(scope, item.id)} fz="sm" fw={600}>
                     {item.fileName}
                   </Anchor>
                 </Table.Td>
@@ -154,15 +154,15 @@ const RecentImports = () => {
   );
 };
 
-/** Manage users › Import: the template, a dry run of the chosen file, then the import itself. */
+/** Manage users › Import (or a company's import in the back office): the template, a dry run of the chosen file, then the import itself. */
 export const ImportUsersPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const crumbs = useSelfServiceCrumbs(true);
+  const scope = useImportScope();
   const problemMessage = useProblemMessage();
-  const dryRun = useDryRun();
-  const start = useStartImport();
+  const dryRun = useDryRun(scope.api);
+  const start = useStartImport(scope.api);
   const [file, setFile] = useState<File | null>(null);
   const result = dryRun.data && !dryRun.isPending ? dryRun.data : null;
   const importable = result ? result.counts.createUser + result.counts.existingUser : 0;
@@ -176,18 +176,18 @@ export const ImportUsersPage = () => {
   const commit = async () => {
     if (!file) return;
     const { id } = await start.mutateAsync(file);
-    navigate(importPath(id));
+    navigate(importProgressPath(scope, id));
   };
 
   return (
-    <Page title={t('imports.title')} breadcrumbs={[...crumbs, { label: t('imports.crumb') }]} description={t('imports.intro')}>
+    <Page title={t('imports.title')} breadcrumbs={[...scope.crumbs, { label: t('imports.crumb') }]} description={t('imports.intro')}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card>
           <CardHeading title={t('imports.step1')} />
           <Stack gap="sm">
             <Text fz="sm">{t('imports.templateHint')}</Text>
             <Group>
-              <Button component="a" href={templateUrl} download variant="light" leftSection={<IconDownload size={16} aria-hidden="true" />}>
+              <Button component="a" href={templateUrl(scope.api)} download variant="light" leftSection={<IconDownload size={16} aria-hidden="true" />}>
                 {t('imports.downloadTemplate')}
               </Button>
             </Group>
@@ -262,7 +262,7 @@ export const ImportUsersPage = () => {
         </Card>
       )}
 
-      <RecentImports />
+      <RecentImports scope={scope} />
     </Page>
   );
 };

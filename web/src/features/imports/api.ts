@@ -2,15 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isApiError } from '../../shared/api/client';
 import type { ImportDryRun, ImportIssue, ImportList, ImportProgress } from '../../shared/api/contract';
 
+// Keyed by the API they come from: an operator going from one company's imports to another's never sees the first's.
 const importKeys = {
-  all: ['imports'] as const,
-  list: ['imports', 'list'] as const,
-  detail: (id: string) => ['imports', 'detail', id] as const,
+  list: (base: string) => ['imports', base, 'list'] as const,
+  detail: (base: string, id: string) => ['imports', base, 'detail', id] as const,
 };
 
-export const IMPORT_BASE = '/api/imports';
-export const templateUrl = `${IMPORT_BASE}/template.csv`;
-export const failedRowsUrl = (id: string) => `${IMPORT_BASE}/${encodeURIComponent(id)}/failed-rows.csv`;
+export const templateUrl = (base: string) => `${base}/template.csv`;
+export const failedRowsUrl = (base: string, id: string) => `${base}/${encodeURIComponent(id)}/failed-rows.csv`;
 
 // The file goes as the body itself: an XLSX workbook as it is, CSV as text/csv.
 const upload = <T>(path: string, file: File) =>
@@ -20,25 +19,25 @@ const upload = <T>(path: string, file: File) =>
     query: { fileName: file.name },
   });
 
-export const useDryRun = () => useMutation({ mutationFn: (file: File) => upload<ImportDryRun>(`${IMPORT_BASE}/check`, file) });
+export const useDryRun = (base: string) => useMutation({ mutationFn: (file: File) => upload<ImportDryRun>(`${base}/check`, file) });
 
-export const useStartImport = () => {
+export const useStartImport = (base: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => upload<{ id: string }>(IMPORT_BASE, file),
+    mutationFn: (file: File) => upload<{ id: string }>(base, file),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['mobile-users'] }),
   });
 };
 
-export const useImports = () => useQuery({ queryKey: importKeys.list, queryFn: ({ signal }) => apiRequest<ImportList>(IMPORT_BASE, { signal }) });
+export const useImports = (base: string) => useQuery({ queryKey: importKeys.list(base), queryFn: ({ signal }) => apiRequest<ImportList>(base, { signal }) });
 
 /** An import's progress, asked again every second while it runs (it survives a reload: the server keeps it). */
-export const useImportProgress = (id: string) => {
+export const useImportProgress = (base: string, id: string) => {
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: importKeys.detail(id),
+    queryKey: importKeys.detail(base, id),
     queryFn: async ({ signal }) => {
-      const progress = await apiRequest<ImportProgress>(`${IMPORT_BASE}/${encodeURIComponent(id)}`, { signal });
+      const progress = await apiRequest<ImportProgress>(`${base}/${encodeURIComponent(id)}`, { signal });
       if (progress.status === 'finished') void queryClient.invalidateQueries({ queryKey: ['mobile-users'] });
       return progress;
     },

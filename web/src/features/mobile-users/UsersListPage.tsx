@@ -14,7 +14,7 @@ import { useRowSelection } from '../../shared/ui/row-selection';
 import { CostCentreModal } from './CostCentreModal';
 import { useSelfServiceCrumbs } from './crumbs';
 import { useMobileUsers, type MobileUserListParams } from './api';
-import { IMPORT_PAGE } from '../imports/ImportProgressPage';
+import { SELF_SERVICE_IMPORT_PAGE } from '../imports/scope';
 import { useCan } from '../auth/can';
 
 const SORTS: readonly UserSort[] = ['name', 'email', 'department', 'createdAt'];
@@ -96,7 +96,7 @@ export const UsersListPage = () => {
   );
   const actions = mayChange && (
     <Group gap="sm">
-      <Button component={Link} to={IMPORT_PAGE} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
+      <Button component={Link} to={SELF_SERVICE_IMPORT_PAGE} variant="default" leftSection={<IconUpload size={16} aria-hidden="true" />}>
         {t('imports.open')}
       </Button>
       {createButton}
