@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
+import { expectAccessible, linkFromDevMailbox, signIn } from '../support/browser.js';
 import { browserSuite } from '../support/portal.js';
 
 // The operator back office in a real browser: operator staff invite a fleet administrator from the
@@ -10,18 +10,7 @@ import { browserSuite } from '../support/portal.js';
 
 const suite = browserSuite();
 
-const setPasswordLinkFromMailbox = async (page: Page, name: string) => {
-  await page.goto(`${suite.portal.url}/dev/mailbox`);
-  await page.getByRole('heading', { level: 1, name: 'Development mailbox' }).waitFor();
-  const row = page.getByRole('table', { name: 'Messages, newest first' }).getByRole('row').filter({ hasText: name }).filter({ hasText: 'Administrator invitation' });
-  await row.first().waitFor(BACKGROUND);
-  await row.first().getByRole('link').click();
-  const link = page.frameLocator('iframe[title^="E-mail:"]').locator('a[href*="/set-password/"]').first();
-  await link.waitFor();
-  const href = await link.getAttribute('href');
-  if (!href) throw new Error('the invitation e-mail has no set-password link');
-  return href;
-};
+const setPasswordLinkFromMailbox = (page: Page, name: string) => linkFromDevMailbox(page, suite.portal.url, [name, 'Administrator invitation'], '/set-password/');
 
 describe('operator back office', () => {
   test('operator staff invite an administrator; the set-password link works once; the administrator signs in', async () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { BACKGROUND, expectAccessible, signIn } from '../support/browser.js';
-import { browserSuite } from '../support/portal.js';
+import { expectAccessible, linkFromDevMailbox, signIn } from '../support/browser.js';
+import { browserSuite, csrfOf } from '../support/portal.js';
 
 // Roles in the browser: the owner invites a read-only colleague from the Team page; the colleague
 // chooses a password through the usual link and sees the fleet without a single change button,
@@ -9,20 +9,7 @@ import { browserSuite } from '../support/portal.js';
 
 const suite = browserSuite();
 
-const csrfOf = async (page: Page) => (await page.context().cookies()).find((cookie) => cookie.name === 'fd_csrf')?.value ?? '';
-
-const setPasswordLinkFromMailbox = async (page: Page, name: string) => {
-  await page.goto(`${suite.portal.url}/dev/mailbox`);
-  await page.getByRole('heading', { level: 1, name: 'Development mailbox' }).waitFor();
-  const row = page.getByRole('table', { name: 'Messages, newest first' }).getByRole('row').filter({ hasText: name });
-  await row.first().waitFor(BACKGROUND);
-  await row.first().getByRole('link').click();
-  const link = page.frameLocator('iframe[title^="E-mail:"]').locator('a[href*="/set-password/"]').first();
-  await link.waitFor();
-  const href = await link.getAttribute('href');
-  if (!href) throw new Error('the invitation e-mail has no set-password link');
-  return href;
-};
+const setPasswordLinkFromMailbox = (page: Page, name: string) => linkFromDevMailbox(page, suite.portal.url, [name], '/set-password/');
 
 describe('roles', () => {
   test('the owner invites a read-only colleague, who sees no change buttons and whom the API refuses', async () => {

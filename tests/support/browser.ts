@@ -54,3 +54,21 @@ export const signIn = async (page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 };
+
+/**
+ * A link out of an e-mail in the development mailbox (DEV_MAILBOX): the newest message whose row
+ * shows every one of `texts`, and in it the first link whose address contains `hrefPart`.
+ */
+export const linkFromDevMailbox = async (page: Page, portalUrl: string, texts: string[], hrefPart: string) => {
+  await page.goto(`${portalUrl}/dev/mailbox`);
+  await page.getByRole('heading', { level: 1, name: 'Development mailbox' }).waitFor();
+  let row = page.getByRole('table', { name: 'Messages, newest first' }).getByRole('row');
+  for (const text of texts) row = row.filter({ hasText: text });
+  await row.first().waitFor(BACKGROUND);
+  await row.first().getByRole('link').click();
+  const link = page.frameLocator('iframe[title^="E-mail:"]').locator(`a[href*="${hrefPart}"]`).first();
+  await link.waitFor();
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error(`the e-mail has no link to ${hrefPart}`);
+  return href;
+};
