@@ -180,6 +180,8 @@ export type UserSort = NonNullable<In<typeof MobileUserListQuerySchema>['sort']>
 // ---------------------------------------------------------------- approvals
 
 export type Approval = Out<typeof ApprovalSchema>;
+export type ApprovalStatus = Approval['status'];
+export type ApprovalKind = Approval['kind'];
 export type ApprovalPage = Out<typeof ApprovalPageSchema>;
 export type ApprovalSummary = Out<typeof ApprovalSummarySchema>;
 export type ApprovalSettings = Out<typeof ApprovalSettingsSchema>;

@@ -63,11 +63,11 @@ export const approvalRoutes =
 
     app.get(
       '/api/approvals/summary',
-      { schema: { tags, summary: 'For the dashboard: how many approvals are pending, and the oldest few', response: { 200: ApprovalSummarySchema, ...problemResponses(401, 403) } } },
+      { schema: { tags, summary: "For the dashboard: the company's rule, how many orders wait for approval, and the latest few", response: { 200: ApprovalSummarySchema, ...problemResponses(401, 403) } } },
       async (req) => {
         const { scope, caller } = callerOf(req);
-        const [pending, page] = await Promise.all([countPending(db, scope), listApprovals(db, scope, { status: 'pending', page: 1, pageSize: 5 })]);
-        return { pending, latest: page.items.map((row) => approvalView(row, caller)) };
+        const [settings, pending, page] = await Promise.all([getApprovalSettings(deps, scope), countPending(db, scope), listApprovals(db, scope, { status: 'pending', page: 1, pageSize: 5 })]);
+        return { thresholdCents: settings.thresholdCents, pending, latest: page.items.map((row) => approvalView(row, caller)) };
       },
     );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, PageQuerySchema, pageOf, text } from '../../platform/validation.js';
-import { APPROVAL_EVENTS, APPROVAL_KINDS, APPROVAL_STATUSES, MAX_REASON_LENGTH } from './domain/approval-machine.js';
+import { PERSON_EVENTS, APPROVAL_KINDS, APPROVAL_STATUSES, MAX_REASON_LENGTH } from './domain/approval-machine.js';
 import { MAX_THRESHOLD_CENTS } from './domain/threshold.js';
 
 export const ApprovalStatusSchema = z.enum(APPROVAL_STATUSES);
@@ -26,7 +26,7 @@ export const ApprovalSchema = z
     /** The rejection's reason, or why the approved order could not be carried out. */
     reason: z.string().nullable(),
     /** What the caller may do with it: approve and reject (another owner or administrator), cancel (the requester). */
-    actions: z.array(z.enum(APPROVAL_EVENTS)),
+    actions: z.array(z.enum(PERSON_EVENTS)),
   })
   .meta({ id: 'Approval' });
 
@@ -39,7 +39,8 @@ export const ApprovalListQuerySchema = PageQuerySchema.extend({
 });
 export type ApprovalListQuery = z.infer<typeof ApprovalListQuerySchema>;
 
-export const ApprovalSummarySchema = z.object({ pending: z.number().int(), latest: z.array(ApprovalSchema) });
+/** For the dashboard: the company's rule, how many orders wait, and the oldest few of them. */
+export const ApprovalSummarySchema = z.object({ thresholdCents: z.number().int().nullable(), pending: z.number().int(), latest: z.array(ApprovalSchema) });
 
 export const ApprovalDecisionSchema = z.object({ reason: optionalText(MAX_REASON_LENGTH) }).strict();
 export const ApprovalParamsSchema = z.object({ approvalId: z.uuid() });

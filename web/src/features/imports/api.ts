@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isApiError } from '../../shared/api/client';
-import type { ImportDryRun, ImportIssue, ImportList, ImportProgress } from '../../shared/api/contract';
+import type { ImportDryRun, ImportIssue, ImportList, ImportProgress, ImportStarted } from '../../shared/api/contract';
 
 const importKeys = {
   all: ['imports'] as const,
@@ -25,8 +25,8 @@ export const useDryRun = () => useMutation({ mutationFn: (file: File) => upload<
 export const useStartImport = () => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => upload<{ id: string }>(IMPORT_BASE, file),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['mobile-users'] }),
+    mutationFn: (file: File) => upload<ImportStarted>(IMPORT_BASE, file),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['mobile-users'] }), queryClient.invalidateQueries({ queryKey: ['approvals'] })]),
   });
 };
 
@@ -42,7 +42,11 @@ export const useImportProgress = (id: string) => {
       if (progress.status === 'finished') void queryClient.invalidateQueries({ queryKey: ['mobile-users'] });
       return progress;
     },
-    refetchInterval: (query) => (query.state.data?.status === 'finished' ? false : 1000),
+    // an import held for approval is looked at now and then, in case someone approves it meanwhile
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'finished' || status === 'cancelled' ? false : status === 'awaiting_approval' ? 5000 : 1000;
+    },
     retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
   });
 };

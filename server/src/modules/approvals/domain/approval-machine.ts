@@ -73,5 +73,8 @@ export const decide = (approval: { status: ApprovalStatus; requestedByAccountId:
 };
 
 /** What `caller` may do with an approval: the buttons a page offers. */
-export const eventsFor = (approval: { status: ApprovalStatus; requestedByAccountId: string }, caller: Caller): ApprovalEvent[] =>
-  (['approve', 'reject', 'cancel'] as const).filter((e) => decide(approval, e, caller, { reason: 'x' }).ok);
+export const PERSON_EVENTS = ['approve', 'reject', 'cancel'] as const;
+export type PersonEvent = (typeof PERSON_EVENTS)[number];
+
+export const eventsFor = (approval: { status: ApprovalStatus; requestedByAccountId: string }, caller: Caller): PersonEvent[] =>
+  PERSON_EVENTS.filter((e) => decide(approval, e, caller, { reason: 'x' }).ok);
