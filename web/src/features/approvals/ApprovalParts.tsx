@@ -77,7 +77,7 @@ export const DecisionModal = ({ deciding, onClose }: { deciding: Deciding; onClo
   };
   const event = deciding?.event ?? 'approve';
   const subject = deciding?.approval.subject ?? '';
-  const kind = deciding ? t(`approvals.kind.${deciding.approval.kind}`) : '';
+  const kind = deciding ? t(`approvals.kindInText.${deciding.approval.kind}`) : '';
   if (event === 'reject') {
     return (
       <FormModal

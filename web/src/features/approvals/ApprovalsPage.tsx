@@ -116,7 +116,7 @@ export const ApprovalsPage = () => {
             onChange={(value) => update({ status: value === 'pending' ? null : value, page: null })}
             data={[...APPROVAL_STATUSES.map((s) => ({ value: s, label: t(`approvals.status.${s}`) })), { value: 'all', label: t('approvals.allStatuses') }]}
             allowDeselect={false}
-            w={200}
+            w={250}
             comboboxProps={{ withinPortal: true }}
           />
         }
