@@ -21,7 +21,7 @@ describe('approvals', () => {
     await owner.getByRole('switch', { name: 'Ask for a second approval' }).check({ force: true });
     await owner.getByRole('textbox', { name: 'Monthly amount (excl. VAT)' }).fill('30');
     await owner.getByRole('button', { name: 'Save the rule' }).click();
-    await owner.getByText('On: orders above €30.00 a month (excl. VAT) wait for a second person’s approval.').waitFor();
+    await owner.getByRole('main').getByText('On: orders above €30.00 a month (excl. VAT) wait for a second person’s approval.').waitFor();
 
     // the administrator's order: Mobile L + Roaming World, 50.00 a month
     const admin = await suite.signInAsAdmin();

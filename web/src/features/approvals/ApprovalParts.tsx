@@ -34,7 +34,6 @@ export const ApprovalButtons = ({ approval, onDecide }: { approval: Approval; on
           key={event}
           size="xs"
           variant={event === 'approve' ? 'filled' : 'default'}
-          color={event === 'approve' ? 'green.8' : undefined}
           leftSection={event === 'approve' ? <IconCheck size={14} aria-hidden="true" /> : event === 'reject' ? <IconX size={14} aria-hidden="true" /> : undefined}
           onClick={() => onDecide({ approval, event })}
           aria-label={t(`approvals.actionLabel.${event}`, { subject: approval.subject })}
@@ -116,7 +115,7 @@ export const DecisionModal = ({ deciding, onClose }: { deciding: Deciding; onClo
       <Stack gap="md">
         <Text fz="sm">{t(`approvals.confirm.${event}.text`, { kind, subject, requester: deciding?.approval.requestedBy ?? '' })}</Text>
         <ProblemAlert>{failure}</ProblemAlert>
-        <ModalActions label={t(`approvals.actions.${event}`)} onConfirm={() => void run()} pending={decide.isPending} color={event === 'approve' ? 'green.8' : undefined} onCancel={close} cancelLabel={event === 'cancel' ? t('approvals.keep') : undefined} focusCancel={event === 'cancel'} />
+        <ModalActions label={t(`approvals.actions.${event}`)} onConfirm={() => void run()} pending={decide.isPending} onCancel={close} cancelLabel={event === 'cancel' ? t('approvals.keep') : undefined} focusCancel={event === 'cancel'} />
       </Stack>
     </Modal>
   );
