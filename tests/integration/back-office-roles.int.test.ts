@@ -128,6 +128,8 @@ describe(`roles: every route × every role, from the one permission table (${pro
     expect(verdicts('GET', '/api/billing/next-bill')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
     expect(verdicts('GET', '/api/usage/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
     expect(verdicts('GET', '/api/service-overview/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
+    expect(verdicts('POST', '/api/approvals/:approvalId/approve')).toBe('owner:through administrator:through read_only:403 billing:403 operator:403 anonymous:401');
+    expect(verdicts('PUT', '/api/company/approval-settings')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 anonymous:401');
     expect(verdicts('POST', '/api/companies')).toBe('owner:403 administrator:403 read_only:403 billing:403 operator:through anonymous:401');
   });
 

@@ -190,4 +190,31 @@ describe(`tenant isolation (${process.env.TEST_DB})`, () => {
     expect((await portal.app.inject({ method: 'DELETE', url: `/tmf-api/serviceInventory/v4/hub/${hub.id}`, headers: { authorization: `Bearer ${acmeToken}` } })).statusCode).toBe(404);
     expect((await bright.get('/api/company/webhooks/hubs')).body.items.find((h: { id: string }) => h.id === hub.id).status).toBe('active');
   });
+
+  it("lets no company read, approve, reject or withdraw another's approvals, nor see them counted", async () => {
+    const [acmeOwner, brightOwner] = [await portal.signIn('owner@acme.example'), await portal.signIn('owner@brightwave.example')];
+    expect((await brightOwner.put('/api/company/approval-settings', { thresholdCents: 0 })).status).toBe(200);
+    // Acme's rule is untouched by Brightwave's
+    expect((await acmeOwner.get('/api/company/approval-settings')).body.thresholdCents).toBeNull();
+    const users = (await bright.get('/api/mobile-users?pageSize=100')).body.items as { id: string; serviceCount: number }[];
+    const msisdn = (await bright.get('/api/wizard/stock')).body.freeMobileNumbers[0];
+    const held = await bright.post(`/api/mobile-users/${users.find((u) => u.serviceCount === 0)!.id}/services`, {
+      productTypeCode: 'mobile',
+      serviceTypeCode: 'mobile.voice',
+      bundleCode: 'mobile-m',
+      optionCodes: [],
+      number: { kind: 'new', msisdn },
+      sim: { kind: 'esim' },
+      activation: { method: 'automatic', timing: 'later' },
+    });
+    expect(held.status).toBe(202);
+    const id = held.body.approval.id;
+    for (const client of [acme, acmeOwner]) {
+      expect((await client.get(`/api/approvals/${id}`)).status).toBe(404);
+      for (const event of ['approve', 'reject', 'cancel']) expect((await client.post(`/api/approvals/${id}/${event}`, { reason: 'not yours' })).status, event).toBe(404);
+      expect((await client.get('/api/approvals')).body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+      expect((await client.get('/api/approvals/summary')).body.pending).toBe(0);
+    }
+    expect((await brightOwner.get(`/api/approvals/${id}`)).body.status).toBe('pending');
+  });
 });

@@ -11,6 +11,7 @@ import { USAGE_ALERT_KINDS } from '../modules/usage/domain/thresholds.js';
 import { REQUEST_KINDS, type RequestDetails } from '../modules/requests/domain/request-details.js';
 import { REQUEST_ROLES, REQUEST_STATUSES } from '../modules/requests/domain/request-machine.js';
 import { COMPANY_ROLES } from '../modules/auth/domain/roles.js';
+import { APPROVAL_KINDS, APPROVAL_STATUSES, type ApprovalPayload } from '../modules/approvals/domain/approval-machine.js';
 import {
   bigint,
   boolean,
@@ -61,6 +62,9 @@ export const companies = pgTable(
     accountManagerId: uuid('account_manager_id').references((): AnyPgColumn => accounts.id),
     // every account of the company must sign in with a second factor (modules/auth, two-factor.ts)
     requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+    // orders above this monthly amount (euro cents, excl. VAT) wait for a second person's approval
+    // (modules/approvals); null: approvals are off. Set by the owner.
+    approvalThresholdCents: integer('approval_threshold_cents'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('companies_name_uq').on(t.name)],
@@ -833,7 +837,9 @@ export const requestEvents = pgTable(
 
 // ---------------------------------------------------------------- bulk import of mobile users and services
 
-export const IMPORT_STATUSES = ['running', 'finished'] as const;
+// awaiting_approval: committed, its rows written, waiting for a second person (modules/approvals);
+// cancelled: the approval was refused or withdrawn, nothing of it was imported
+export const IMPORT_STATUSES = ['running', 'finished', 'awaiting_approval', 'cancelled'] as const;
 export const IMPORT_ROW_STATUSES = ['pending', 'done', 'failed', 'skipped'] as const;
 
 /** One committed import file: its own record, so its progress survives a reload and a restart. */
@@ -1340,4 +1346,42 @@ export const eventDeliveries = pgTable(
     uniqueIndex('event_deliveries_hub_event_uq').on(t.hubId, t.eventId),
     index('event_deliveries_company_created_idx').on(t.companyId, t.createdAt, t.id),
   ],
+);
+
+/**
+ * An order waiting for a second person's approval (modules/approvals): a new service, a bundle
+ * change upwards or a bulk import whose monthly amount exceeds the company's threshold. It holds
+ * the order's validated input; nothing is provisioned and no stock is held until it is approved.
+ * Its status changes only through modules/approvals/domain/approval-machine.ts.
+ */
+export const approvals = pgTable(
+  'approvals',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    kind: text('kind', { enum: APPROVAL_KINDS }).notNull(),
+    status: text('status', { enum: APPROVAL_STATUSES }).notNull().default('pending'),
+    // the order's input as it was checked, replayed through the same use case on approval
+    payload: jsonb('payload').$type<ApprovalPayload>().notNull(),
+    // what the list shows: the user or service the order is for, the bundle, the file
+    subject: text('subject').notNull(),
+    monthlyAmountCents: integer('monthly_amount_cents').notNull(),
+    thresholdCents: integer('threshold_cents').notNull(),
+    // the service it changes (bundle change) or created (new service, once approved)
+    serviceId: uuid('service_id'),
+    importId: uuid('import_id'),
+    requestedByAccountId: uuid('requested_by_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    requestedByName: text('requested_by_name').notNull(),
+    decidedByAccountId: uuid('decided_by_account_id').references(() => accounts.id),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    // a rejection's reason, or why an approved order could not be carried out
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('approvals_company_status_idx').on(t.companyId, t.status, t.createdAt)],
 );

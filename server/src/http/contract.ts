@@ -16,10 +16,11 @@
  */
 import type { z } from 'zod';
 import type { ActivationViewSchema, BackOfficePortingIssuePageSchema, EmployeePukSchema, EsimCodeSchema, SimCodesSchema, PortCorrectionSchema, PortingIssuePageSchema } from '../modules/activation/activation.schemas.js';
+import type { ApprovalPageSchema, ApprovalSchema, ApprovalSettingsSchema, ApprovalSummarySchema, PendingApprovalSchema } from '../modules/approvals/approvals.schemas.js';
 import type { AuditEventSchema, AuditPageSchema } from '../modules/audit/audit.schemas.js';
 import type { LoginSchema, MeSchema } from '../modules/auth/auth.schemas.js';
 import type { CompanyAccountPageSchema, CompanyAccountSchema, CompanyRoleSchema, InviteCompanyAccountSchema } from '../modules/companies/company-accounts.schemas.js';
-import type { DryRunSchema, ImportFileProblemSchema, ImportListSchema, ImportSchema } from '../modules/imports/imports.schemas.js';
+import type { DryRunSchema, ImportFileProblemSchema, ImportListSchema, ImportSchema, ImportStartedSchema } from '../modules/imports/imports.schemas.js';
 import type { BulkActionInputSchema, BulkActionListSchema, BulkActionSchema, BulkItemPageSchema, BulkPreviewSchema } from '../modules/bulk-actions/bulk-actions.schemas.js';
 import type { ChargebackSchema, ImpactLineSchema, NextBillSchema } from '../modules/billing/billing.schemas.js';
 import type { CompanyUsageSchema, ServiceUsageSchema, UsageQuerySchema } from '../modules/usage/usage.schemas.js';
@@ -175,6 +176,16 @@ export type MobileService = Out<typeof ServiceSummarySchema>;
 export type MobileUser = Out<typeof MobileUserSchema>;
 export type MobileUserInput = In<typeof MobileUserInputSchema>;
 export type UserSort = NonNullable<In<typeof MobileUserListQuerySchema>['sort']>;
+
+// ---------------------------------------------------------------- approvals
+
+export type Approval = Out<typeof ApprovalSchema>;
+export type ApprovalStatus = Approval['status'];
+export type ApprovalKind = Approval['kind'];
+export type ApprovalPage = Out<typeof ApprovalPageSchema>;
+export type ApprovalSummary = Out<typeof ApprovalSummarySchema>;
+export type ApprovalSettings = Out<typeof ApprovalSettingsSchema>;
+export type PendingApproval = Out<typeof PendingApprovalSchema>;
 
 // ---------------------------------------------------------------- audit
 
@@ -337,6 +348,7 @@ export type ImportIssue = ImportDryRunRow['issues'][number];
 export type ImportFileProblem = Out<typeof ImportFileProblemSchema>;
 export type ImportProgress = Out<typeof ImportSchema>;
 export type ImportList = Out<typeof ImportListSchema>;
+export type ImportStarted = Out<typeof ImportStartedSchema>;
 export type BulkActionInput = In<typeof BulkActionInputSchema>;
 export type BulkActionParams = BulkActionInput['action'];
 export type BulkActionKind = BulkActionParams['kind'];

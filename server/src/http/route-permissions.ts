@@ -75,6 +75,17 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // whether the company requires two-step sign-in: the owner decides, as for the accounts
   'GET /api/company/two-factor': 'company.read',
   'PUT /api/company/two-factor': 'accounts.manage',
+  // approvals of orders above the company's monthly amount: the owner sets the amount; owners and
+  // administrators decide others' orders (the use case refuses one's own); whoever placed an order
+  // withdraws it; the fleet's readers follow them
+  'GET /api/company/approval-settings': 'services.read',
+  'PUT /api/company/approval-settings': 'approvals.configure',
+  'GET /api/approvals': 'services.read',
+  'GET /api/approvals/summary': 'services.read',
+  'GET /api/approvals/:approvalId': 'services.read',
+  'POST /api/approvals/:approvalId/approve': 'approvals.decide',
+  'POST /api/approvals/:approvalId/reject': 'approvals.decide',
+  'POST /api/approvals/:approvalId/cancel': 'services.change',
   'GET /api/company/accounts': 'accounts.manage',
   'POST /api/company/accounts': 'accounts.manage',
   'PUT /api/company/accounts/:accountId/role': 'accounts.manage',

@@ -108,6 +108,12 @@ export const ERROR_STATUS = {
   'EVENT_HUB.NOT_ACTIVE': 409,
   'EVENT_DELIVERY.NOT_FOUND': 404,
   'EVENT_DELIVERY.IN_PROGRESS': 409,
+  // approvals of orders above the company's threshold (modules/approvals)
+  'APPROVAL.NOT_FOUND': 404,
+  'APPROVAL.OWN_REQUEST': 403,
+  'APPROVAL.NOT_REQUESTER': 403,
+  'APPROVAL.NOT_PENDING': 409,
+  'APPROVAL.INVALID': 422,
   'INTERNAL': 500,
 } as const;
 

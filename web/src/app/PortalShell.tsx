@@ -30,7 +30,7 @@ import {
   IconClockPause,
   IconArrowsExchange,
   IconPackages,
-  IconClipboardList,
+  IconChecklist, IconClipboardList,
   IconChartBar,
   IconReceipt,
   IconUsersGroup,
@@ -164,6 +164,13 @@ const AdminNavigation = ({ onNavigate }: { onNavigate: () => void }) => {
           onNavigate={onNavigate}
         />
       </NavGroup>
+      <NavItem
+        can="services.read"
+        to="/self-service/approvals"
+        label={t('nav.approvals')}
+        icon={<IconChecklist size={18} aria-hidden="true" />}
+        onNavigate={onNavigate}
+      />
       <NavItem
         can="services.read"
         to="/self-service/requests"

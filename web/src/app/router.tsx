@@ -64,6 +64,7 @@ const routes: RouteObject[] = [
               allow('billing.read', { path: 'uc-mobile/next-bill', lazy: page(() => import('../features/billing/NextBillPage'), 'NextBillPage') }),
               allow('usage.read', { path: 'uc-mobile/usage', lazy: page(() => import('../features/usage/UsagePage'), 'UsagePage') }),
               allow('billing.read', { path: 'uc-mobile/cost-centres', lazy: page(() => import('../features/billing/ChargebackPage'), 'ChargebackPage') }),
+              allow('services.read', { path: 'approvals', lazy: page(() => import('../features/approvals/ApprovalsPage'), 'ApprovalsPage') }),
               allow('services.read', { path: 'requests', lazy: page(() => import('../features/requests/RequestsPage'), 'RequestsPage') }),
               allow('services.change', { path: 'requests/new', lazy: page(() => import('../features/requests/NewRequestPage'), 'NewRequestPage') }),
               allow('services.read', { path: 'requests/:requestId', lazy: page(() => import('../features/requests/RequestDetailPage'), 'RequestDetailPage') }),

@@ -71,7 +71,12 @@ export const doneRowKeys = async (q: Queryable, scope: CompanyScope, keys: strin
 
 export type NewImportRow = { line: number; rowKey: string; data: Record<string, string>; status: 'pending' | 'failed' | 'skipped'; errors: FieldError[] | null };
 
-export const insertImport = async (q: Queryable, scope: CompanyScope, values: { fileName: string; totalRows: number; startedByAccountId: string; startedByName: string }, rows: NewImportRow[]) => {
+export const insertImport = async (
+  q: Queryable,
+  scope: CompanyScope,
+  values: { fileName: string; totalRows: number; startedByAccountId: string; startedByName: string; status: 'running' | 'awaiting_approval' },
+  rows: NewImportRow[],
+) => {
   const [created] = await q
     .insert(imports)
     .values({ companyId: scope.companyId, ...values })
@@ -101,6 +106,22 @@ export const importCounts = async (q: Queryable, scope: CompanyScope, id: string
 
 export const listImports = async (q: Queryable, scope: CompanyScope, limit: number) =>
   q.select().from(imports).where(inCompany(imports, scope)).orderBy(desc(imports.createdAt)).limit(limit);
+
+/**
+ * Moves an import from one status to the next (held for approval → running or cancelled); a cancelled
+ * import's waiting rows are skipped. False when the import was not in `from`.
+ */
+export const setImportStatus = async (q: Queryable, scope: CompanyScope, id: string, from: 'awaiting_approval', to: 'running' | 'cancelled') => {
+  const rows = await q
+    .update(imports)
+    .set({ status: to, ...(to === 'cancelled' ? { finishedAt: new Date() } : {}) })
+    .where(inCompany(imports, scope, eq(imports.id, id), eq(imports.status, from)))
+    .returning({ id: imports.id });
+  if (rows.length === 1 && to === 'cancelled') {
+    await q.update(importRows).set({ status: 'skipped', doneAt: new Date() }).where(inCompany(importRows, scope, eq(importRows.importId, id), eq(importRows.status, 'pending')));
+  }
+  return rows.length === 1;
+};
 
 /** Ids of a lane's pending rows (line modulo lanes), in file order, for its worker to take one by one. */
 export const pendingRowIds = async (q: Queryable, scope: CompanyScope, importId: string, lane: { lane: number; lanes: number }, limit: number) =>

@@ -4,7 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/app-error.js';
 import { csvWriter } from '../../platform/csv.js';
-import { t } from '../../platform/i18n.js';
+import { t, type Lang } from '../../platform/i18n.js';
+import { orderImport } from '../approvals/index.js';
 import { IdParamSchema } from '../../platform/validation.js';
 import { adminContext, operatorCompanyContext, requireSignedIn } from '../../http/context.js';
 import { problemResponses } from '../../http/openapi.js';
@@ -26,6 +27,7 @@ import {
 } from './imports.schemas.js';
 import { checkImport } from './use-cases/check-import.js';
 import { commitImport } from './use-cases/commit-import.js';
+import type { UploadedFile } from './use-cases/read-import.js';
 import { columnLabel, describeIssue } from './import-messages.js';
 import type { CompanyScope } from '../../platform/tenant.js';
 import type { AccountActor } from '../../platform/actor.js';
@@ -80,7 +82,16 @@ export const importRoutes =
     };
 
     // The same routes for an administrator (their own company) and operator staff (any company, named in the path).
-    const routes = (prefix: string, tags: string[], who: string, params: z.ZodObject | null, idParams: z.ZodObject, contextOf: (req: FastifyRequest) => Promise<Context>) => {
+    type Commit = (scope: CompanyScope, actor: AccountActor, lang: Lang, file: UploadedFile) => ReturnType<typeof orderImport>;
+    const routes = (
+      prefix: string,
+      tags: string[],
+      who: string,
+      params: z.ZodObject | null,
+      idParams: z.ZodObject,
+      contextOf: (req: FastifyRequest) => Promise<Context>,
+      commit: Commit,
+    ) => {
       const withParams = params ? { params } : {};
       app.get(
         `${prefix}/template.csv`,
@@ -152,9 +163,10 @@ export const importRoutes =
         },
         async (req, reply) => {
           const { scope, actor } = await contextOf(req);
-          const started = await commitImport(deps, scope, actor, req.lang, { name: req.query.fileName, bytes: bytesOf(req.body) });
+          const started = await commit(scope, actor, req.lang, { name: req.query.fileName, bytes: bytesOf(req.body) });
           if (!started.ok) throw new ImportFileError(started.issues);
-          return reply.status(202).send({ id: started.id });
+          const approvalId = 'approvalId' in started ? (started.approvalId as string | null) : null;
+          return reply.status(202).send({ id: started.id, awaitingApproval: approvalId !== null, approvalId });
         },
       );
 
@@ -205,8 +217,15 @@ export const importRoutes =
       );
     };
 
-    routes('/api/imports', ['bulk import'], 'administrator', null, IdParamSchema, async (req) => adminContext(req));
-    routes('/api/companies/:companyId/imports', ['back office: bulk import'], 'operator staff', CompanyImportParamsSchema, CompanyImportIdParamsSchema, async (req) =>
-      operatorCompanyContext(req, db, (req.params as { companyId: string }).companyId),
+    // a company's own import runs under its approval rule; operator staff importing for a company do not order for it
+    routes('/api/imports', ['bulk import'], 'administrator', null, IdParamSchema, async (req) => adminContext(req), (scope, actor, lang, file) => orderImport(deps, scope, actor, lang, file));
+    routes(
+      '/api/companies/:companyId/imports',
+      ['back office: bulk import'],
+      'operator staff',
+      CompanyImportParamsSchema,
+      CompanyImportIdParamsSchema,
+      async (req) => operatorCompanyContext(req, db, (req.params as { companyId: string }).companyId),
+      (scope, actor, lang, file) => commitImport(deps, scope, actor, lang, file),
     );
   };

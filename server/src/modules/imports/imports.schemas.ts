@@ -48,7 +48,8 @@ export const ImportFileProblemSchema = ProblemSchema.extend({ issues: z.array(Im
 export const ImportSchema = z.object({
   id: z.uuid(),
   fileName: z.string(),
-  status: z.enum(['running', 'finished']),
+  /** awaiting_approval: held until another owner or administrator approves it (Approvals); cancelled: rejected or withdrawn, nothing imported. */
+  status: z.enum(['running', 'finished', 'awaiting_approval', 'cancelled']),
   totalRows: z.number().int(),
   pending: z.number().int(),
   done: z.number().int(),
@@ -59,6 +60,7 @@ export const ImportSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export const ImportListSchema = z.object({ items: z.array(ImportSchema) });
-export const ImportStartedSchema = z.object({ id: z.uuid() });
+/** `awaitingApproval`: the import's monthly amount is above the company's threshold, so it waits for approval (`approvalId`). */
+export const ImportStartedSchema = z.object({ id: z.uuid(), awaitingApproval: z.boolean().default(false), approvalId: z.uuid().nullable().default(null) });
 export const CompanyImportParamsSchema = z.object({ companyId: z.uuid() });
 export const CompanyImportIdParamsSchema = z.object({ companyId: z.uuid(), id: z.uuid() });

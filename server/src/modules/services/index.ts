@@ -10,7 +10,7 @@ export {
   type ServiceFields,
 } from './use-cases/apply-service-change.js';
 export { findServiceRow, getServiceDetail, hasServiceEvent, statusBeforeEntering, userOrNumberSearch, type ServiceRow } from './services.repository.js';
-export { addService, serviceChoiceProblems } from './use-cases/add-service.js';
+export { addService, checkWizardStep, serviceChoiceProblems } from './use-cases/add-service.js';
 // the wizard's save and Manage service / Remove, for the public API's product orders (same rules, same use cases)
 export { changeService, deleteService } from './use-cases/manage-service.js';
 // bulk actions of the Service overview: the selection "all N matching the filter", and the same use cases per service

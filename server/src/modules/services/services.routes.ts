@@ -28,9 +28,11 @@ import {
   WizardInputSchema,
   WizardStockSchema,
 } from './services.schemas.js';
-import { addService, checkWizardStep } from './use-cases/add-service.js';
+import { checkWizardStep } from './use-cases/add-service.js';
+import { approvalView, orderBundleChange, orderNewService } from '../approvals/index.js';
+import { PendingApprovalSchema } from '../approvals/approvals.schemas.js';
 import { cancelService, scheduleServices, startServices } from './use-cases/start-activation.js';
-import { changeOptions, changeService, deleteService, deletionQuota, previewChange } from './use-cases/manage-service.js';
+import { changeOptions, deleteService, deletionQuota, previewChange } from './use-cases/manage-service.js';
 
 export const serviceRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -101,16 +103,18 @@ export const serviceRoutes =
         schema: {
           tags,
           summary: 'Add a service to a mobile user (Save of the Add Service wizard)',
-          description: 'Reserves the number, SIM or eSIM profile and fixed number atomically. With `timing: asap` the activation process starts at once.',
+          description:
+            "Reserves the number, SIM or eSIM profile and fixed number atomically. With `timing: asap` the activation process starts at once. When the company's approvals are on and the service's monthly price is above its amount, nothing is reserved or created: the order waits for another owner or administrator (202 with the pending approval).",
           params: IdParamSchema,
           body: WizardInputSchema,
-          response: { 201: ServiceDetailSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+          response: { 201: ServiceDetailSchema, 202: PendingApprovalSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req, reply) => {
-        const { scope, actor } = adminContext(req);
-        const id = await addService(deps, scope, actor, req.params.id, req.body);
-        return reply.status(201).send(await detail(req, id));
+        const { scope, actor, account } = adminContext(req);
+        const ordered = await orderNewService(deps, scope, actor, req.params.id, req.body);
+        if (!ordered.done) return reply.status(202).send({ approval: approvalView(ordered.approval, { accountId: account.id, role: account.companyRole ?? 'read_only' }) });
+        return reply.status(201).send(await detail(req, ordered.result));
       },
     );
 
@@ -198,15 +202,17 @@ export const serviceRoutes =
         schema: {
           tags,
           summary: 'Change the bundle and options of an active service, from today (Manage service → Continue)',
+          description: "When the company's approvals are on and the monthly increase is above its amount, nothing changes yet: the change waits for another owner or administrator (202 with the pending approval).",
           params: IdParamSchema,
           body: ChangeSelectionSchema,
-          response: { 200: ChangeResultSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+          response: { 200: ChangeResultSchema, 202: PendingApprovalSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
         },
       },
-      async (req) => {
-        const { scope, actor } = adminContext(req);
-        const impact = await changeService(deps, scope, actor, req.params.id, req.body, req.lang);
-        return { service: await detail(req, req.params.id), impact };
+      async (req, reply) => {
+        const { scope, actor, account } = adminContext(req);
+        const ordered = await orderBundleChange(deps, scope, actor, req.params.id, req.body, req.lang);
+        if (!ordered.done) return reply.status(202).send({ approval: approvalView(ordered.approval, { accountId: account.id, role: account.companyRole ?? 'read_only' }) });
+        return { service: await detail(req, req.params.id), impact: ordered.result };
       },
     );
 

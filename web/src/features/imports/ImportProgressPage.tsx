@@ -1,5 +1,5 @@
-import { Badge, Button, Card, DataList, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconDownload, IconUpload } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, DataList, Group, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconDownload, IconHourglass, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ImportProgress } from '../../shared/api/contract';
@@ -9,11 +9,13 @@ import { Page } from '../../shared/ui/Page';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { failedRowsUrl, useImportProgress } from './api';
 import { useImportScope, type ImportScope } from './scope';
+import { APPROVALS_PATH } from '../approvals/api';
 
 export const ImportStatusBadge = ({ progress }: { progress: ImportProgress }) => {
   const { t } = useTranslation();
-  const status = progress.status === 'running' ? 'running' : progress.failed > 0 ? 'finishedWithFailures' : 'finished';
-  const color = { running: 'blue', finishedWithFailures: 'orange', finished: 'green' }[status];
+  const status =
+    progress.status === 'running' || progress.status === 'awaiting_approval' || progress.status === 'cancelled' ? progress.status : progress.failed > 0 ? 'finishedWithFailures' : 'finished';
+  const color = { running: 'blue', finishedWithFailures: 'orange', finished: 'green', awaiting_approval: 'yellow', cancelled: 'gray' }[status];
   return (
     <Badge variant="light" color={color} radius="sm">
       {t(`imports.status.${status}`)}
@@ -42,6 +44,19 @@ const ProgressCard = ({ progress, scope }: { progress: ImportProgress; scope: Im
   const percent = progress.totalRows === 0 ? 100 : Math.floor((handled / progress.totalRows) * 100);
   return (
     <Stack gap="lg">
+      {progress.status === 'awaiting_approval' && (
+        <Alert color="yellow" variant="light" icon={<IconHourglass aria-hidden="true" />} title={t('approvals.waits.title')}>
+          {t('approvals.waits.import')}{' '}
+          <Anchor component={Link} to={APPROVALS_PATH} fz="sm" fw={600} c="yellow.9" underline="always">
+            {t('approvals.card.openAll')}
+          </Anchor>
+        </Alert>
+      )}
+      {progress.status === 'cancelled' && (
+        <Alert color="gray" variant="light" title={t('imports.status.cancelled')}>
+          {t('approvals.waits.importCancelled')}
+        </Alert>
+      )}
       <Card>
         <CardHeading title={t('imports.progressTitle')} action={<ImportStatusBadge progress={progress} />} />
         <Stack gap="md">

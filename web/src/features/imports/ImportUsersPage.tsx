@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, FileInput, Group, List, SimpleGrid, Stack,
 import { IconDownload, IconFileSpreadsheet, IconListCheck, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notify } from '../../shared/ui/notify';
 import { Link, useNavigate } from 'react-router';
 import type { ImportDryRun, ImportDryRunRow } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
@@ -175,8 +176,9 @@ export const ImportUsersPage = () => {
   };
   const commit = async () => {
     if (!file) return;
-    const { id } = await start.mutateAsync(file);
-    navigate(importProgressPath(scope, id));
+    const started = await start.mutateAsync(file);
+    if (started.awaitingApproval) notify({ color: 'yellow', title: t('approvals.waits.title'), message: t('approvals.waits.import') });
+    navigate(importProgressPath(scope, started.id));
   };
 
   return (

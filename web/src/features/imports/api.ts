@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, isApiError } from '../../shared/api/client';
-import type { ImportDryRun, ImportIssue, ImportList, ImportProgress } from '../../shared/api/contract';
+import type { ImportDryRun, ImportIssue, ImportList, ImportProgress, ImportStarted } from '../../shared/api/contract';
 
 // Keyed by the API they come from: an operator going from one company's imports to another's never sees the first's.
 const importKeys = {
@@ -24,8 +24,8 @@ export const useDryRun = (base: string) => useMutation({ mutationFn: (file: File
 export const useStartImport = (base: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => upload<{ id: string }>(base, file),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['mobile-users'] }),
+    mutationFn: (file: File) => upload<ImportStarted>(base, file),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['mobile-users'] }), queryClient.invalidateQueries({ queryKey: ['approvals'] })]),
   });
 };
 
@@ -41,7 +41,11 @@ export const useImportProgress = (base: string, id: string) => {
       if (progress.status === 'finished') void queryClient.invalidateQueries({ queryKey: ['mobile-users'] });
       return progress;
     },
-    refetchInterval: (query) => (query.state.data?.status === 'finished' ? false : 1000),
+    // an import held for approval is looked at now and then, in case someone approves it meanwhile
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'finished' || status === 'cancelled' ? false : status === 'awaiting_approval' ? 5000 : 1000;
+    },
     retry: (count, error) => !(isApiError(error) && error.status < 500) && count < 2,
   });
 };

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { OverviewSummary } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { QueryError } from '../../shared/ui/QueryError';
+import { PendingApprovalsCard } from '../approvals/PendingApprovalsCard';
 import { PORTING_ISSUES_PATH } from '../porting-issues/paths';
 import { useOverviewSummary } from './api';
 import { OVERVIEW_PATH } from './overview-params';
@@ -152,6 +153,7 @@ const Dashboard = ({ summary }: { summary: OverviewSummary }) => {
           }
         />
       </SimpleGrid>
+      <PendingApprovalsCard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <BarList title={t('overview.dashboard.byStatus')} bars={statusBars} emptyText={t('overview.dashboard.noLines')} />
         <BarList title={t('overview.dashboard.byProduct')} bars={productBars} emptyText={t('overview.dashboard.noLines')} />

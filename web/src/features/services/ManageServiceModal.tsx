@@ -11,6 +11,7 @@ import { BillingLinesTable } from '../billing/BillingLines';
 import { monthlyTotalCents, optionsKeptFor, sameBundleChoice } from './bundle-choice';
 import { BundlePicker } from './BundlePicker';
 import { useChangeOptions, useChangeService, usePreviewChange } from './manage-api';
+import { isPendingApproval } from '../approvals/api';
 import { useServiceText } from './service-text';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 
@@ -161,6 +162,7 @@ export const ManageServiceModal = ({
   suggestedBundleCode?: string;
 }) => {
   const { t } = useTranslation();
+  const format = useFormat();
   const problemMessage = useProblemMessage();
   const options = useChangeOptions(service.id, opened);
   const preview = usePreviewChange(service.id);
@@ -206,8 +208,10 @@ export const ManageServiceModal = ({
   const confirm = async () => {
     if (!shown) return;
     try {
-      await change.mutateAsync(shown);
-      notify({ color: 'green', title: t('manageService.done'), message: t('manageService.doneHint') });
+      const result = await change.mutateAsync(shown);
+      if (isPendingApproval(result)) {
+        notify({ color: 'yellow', title: t('approvals.waits.title'), message: t('approvals.waits.bundleChange', { amount: format.money(result.approval.monthlyAmountCents), threshold: format.money(result.approval.thresholdCents) }) });
+      } else notify({ color: 'green', title: t('manageService.done'), message: t('manageService.doneHint') });
       onClose();
     } catch (error) {
       fail(error);

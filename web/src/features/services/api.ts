@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
+import { isPendingApproval } from '../approvals/api';
 import type {
   Catalog,
   EsimCode,
@@ -19,6 +20,7 @@ import type {
   WizardDraft,
   WizardInput,
   WizardStock,
+  PendingApproval,
 } from '../../shared/api/contract';
 
 // The Add Service wizard, a service's page and "waiting for activation": queries and mutations.
@@ -105,10 +107,11 @@ const refreshAfterServiceChange = (queryClient: ReturnType<typeof useQueryClient
 export const useAddService = (mobileUserId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: WizardInput) => api.post<ServiceDetail>(`${userPath(mobileUserId)}/services`, input),
-    onSuccess: async (service) => {
-      queryClient.setQueryData(serviceKeys.detail(service.id), service);
-      await refreshAfterServiceChange(queryClient);
+    // 201 with the service, or 202 when the company's approval rule holds the order
+    mutationFn: (input: WizardInput) => api.post<ServiceDetail | PendingApproval>(`${userPath(mobileUserId)}/services`, input),
+    onSuccess: async (saved) => {
+      if (!isPendingApproval(saved)) queryClient.setQueryData(serviceKeys.detail(saved.id), saved);
+      await Promise.all([refreshAfterServiceChange(queryClient), queryClient.invalidateQueries({ queryKey: ['approvals'] })]);
     },
     // a conflict means the stock moved under us: show the fresh numbers, SIMs and fixed numbers
     onError: () => queryClient.invalidateQueries({ queryKey: serviceKeys.wizard }),

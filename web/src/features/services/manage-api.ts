@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../shared/api/client';
-import type { BillingImpact, ChangeChoice, ChangeOptions, ChangeResult, DeletionQuota, DeletionResult } from '../../shared/api/contract';
+import { isPendingApproval } from '../approvals/api';
+import type { BillingImpact, ChangeChoice, ChangeOptions, ChangeResult, DeletionQuota, DeletionResult, PendingApproval } from '../../shared/api/contract';
 
 // "Manage service" (change bundle and options) and "Remove" (delete) on the service page.
 
@@ -49,10 +50,11 @@ export const useChangeService = (serviceId: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (choice: ChangeChoice) =>
-      api.post<ChangeResult>(`${servicePath(serviceId)}/change`, choice),
-    onSuccess: async ({ service }) => {
-      queryClient.setQueryData(['services', 'detail', service.id], service);
-      await refreshAfter(queryClient);
+      // 200 with the changed service, or 202 when the company's approval rule holds the change
+      api.post<ChangeResult | PendingApproval>(`${servicePath(serviceId)}/change`, choice),
+    onSuccess: async (result) => {
+      if (!isPendingApproval(result)) queryClient.setQueryData(['services', 'detail', result.service.id], result.service);
+      await Promise.all([refreshAfter(queryClient), queryClient.invalidateQueries({ queryKey: ['approvals'] })]);
     },
   });
 };

@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   /** Usage (and its CSV export). */
   'usage.read': EVERY_COMPANY_ROLE,
   'audit.read': FLEET_READERS,
+  /** Approve or reject another person's order that waits for approval (modules/approvals); never one's own. */
+  'approvals.decide': FLEET_CHANGERS,
+  /** Turn approvals on or off and set their monthly amount. */
+  'approvals.configure': ['owner'],
   'apiClients.read': FLEET_READERS,
   'apiClients.manage': ['owner'],
   /** The company's accounts: list, invite, change role, deactivate, reactivate. */

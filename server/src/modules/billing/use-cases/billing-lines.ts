@@ -33,6 +33,10 @@ export const pricedSelections = async (q: Queryable, sels: Selection[], day: str
   });
 };
 
+/** The monthly recurring price of each selection on `day` (bundle and options, or the suspended price): what an order adds to every bill. */
+export const monthlyPrices = async (q: Queryable, sels: Selection[], day: string): Promise<number[]> =>
+  (await pricedSelections(q, sels, day)).map((items) => items.reduce((s, i) => s + i.monthlyPriceCents, 0));
+
 export const pricedSelection = async (q: Queryable, sel: Selection, day: string): Promise<Priced[]> => (await pricedSelections(q, [sel], day))[0]!;
 
 const withItems = (lines: BillingLine[], items: Priced[]) =>

@@ -83,7 +83,7 @@ const importRow = async (deps: Deps, scope: CompanyScope, actor: Actor, rowId: s
 export const runImportLane = async (deps: Deps, job: ImportJob, stopping: () => boolean = () => false) => {
   const scope = scopeOfJob(job);
   const record = await findImport(deps.db, scope, job.importId);
-  if (!record || record.status === 'finished') return;
+  if (!record || record.status !== 'running') return;
   const actor: Actor = { accountId: record.startedByAccountId, name: record.startedByName };
   const until = Date.now() + SLICE_MS;
   while (Date.now() < until && !stopping()) {

@@ -36,6 +36,9 @@ const SAMPLES: MailContent[] = [
   { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'user', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: true } },
   { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'admin', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: false, serviceUrl: 'https://my.dstny.be/services/1' } },
   { template: 'event_hub_disabled', data: { callback: 'https://hr.example/hooks?a=1&b=2', clientName: EVIL, failingSince: '2026-03-20T09:00:00Z', lastError: EVIL, pageUrl: 'https://my.dstny.be/company' } },
+  { template: 'approval_requested', data: { kind: 'new_service', subject: EVIL, requesterName: EVIL, monthlyAmountCents: 4500, thresholdCents: 3000, companyName: EVIL, portalUrl: 'https://my.dstny.be' } },
+  { template: 'approval_decided', data: { kind: 'bundle_change', subject: EVIL, outcome: 'rejected', deciderName: EVIL, reason: EVIL, companyName: EVIL, portalUrl: 'https://my.dstny.be' } },
+  { template: 'approval_decided', data: { kind: 'bulk_import', subject: EVIL, outcome: 'approved', deciderName: EVIL, reason: null, portalUrl: 'https://my.dstny.be' } },
 ];
 
 const render = (content: MailContent, lang: Lang) => renderMail(content, { lang, brand, recipientName: EVIL });

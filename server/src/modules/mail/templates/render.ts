@@ -12,6 +12,7 @@ import { portingRefusedMail, type PortingRefusedMailData } from './porting-refus
 import { serviceActiveMail, type ServiceActiveMailData } from './service-active.js';
 import { requestUpdatedMail, type RequestUpdatedMailData } from './request-updated.js';
 import { usageAlertMail, type UsageAlertMailData } from './usage-alert.js';
+import { approvalDecidedMail, approvalRequestedMail, type ApprovalDecidedMailData, type ApprovalRequestedMailData } from './approval.js';
 
 /** Which e-mail, with the data it needs. */
 export type MailContent =
@@ -25,10 +26,12 @@ export type MailContent =
   | { template: 'line_reported_lost'; data: LineReportedLostMailData }
   | { template: 'password_reset'; data: PasswordResetMailData }
   | { template: 'usage_alert'; data: UsageAlertMailData }
-  | { template: 'event_hub_disabled'; data: EventHubDisabledMailData };
+  | { template: 'event_hub_disabled'; data: EventHubDisabledMailData }
+  | { template: 'approval_requested'; data: ApprovalRequestedMailData }
+  | { template: 'approval_decided'; data: ApprovalDecidedMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert', 'event_hub_disabled'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert', 'event_hub_disabled', 'approval_requested', 'approval_decided'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -56,6 +59,10 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return usageAlertMail(content.data, ctx);
     case 'event_hub_disabled':
       return eventHubDisabledMail(content.data, ctx);
+    case 'approval_requested':
+      return approvalRequestedMail(content.data, ctx);
+    case 'approval_decided':
+      return approvalDecidedMail(content.data, ctx);
   }
 };
 

@@ -16,6 +16,7 @@ import { useMobileUser } from '../../mobile-users/api';
 import { useSelfServiceCrumbs } from '../../mobile-users/crumbs';
 import { userPath } from '../../mobile-users/UsersListPage';
 import { checkWizardStep, useAddService, useCatalog, useWizardStock } from '../api';
+import { isPendingApproval } from '../../approvals/api';
 import { monthlyTotalCents } from '../bundle-choice';
 import { useServiceText } from '../service-text';
 import { FixedNumberStep } from './FixedNumberStep';
@@ -219,6 +220,12 @@ const Wizard = ({ user, catalog }: { user: MobileUser; catalog: Catalog }) => {
       const current = latest.current.choices;
       const service = await addService.mutateAsync(toWizardInput(current, port, selectionOf(catalog, current).serviceType) as WizardInput);
       forgetPort();
+      if (isPendingApproval(service)) {
+        const { approval } = service;
+        notify({ color: 'yellow', title: t('approvals.waits.title'), message: t('approvals.waits.newService', { amount: format.money(approval.monthlyAmountCents), threshold: format.money(approval.thresholdCents) }) });
+        navigate(userPath(user.id), { replace: true });
+        return;
+      }
       const saved = savedMessage(service, user);
       notify({ color: 'green', title: t('wizard.saved.title', { service: service.serviceType.name }), message: t(saved.key, { ...saved.values, ...(saved.at ? { at: format.dateTime(saved.at) } : {}) }) });
       navigate(userPath(user.id), { replace: true });
