@@ -15,6 +15,7 @@ import pg from 'pg';
 import { loadConfig } from '../server/src/config/config.js';
 import { openDatabase, type Database } from '../server/src/platform/db.js';
 import { startPortal } from '../server/src/portal.js';
+import { ROUTE_ACCESS } from '../server/src/http/route-permissions.js';
 import { scopeOfCompany } from '../server/src/platform/tenant.js';
 import { hashPassword } from '../server/src/modules/auth/domain/password.js';
 import { encodeCursor } from '../server/src/modules/services/domain/overview-query.js';
@@ -168,6 +169,8 @@ const serve = async (kind: 'pglite' | 'postgres') => {
   const app = portal.app;
   app.get('/bench/hello', async () => ({ hello: 'world' }));
   // the same, behind the portal's session lookup (every /api/ route with a cookie pays it)
+  // a route like any signed-in one (GET /api/auth/me): the permission check refuses unlisted routes
+  ROUTE_ACCESS['GET /api/bench/hello'] = 'signedIn';
   app.get('/api/bench/hello', async () => ({ hello: 'world' }));
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send!({ url, deepCursor, numberQuery, seedSeconds, explains } satisfies Ready);
