@@ -55,11 +55,14 @@ export const openBenchDatabase = async (kind: 'pglite' | 'postgres') => {
   };
 };
 
-export const seedFleet = async (database: Database) => {
+export type FleetShape = { large: { users: number; servicesPerUser: number }; others: { companies: number; users: number; servicesPerUser: number } };
+
+/** The fleet, set-based (one INSERT … SELECT generate_series per table and company); bench/overview-growth.ts seeds a larger one. */
+export const seedFleet = async (database: Database, shape: FleetShape = { large: LARGE, others: OTHERS }) => {
   const sql = (text: string, values: unknown[] = []) => database.sql.executeSql(text, values);
   const companies = [
-    { name: 'Bench Large NV', ...LARGE },
-    ...Array.from({ length: OTHERS.companies }, (_, i) => ({ name: `Bench Company ${String(i + 1).padStart(2, '0')}`, users: OTHERS.users, servicesPerUser: OTHERS.servicesPerUser })),
+    { name: 'Bench Large NV', ...shape.large },
+    ...Array.from({ length: shape.others.companies }, (_, i) => ({ name: `Bench Company ${String(i + 1).padStart(2, '0')}`, users: shape.others.users, servicesPerUser: shape.others.servicesPerUser })),
   ];
   let numberBase = 0;
   for (const [index, c] of companies.entries()) {
