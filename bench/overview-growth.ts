@@ -35,8 +35,8 @@ const measureSize = async (shape: FleetShape) => {
     const largeId = await seedFleet(database, shape);
     const seedSeconds = (performance.now() - started) / 1000;
     const sql = async <T>(text: string, values: unknown[] = []) => (await database.sql.executeSql(text, values)).rows as T[];
-    const [{ n: services }] = await sql<{ n: number }>('select count(*)::int as n from services');
-    const [{ n: open }] = await sql<{ n: number }>(`select count(*)::int as n from services where company_id = $1 and status not in ('terminated', 'cancelled')`, [largeId]);
+    const services = (await sql<{ n: number }>('select count(*)::int as n from services'))[0]!.n;
+    const open = (await sql<{ n: number }>(`select count(*)::int as n from services where company_id = $1 and status not in ('terminated', 'cancelled')`, [largeId]))[0]!.n;
 
     const [deep] = await sql<{ last_name: string; first_name: string; mobile_user_id: string; id: string }>(
       `select u.last_name, u.first_name, s.mobile_user_id, s.id from services s join mobile_users u on u.company_id = s.company_id and u.id = s.mobile_user_id
@@ -44,7 +44,7 @@ const measureSize = async (shape: FleetShape) => {
       [largeId, Math.floor(open * 0.95)],
     );
     const deepCursor = encodeCursor('user', 'asc', [deep!.last_name, deep!.first_name, deep!.mobile_user_id, deep!.id]);
-    const [{ msisdn }] = await sql<{ msisdn: string }>(`select msisdn from services where company_id = $1 order by msisdn offset $2 limit 1`, [largeId, Math.floor(open / 2)]);
+    const msisdn = (await sql<{ msisdn: string }>(`select msisdn from services where company_id = $1 order by msisdn offset $2 limit 1`, [largeId, Math.floor(open / 2)]))[0]!.msisdn;
     const numberQuery = `0${msisdn.slice(3, 6)} ${msisdn.slice(6, 9)} ${msisdn.slice(9, 11)}`;
 
     const scope = scopeOfCompany({ id: largeId });
