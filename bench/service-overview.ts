@@ -15,6 +15,7 @@ import pg from 'pg';
 import { loadConfig } from '../server/src/config/config.js';
 import { openDatabase, type Database } from '../server/src/platform/db.js';
 import { startPortal } from '../server/src/portal.js';
+import { ROUTE_ACCESS } from '../server/src/http/route-permissions.js';
 import { scopeOfCompany } from '../server/src/platform/tenant.js';
 import { hashPassword } from '../server/src/modules/auth/domain/password.js';
 import { encodeCursor } from '../server/src/modules/services/domain/overview-query.js';
@@ -54,11 +55,14 @@ export const openBenchDatabase = async (kind: 'pglite' | 'postgres') => {
   };
 };
 
-export const seedFleet = async (database: Database) => {
+export type FleetShape = { large: { users: number; servicesPerUser: number }; others: { companies: number; users: number; servicesPerUser: number } };
+
+/** The fleet, set-based (one INSERT … SELECT generate_series per table and company); bench/overview-growth.ts seeds a larger one. */
+export const seedFleet = async (database: Database, shape: FleetShape = { large: LARGE, others: OTHERS }) => {
   const sql = (text: string, values: unknown[] = []) => database.sql.executeSql(text, values);
   const companies = [
-    { name: 'Bench Large NV', ...LARGE },
-    ...Array.from({ length: OTHERS.companies }, (_, i) => ({ name: `Bench Company ${String(i + 1).padStart(2, '0')}`, users: OTHERS.users, servicesPerUser: OTHERS.servicesPerUser })),
+    { name: 'Bench Large NV', ...shape.large },
+    ...Array.from({ length: shape.others.companies }, (_, i) => ({ name: `Bench Company ${String(i + 1).padStart(2, '0')}`, users: shape.others.users, servicesPerUser: shape.others.servicesPerUser })),
   ];
   let numberBase = 0;
   for (const [index, c] of companies.entries()) {
@@ -168,6 +172,8 @@ const serve = async (kind: 'pglite' | 'postgres') => {
   const app = portal.app;
   app.get('/bench/hello', async () => ({ hello: 'world' }));
   // the same, behind the portal's session lookup (every /api/ route with a cookie pays it)
+  // a route like any signed-in one (GET /api/auth/me): the permission check refuses unlisted routes
+  ROUTE_ACCESS['GET /api/bench/hello'] = 'signedIn';
   app.get('/api/bench/hello', async () => ({ hello: 'world' }));
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.send!({ url, deepCursor, numberQuery, seedSeconds, explains } satisfies Ready);

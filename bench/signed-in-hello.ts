@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadConfig } from '../server/src/config/config.js';
 import { startPortal } from '../server/src/portal.js';
+import { ROUTE_ACCESS } from '../server/src/http/route-permissions.js';
 import { openBenchDatabase } from './service-overview.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -18,6 +19,7 @@ const serve = async (kind: 'pglite' | 'postgres') => {
   const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', NETWORK_SIMULATOR_TIME_SCALE: '0' });
   const portal = await startPortal(config, { database, listen: false });
   portal.app.get('/bench/hello', async () => ({ hello: 'world' }));
+  ROUTE_ACCESS['GET /api/bench/hello'] = 'signedIn'; // refused as unlisted otherwise
   portal.app.get('/api/bench/hello', async () => ({ hello: 'world' }));
   const url = await portal.app.listen({ port: 0, host: '127.0.0.1' });
   process.send!({ url });

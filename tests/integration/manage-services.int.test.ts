@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeLines, parseBillDate, totalCents } from '../../server/src/modules/billing/domain/pro-rata.js';
 import { brusselsDay } from '../../server/src/platform/calendar.js';
+import { scopeOfCompany } from '../../server/src/platform/tenant.js';
+import { countOverview } from '../../server/src/modules/services/overview.repository.js';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -183,6 +185,22 @@ describe(`managing services (${process.env.TEST_DB})`, () => {
   });
 
   describe('service overview', () => {
+    it('counts exactly up to the limit and says "about N" above it, from the company\'s services only', async () => {
+      const scope = scopeOfCompany({ id: await acmeId() });
+      const open = (await one<{ n: number }>(`select count(*)::int as n from services where company_id = $1 and status not in ('terminated', 'cancelled')`, [scope.companyId])).n;
+      expect(open).toBeGreaterThan(4);
+      // the endpoint: exact, since no company here comes near 20,000 services
+      expect((await acme.get('/api/service-overview/count')).body).toEqual({ total: open, estimated: false });
+      expect(await countOverview(portal.database, scope, {}, open)).toEqual({ total: open, estimated: false });
+      // one row over the limit: the database's estimate, rounded to two figures, never below the limit
+      const above = await countOverview(portal.database, scope, {}, open - 1);
+      expect(above.estimated).toBe(true);
+      expect(above.total).toBeGreaterThanOrEqual(open - 1);
+      expect(above.total % 10 ** Math.max(0, String(above.total).length - 2)).toBe(0);
+      // a filter that matches nothing stays an exact zero
+      expect(await countOverview(portal.database, scope, { q: '+99999' }, 3)).toEqual({ total: 0, estimated: false });
+    });
+
     it('pages through every open service of the company with keyset cursors, both ways', async () => {
       const total = (await acme.get('/api/service-overview/count')).body.total;
       const open = await one<{ n: number }>(`select count(*)::int as n from services where company_id = $1 and status not in ('terminated', 'cancelled')`, [await acmeId()]);

@@ -180,13 +180,38 @@ export const listOverview = async (database: OverviewDb, scope: CompanyScope, qu
   };
 };
 
-export const countOverview = async (database: OverviewDb, scope: CompanyScope, filters: OverviewFilters) => {
+/**
+ * Above this many matching services the overview says "about N" instead of counting every row: an
+ * exact count reads every matching row, so it would grow with the fleet while the pages do not
+ * (bench/overview-growth.ts). As large as a bulk action's selection (20,000), so "all matching"
+ * only ever offers an exact number.
+ */
+export const EXACT_COUNT_LIMIT = 20_000;
+
+/** "About 137,000": two significant figures. */
+const roughly = (n: number) => {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+};
+
+/**
+ * How many services the filters match: exact up to EXACT_COUNT_LIMIT (the count stops reading there),
+ * above it PostgreSQL's own estimate of the same query (its statistics, no rows read), never below the limit.
+ */
+export const countOverview = async (database: OverviewDb, scope: CompanyScope, filters: OverviewFilters, exactUpTo = EXACT_COUNT_LIMIT): Promise<{ total: number; estimated: boolean }> => {
   const p = new Params();
   const { where, needsUser } = whereOf(p, scope, filters, await catalogSnapshot(database.db));
   // without a name or department condition the count never touches the users
-  const text = `select count(*)::int as n from services s ${needsUser ? 'join mobile_users u on u.company_id = s.company_id and u.id = s.mobile_user_id' : ''} where ${where.join(' and ')}`;
-  const [row] = (await database.sql.executeSql(text, p.values, { prepare: true })).rows as { n: number }[];
-  return row?.n ?? 0;
+  const matching = `select 1 from services s ${needsUser ? 'join mobile_users u on u.company_id = s.company_id and u.id = s.mobile_user_id' : ''} where ${where.join(' and ')}`;
+  const limit = p.add(exactUpTo + 1);
+  const [row] = (await database.sql.executeSql(`select count(*)::int as n from (${matching} limit ${limit}) m`, p.values, { prepare: true })).rows as { n: number }[];
+  const n = row?.n ?? 0;
+  if (n <= exactUpTo) return { total: n, estimated: false };
+  const [plan] = (await database.sql.executeSql(`explain (format json) ${matching}`, p.values.slice(0, -1))).rows as { 'QUERY PLAN': unknown }[];
+  const json = plan?.['QUERY PLAN'];
+  const parsed = (typeof json === 'string' ? JSON.parse(json) : json) as [{ Plan: { 'Plan Rows': number } }] | undefined;
+  const estimate = parsed?.[0]?.Plan?.['Plan Rows'] ?? 0;
+  return { total: roughly(Math.max(estimate, exactUpTo + 1)), estimated: true };
 };
 
 /**

@@ -42,8 +42,8 @@ export const overviewRoutes =
 
     app.get(
       '/api/service-overview/count',
-      { schema: { tags, summary: 'How many services the filters match', querystring: OverviewFilterSchema, response: { 200: OverviewCountSchema, ...problemResponses(400, 401, 403) } } },
-      async (req) => ({ total: await countOverview(database, adminContext(req).scope, req.query) }),
+      { schema: { tags, summary: 'How many services the filters match: exact up to 20,000, above that an estimate (`estimated: true`, "about N")', querystring: OverviewFilterSchema, response: { 200: OverviewCountSchema, ...problemResponses(400, 401, 403) } } },
+      async (req) => countOverview(database, adminContext(req).scope, req.query),
     );
 
     app.get(

@@ -251,7 +251,11 @@ export const OverviewQuerySchema = OverviewFilterSchema.extend(OverviewSortSchem
   after: text().max(2000).optional(),
   before: text().max(2000).optional(),
 });
-export const OverviewCountSchema = z.object({ total: z.number().int() });
+export const OverviewCountSchema = z.object({
+  total: z.number().int(),
+  /** true above 20,000 matching services: `total` is then the database's estimate, rounded ("about 140,000") */
+  estimated: z.boolean(),
+});
 export const OverviewExportQuerySchema = OverviewFilterSchema.extend(OverviewSortSchema.shape);
 
 export const OverviewItemSchema = z.object({

@@ -136,7 +136,7 @@ const ServiceRow = ({ item, selected, onSelect }: { item: OverviewItem; selected
 };
 
 /** Previous / Next with the keyset cursors, "51–100 of 20,000" and the page size. */
-const CursorPager = ({ state, update, shown, total, nextCursor, prevCursor }: { state: OverviewState; update: Update; shown: number; total: number | undefined; nextCursor: string | null; prevCursor: string | null }) => {
+const CursorPager = ({ state, update, shown, total, estimated, nextCursor, prevCursor }: { state: OverviewState; update: Update; shown: number; total: number | undefined; estimated: boolean; nextCursor: string | null; prevCursor: string | null }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const sizeId = useId();
@@ -149,7 +149,7 @@ const CursorPager = ({ state, update, shown, total, nextCursor, prevCursor }: { 
     <Group justify="space-between" gap="md" wrap="wrap">
       <Group gap="lg" wrap="wrap">
         <Text fz="sm" c="dimmed" aria-live="polite">
-          {range ? t('table.range', { from: format.number(range.from), to: format.number(range.to), total: format.number(total ?? 0) }) : '\u00a0'}
+          {range ? t(estimated ? 'table.rangeAbout' : 'table.range', { from: format.number(range.from), to: format.number(range.to), total: format.number(total ?? 0) }) : '\u00a0'}
         </Text>
         <Group gap={8} wrap="nowrap">
           <Text component="label" fz="sm" c="dimmed" htmlFor={sizeId}>
@@ -206,6 +206,8 @@ export const MobileServicesTab = ({ state, update }: { state: OverviewState; upd
   const [allMatching, setAllMatching] = useState(false);
   const [action, setAction] = useState<BulkActionKind | null>(null);
   const total = count.data?.total ?? 0;
+  // above 20,000 the count is the database's estimate ("of about 140,000"): more than a bulk action takes, so no "select all"
+  const estimated = count.data?.estimated ?? false;
   const selectedCount = allMatching ? total : selection.ids.length;
   const bulkSelection: BulkSelection = allMatching ? { filter: filterQuery(filters) } : { serviceIds: selection.ids };
   const clearSelection = () => {
@@ -240,7 +242,7 @@ export const MobileServicesTab = ({ state, update }: { state: OverviewState; upd
             </Group>
             <Filters state={state} update={update} />
             {mayChange && selectedCount > 0 && <BulkActionBar count={selectedCount} onAction={setAction} onClear={clearSelection} />}
-            {mayChange && selection.allOnPage && total > items.length && (
+            {mayChange && selection.allOnPage && !estimated && total > items.length && (
               <Text fz="sm" role="status">
                 {allMatching ? t('bulk.allMatchingSelected', { count: total, formatted: format.number(total) }) : t('bulk.pageSelected', { count: items.length, formatted: format.number(items.length) })}{' '}
                 <Anchor component="button" type="button" fz="sm" onClick={() => (allMatching ? clearSelection() : setAllMatching(true))}>
@@ -326,7 +328,7 @@ export const MobileServicesTab = ({ state, update }: { state: OverviewState; upd
         footer={
           data && (
             <TableFooter>
-              <CursorPager state={state} update={update} shown={items.length} total={count.data?.total} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
+              <CursorPager state={state} update={update} shown={items.length} total={count.data?.total} estimated={estimated} nextCursor={data.nextCursor} prevCursor={data.prevCursor} />
             </TableFooter>
           )
         }
