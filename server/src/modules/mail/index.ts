@@ -10,3 +10,4 @@ export type { ServiceActiveMailData } from './templates/service-active.js';
 export type { NumberSource } from './templates/common.js';
 export { requestPath, type RequestUpdatedMailData } from './templates/request-updated.js';
 export type { UsageAlertMailData } from './templates/usage-alert.js';
+export type { EmployeeRequestMailData } from './templates/employee-request.js';

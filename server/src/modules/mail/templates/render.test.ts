@@ -35,6 +35,13 @@ const SAMPLES: MailContent[] = [
   { template: 'usage_alert', data: { kind: 'spending', audience: 'admin', msisdn: '+32470123456', userName: EVIL, used: 5210, threshold: 5000, companyName: EVIL, serviceUrl: 'https://my.dstny.be/services/1?a=1&b=2' } },
   { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'user', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: true } },
   { template: 'usage_alert', data: { kind: 'roaming_cap', audience: 'admin', msisdn: '+32470123456', userName: EVIL, used: 1030, threshold: 1024, blocked: false, serviceUrl: 'https://my.dstny.be/services/1' } },
+  { template: 'employee_sign_in', data: { signInUrl: 'https://my.dstny.be/my-lines/sign-in/tok?x=1&y=2', companyName: EVIL, expiresAt: new Date('2026-03-20T09:00:00Z') } },
+  { template: 'employee_request', data: { audience: 'admin', kind: 'bundle_change', msisdn: '+32470123456', userName: EVIL, bundleName: EVIL, note: EVIL, companyName: EVIL, pageUrl: 'https://my.dstny.be/self-service?a=1&b=2' } },
+  { template: 'employee_request', data: { audience: 'admin', kind: 'new_esim', msisdn: '+32470123456', userName: EVIL, companyName: EVIL, pageUrl: 'https://my.dstny.be/self-service' } },
+  { template: 'employee_request', data: { audience: 'employee', kind: 'bundle_change', outcome: 'approved', msisdn: '+32470123456', userName: EVIL, bundleName: EVIL, decidedBy: EVIL, pageUrl: 'https://my.dstny.be/my-lines' } },
+  { template: 'employee_request', data: { audience: 'employee', kind: 'new_esim', outcome: 'refused', reason: EVIL, msisdn: '+32470123456', userName: EVIL, decidedBy: EVIL, pageUrl: 'https://my.dstny.be/my-lines' } },
+  { template: 'employee_request', data: { audience: 'employee', kind: 'new_esim', outcome: 'approved', msisdn: '+32470123456', userName: EVIL, decidedBy: EVIL, pageUrl: 'https://my.dstny.be/my-lines' } },
+  { template: 'employee_request', data: { audience: 'employee', kind: 'bundle_change', outcome: 'refused', reason: EVIL, msisdn: '+32470123456', userName: EVIL, bundleName: EVIL, decidedBy: EVIL, pageUrl: 'https://my.dstny.be/my-lines' } },
   { template: 'event_hub_disabled', data: { callback: 'https://hr.example/hooks?a=1&b=2', clientName: EVIL, failingSince: '2026-03-20T09:00:00Z', lastError: EVIL, pageUrl: 'https://my.dstny.be/company' } },
 ];
 

@@ -4,6 +4,8 @@ import { activationFailedMail, type ActivationFailedMailData } from './activatio
 import { adminInviteMail, type AdminInviteMailData } from './admin-invite.js';
 import { renderHtml, renderText } from './blocks.js';
 import type { Composed, RenderContext } from './common.js';
+import { employeeRequestMail, type EmployeeRequestMailData } from './employee-request.js';
+import { employeeSignInMail, type EmployeeSignInMailData } from './employee-sign-in.js';
 import { esimQrMail, type EsimQrMailData } from './esim-qr.js';
 import { passwordResetMail, type PasswordResetMailData } from './password-reset.js';
 import { eventHubDisabledMail, type EventHubDisabledMailData } from './event-hub-disabled.js';
@@ -25,10 +27,12 @@ export type MailContent =
   | { template: 'line_reported_lost'; data: LineReportedLostMailData }
   | { template: 'password_reset'; data: PasswordResetMailData }
   | { template: 'usage_alert'; data: UsageAlertMailData }
-  | { template: 'event_hub_disabled'; data: EventHubDisabledMailData };
+  | { template: 'event_hub_disabled'; data: EventHubDisabledMailData }
+  | { template: 'employee_sign_in'; data: EmployeeSignInMailData }
+  | { template: 'employee_request'; data: EmployeeRequestMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert', 'event_hub_disabled'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert', 'event_hub_disabled', 'employee_sign_in', 'employee_request'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -56,6 +60,10 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return usageAlertMail(content.data, ctx);
     case 'event_hub_disabled':
       return eventHubDisabledMail(content.data, ctx);
+    case 'employee_sign_in':
+      return employeeSignInMail(content.data, ctx);
+    case 'employee_request':
+      return employeeRequestMail(content.data, ctx);
   }
 };
 
