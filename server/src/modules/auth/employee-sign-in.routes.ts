@@ -63,9 +63,9 @@ export const employeeSignInRoutes =
         },
       },
       async (req, reply) => {
-        // the browser's earlier session of either kind ends: one person signed in per browser
-        if (req.sessionToken) await (isEmployeeToken(req.sessionToken) ? deleteEmployeeSession(db, req.sessionToken) : deleteSession(db, req.sessionToken));
         const session = await signInWithEmployeeLink(deps, req.params.token, originOf(req));
+        // once the link proved good, the browser's earlier session of either kind ends: one person signed in per browser
+        if (req.sessionToken) await (isEmployeeToken(req.sessionToken) ? deleteEmployeeSession(db, req.sessionToken) : deleteSession(db, req.sessionToken));
         reply.setCookie(SESSION_COOKIE, session.token, { ...cookieBase, httpOnly: true, expires: session.expiresAt });
         reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieBase, httpOnly: false, expires: session.expiresAt });
         const found = await findEmployeeSession(db, session.token);
