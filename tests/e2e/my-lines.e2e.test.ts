@@ -82,6 +82,11 @@ describe('My lines', () => {
     // the administrator: told by e-mail, the bar on the line's page, the request under Manage users
     await waitUntil('the lost-phone e-mail to the administrator', () => smtp.received.find((m) => m.to.includes('admin@acme.example') && subjectOf(m).includes('reported their phone stolen')), BACKGROUND.timeout);
     const admin = await suite.signInAsAdmin();
+    await admin.goto(`${suite.portal.url}/self-service/uc-mobile/services/${person!.service_id}`);
+    await admin.getByText('Barred: the phone was reported stolen').waitFor();
+    await admin.getByText(new RegExp(`Reported stolen on .* by ${employeeName}`)).waitFor();
+    await admin.goto(`${suite.portal.url}/self-service/uc-mobile/users`);
+    await admin.getByRole('heading', { level: 1, name: 'Manage users' }).waitFor();
     const requests = admin.getByRole('region', { name: 'Employee requests' });
     await requests.getByText('A new eSIM (new phone)').waitFor();
     await expectAccessible(admin, 'employee requests on Manage users');
@@ -92,9 +97,8 @@ describe('My lines', () => {
     await approve.getByRole('button', { name: 'Approve' }).click();
     await approve.waitFor({ state: 'detached' });
     await requests.waitFor({ state: 'detached' });
-    await admin.goto(`${suite.portal.url}/self-service/uc-mobile/services/${person!.service_id}`);
-    await admin.getByText('Barred: the phone was reported stolen').waitFor();
-    await admin.getByText(new RegExp(`Reported stolen on .* by ${employeeName}`)).waitFor();
+    // the new eSIM is ordered with the line operation (its QR code goes to the employee)
+    await waitUntil('the swap to a new eSIM', async () => (await suite.q(`select 1 from line_operations where service_id = $1 and kind = 'swap_sim'`, [person!.service_id])).length > 0, BACKGROUND.timeout);
 
     // the employee sees the answer
     await phone.reload();
