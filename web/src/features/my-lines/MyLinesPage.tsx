@@ -17,6 +17,9 @@ import { fetchMyChangeOptions, fetchMyPuk, useAskForChange, useCancelMyRequest, 
 // My lines: what an employee may see and do about their own lines, on their phone as well as on a
 // desk. Nothing of a colleague's reaches this page: the server answers for the session's employee only.
 
+// the actions' labels wrap on a narrow phone instead of being cut (Dutch and French run long)
+const WRAP = { root: { height: 'auto', minHeight: 36, paddingBlock: 6 }, label: { whiteSpace: 'normal', textAlign: 'center' } } as const;
+
 const REQUEST_COLORS = { pending: 'yellow', approved: 'green', refused: 'red', cancelled: 'gray' } as const;
 
 const megabytes = (mb: number, format: ReturnType<typeof useFormat>) => (mb >= 1024 ? `${format.number(Math.round((mb / 1024) * 10) / 10)} GB` : `${format.number(mb)} MB`);
@@ -300,23 +303,23 @@ const LineCard = ({ line, companyName }: { line: MyLine; companyName: string }) 
             </Code>
           </Stack>
         )}
-        <Group gap="xs" wrap="wrap">
+        <Stack gap="xs">
           {line.canReportLost && (
-            <Button color="red" variant="outline" leftSection={<IconShieldLock size={16} aria-hidden="true" />} onClick={() => setLostOpen(true)}>
+            <Button fullWidth styles={WRAP} color="red" variant="outline" leftSection={<IconShieldLock size={16} aria-hidden="true" />} onClick={() => setLostOpen(true)}>
               {t('activation.lost.action')}
             </Button>
           )}
           {line.canAskNewEsim && (
-            <Button variant="default" leftSection={<IconReplace size={16} aria-hidden="true" />} onClick={() => setAsking('new_esim')}>
+            <Button fullWidth styles={WRAP} variant="default" leftSection={<IconReplace size={16} aria-hidden="true" />} onClick={() => setAsking('new_esim')}>
               {t('myLines.ask.esimAction')}
             </Button>
           )}
           {line.canAskBundleChange && (
-            <Button variant="default" leftSection={<IconTransfer size={16} aria-hidden="true" />} onClick={() => setAsking('bundle_change')}>
+            <Button fullWidth styles={WRAP} variant="default" leftSection={<IconTransfer size={16} aria-hidden="true" />} onClick={() => setAsking('bundle_change')}>
               {t('myLines.ask.bundleAction')}
             </Button>
           )}
-        </Group>
+        </Stack>
         <RequestList line={line} />
       </Stack>
       <ReportLostModal line={line} opened={lostOpen} onClose={() => setLostOpen(false)} companyName={companyName} />
