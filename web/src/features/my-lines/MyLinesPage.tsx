@@ -22,7 +22,9 @@ const WRAP = { root: { height: 'auto', minHeight: 36, paddingBlock: 6 }, label: 
 
 const REQUEST_COLORS = { pending: 'yellow', approved: 'green', refused: 'red', cancelled: 'gray' } as const;
 
-const megabytes = (mb: number, format: ReturnType<typeof useFormat>) => (mb >= 1024 ? `${format.number(Math.round((mb / 1024) * 10) / 10)} GB` : `${format.number(mb)} MB`);
+/** Data in the UI language's units (GB / Go). */
+const megabytes = (mb: number, format: ReturnType<typeof useFormat>, t: ReturnType<typeof useTranslation>['t']) =>
+  mb >= 1024 ? t('myLines.usage.gb', { n: format.number(Math.round((mb / 1024) * 10) / 10) }) : t('myLines.usage.mb', { n: format.number(mb) });
 
 /** This month's use against the bundle, where the network's usage files have it. */
 const Usage = ({ line }: { line: MyLine }) => {
@@ -32,9 +34,9 @@ const Usage = ({ line }: { line: MyLine }) => {
   const u = line.usage;
   return (
     <Stack gap={2}>
-      <Text fz="sm">{u.dataAllowanceMb ? t('myLines.usage.dataOf', { used: megabytes(u.dataMb, format), allowance: megabytes(u.dataAllowanceMb, format) }) : t('myLines.usage.data', { used: megabytes(u.dataMb, format) })}</Text>
+      <Text fz="sm">{u.dataAllowanceMb ? t('myLines.usage.dataOf', { used: megabytes(u.dataMb, format, t), allowance: megabytes(u.dataAllowanceMb, format, t) }) : t('myLines.usage.data', { used: megabytes(u.dataMb, format, t) })}</Text>
       <Text fz="sm">{u.voiceAllowanceMin !== null ? t('myLines.usage.minutesOf', { used: format.number(u.voiceMin), allowance: format.number(u.voiceAllowanceMin) }) : t('myLines.usage.minutes', { used: format.number(u.voiceMin) })}</Text>
-      {u.roamingDataMb > 0 && <Text fz="sm">{t('myLines.usage.roaming', { used: megabytes(u.roamingDataMb, format) })}</Text>}
+      {u.roamingDataMb > 0 && <Text fz="sm">{t('myLines.usage.roaming', { used: megabytes(u.roamingDataMb, format, t) })}</Text>}
     </Stack>
   );
 };
