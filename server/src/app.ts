@@ -19,6 +19,8 @@ import { bulkActionRoutes } from './modules/bulk-actions/bulk-actions.routes.js'
 import { overviewRoutes } from './modules/services/overview.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { signInSecurityRoutes } from './modules/auth/sign-in-security.routes.js';
+import { employeeSignInRoutes } from './modules/auth/employee-sign-in.routes.js';
+import { employeeRequestAdminRoutes, myLinesRoutes } from './modules/my-lines/index.js';
 import { startSessionCache } from './modules/auth/index.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
@@ -106,12 +108,12 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   // signed-in requests are checked from memory; the database announces every revocation (session-cache.ts)
   const sessions = deps.config.sessionCacheSeconds > 0 ? await startSessionCache(deps.database, deps.config.sessionCacheSeconds * 1000) : null;
   if (sessions) app.addHook('onClose', sessions.stop);
-  registerSessionHooks(app, deps.db, sessions?.cache);
+  registerSessionHooks(app, deps.db, sessions?.cache, sessions?.employeeCache);
   registerNoStore(app);
   // who may call which route: one table, checked on every request (after the session is known)
   const permissions = registerRoutePermissions(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes, hubRoutes, webhookAdminRoutes, approvalRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes, hubRoutes, webhookAdminRoutes, approvalRoutes, employeeSignInRoutes, myLinesRoutes, employeeRequestAdminRoutes]) {
     await app.register(routes(deps));
   }
   permissions.assertEveryRouteClassified();

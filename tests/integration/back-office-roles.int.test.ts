@@ -6,8 +6,8 @@ import { PERMISSIONS, type Role } from '../../server/src/modules/auth/domain/rol
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Route = { method: Method; path: string };
 type Caller = Role | 'anonymous';
-const CALLERS: Caller[] = ['owner', 'administrator', 'read_only', 'billing', 'operator', 'anonymous'];
-const SIGN_INS: Record<Role, string> = {
+const CALLERS: Caller[] = ['owner', 'administrator', 'read_only', 'billing', 'operator', 'employee', 'anonymous'];
+const SIGN_INS: Record<Exclude<Role, 'employee'>, string> = {
   owner: 'owner@acme.example',
   administrator: 'admin@acme.example',
   read_only: 'readonly@acme.example',
@@ -56,7 +56,8 @@ const expected = (access: RouteAccess, caller: Caller): 'through' | 401 | 403 =>
   if (access === 'public') return 'through';
   if (access === 'apiClient') return 401;
   if (caller === 'anonymous') return 401;
-  if (access === 'signedIn') return 'through';
+  // an employee's session (My lines) is no account: the account-wide routes refuse it too
+  if (access === 'signedIn') return caller === 'employee' ? 403 : 'through';
   return (PERMISSIONS[access] as readonly Role[]).includes(caller) ? 'through' : 403;
 };
 
@@ -85,9 +86,12 @@ describe(`roles: every route × every role, from the one permission table (${pro
 
   beforeAll(async () => {
     portal = await createTestPortal();
-    for (const role of Object.keys(SIGN_INS) as Role[]) clients[role] = await portal.signIn(SIGN_INS[role]);
+    for (const role of Object.keys(SIGN_INS) as (keyof typeof SIGN_INS)[]) clients[role] = await portal.signIn(SIGN_INS[role]);
     clients.anonymous = portal.anonymous();
     q = async (text, values = []) => (await portal.database.sql.executeSql(text, values)).rows as never;
+    // an employee of Acme with a line, signed in to My lines by a magic link
+    const [employee] = await q<{ email: string }>(`select u.email from mobile_users u join companies c on c.id = u.company_id join services s on s.mobile_user_id = u.id where c.name = 'Acme Logistics' and s.status = 'active' order by u.email limit 1`);
+    clients.employee = await portal.signInEmployee(employee!.email);
     const [acme] = await q<{ id: string }>(`select id from companies where name = 'Acme Logistics'`);
     const [office] = await q<{ id: string }>(`select id from offices where company_id = $1 limit 1`, [acme!.id]);
     // another company's account: an allowed call on it must find nothing (404), never change it
@@ -121,16 +125,20 @@ describe(`roles: every route × every role, from the one permission table (${pro
     }
     const at = (method: Method, path: string) => accessOf({ method, path })!;
     const verdicts = (method: Method, path: string) => CALLERS.map((c) => `${c}:${expected(at(method, path), c)}`).join(' ');
-    expect(verdicts('POST', '/api/company/accounts')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 anonymous:401');
-    expect(verdicts('POST', '/api/company/api-clients')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 anonymous:401');
-    expect(verdicts('POST', '/api/services/:id/suspend')).toBe('owner:through administrator:through read_only:403 billing:403 operator:403 anonymous:401');
-    expect(verdicts('GET', '/api/mobile-users')).toBe('owner:through administrator:through read_only:through billing:403 operator:403 anonymous:401');
-    expect(verdicts('GET', '/api/billing/next-bill')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
-    expect(verdicts('GET', '/api/usage/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
-    expect(verdicts('GET', '/api/service-overview/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 anonymous:401');
-    expect(verdicts('POST', '/api/approvals/:approvalId/approve')).toBe('owner:through administrator:through read_only:403 billing:403 operator:403 anonymous:401');
-    expect(verdicts('PUT', '/api/company/approval-settings')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 anonymous:401');
-    expect(verdicts('POST', '/api/companies')).toBe('owner:403 administrator:403 read_only:403 billing:403 operator:through anonymous:401');
+    expect(verdicts('POST', '/api/company/accounts')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 employee:403 anonymous:401');
+    expect(verdicts('POST', '/api/company/api-clients')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 employee:403 anonymous:401');
+    expect(verdicts('POST', '/api/services/:id/suspend')).toBe('owner:through administrator:through read_only:403 billing:403 operator:403 employee:403 anonymous:401');
+    expect(verdicts('GET', '/api/mobile-users')).toBe('owner:through administrator:through read_only:through billing:403 operator:403 employee:403 anonymous:401');
+    expect(verdicts('GET', '/api/billing/next-bill')).toBe('owner:through administrator:through read_only:through billing:through operator:403 employee:403 anonymous:401');
+    expect(verdicts('GET', '/api/usage/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 employee:403 anonymous:401');
+    expect(verdicts('GET', '/api/service-overview/export.csv')).toBe('owner:through administrator:through read_only:through billing:through operator:403 employee:403 anonymous:401');
+    expect(verdicts('GET', '/api/employee/lines')).toBe('owner:403 administrator:403 read_only:403 billing:403 operator:403 employee:through anonymous:401');
+    expect(verdicts('POST', '/api/employee/lines/:id/report-lost')).toBe('owner:403 administrator:403 read_only:403 billing:403 operator:403 employee:through anonymous:401');
+    expect(verdicts('GET', '/api/auth/me')).toBe('owner:through administrator:through read_only:through billing:through operator:through employee:403 anonymous:401');
+    expect(verdicts('POST', '/api/employee-requests/:id/approve')).toBe('owner:through administrator:through read_only:403 billing:403 operator:403 employee:403 anonymous:401');
+    expect(verdicts('POST', '/api/approvals/:approvalId/approve')).toBe('owner:through administrator:through read_only:403 billing:403 operator:403 employee:403 anonymous:401');
+    expect(verdicts('PUT', '/api/company/approval-settings')).toBe('owner:through administrator:403 read_only:403 billing:403 operator:403 employee:403 anonymous:401');
+    expect(verdicts('POST', '/api/companies')).toBe('owner:403 administrator:403 read_only:403 billing:403 operator:through employee:403 anonymous:401');
   });
 
   it('refuses every role on every route it may not call (403 signed in, 401 signed out), with nothing written', async () => {
@@ -156,7 +164,8 @@ describe(`roles: every route × every role, from the one permission table (${pro
     const wrong: string[] = [];
     for (const caller of CALLERS) {
       // signing out last: it ends the caller's session
-      const mine = routes.filter((r) => expected(accessOf(r)!, caller) === 'through').sort((a, b) => Number(a.path === '/api/auth/logout') - Number(b.path === '/api/auth/logout'));
+      const last = (r: Route) => Number(r.path === '/api/auth/logout' || r.path === '/api/employee/sign-out');
+      const mine = routes.filter((r) => expected(accessOf(r)!, caller) === 'through').sort((a, b) => last(a) - last(b));
       for (const r of mine) {
         const res = await call(caller, r);
         // a 401 of the route's own (the second step without its challenge cookie) is an answer, not the gate's refusal

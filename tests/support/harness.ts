@@ -10,6 +10,7 @@ import type { JobRunner } from '../../server/src/jobs/job-runner.js';
 import type { Deps } from '../../server/src/deps.js';
 import type { Clock } from '../../server/src/platform/clock.js';
 import { DEMO_PASSWORD } from '../../server/src/db/seed/demo.js';
+import { sendEmployeeSignInLinks } from '../../server/src/modules/auth/use-cases/employee-sign-in.js';
 import { TEST_PG_URL, urlForDatabase } from './env.js';
 
 export { DEMO_PASSWORD };
@@ -119,7 +120,21 @@ export type TestPortal = {
   databaseUrl?: string;
   anonymous(): Client;
   signIn(email: string, password?: string): Promise<Client>;
+  /**
+   * An employee signed in to My lines the way the e-mail does it: a sign-in link is made for the
+   * address (the job's own use case, run here at once), read in the outbox and followed.
+   */
+  signInEmployee(email: string): Promise<Client>;
   close(): Promise<void>;
+};
+
+/** The token of the latest sign-in link e-mailed to an employee (My lines), from the outbox. */
+export const latestEmployeeLink = async (database: Database, email: string) => {
+  const { rows } = await database.sql.executeSql(`select text from outbox_messages where template = 'employee_sign_in' and lower(to_address) = lower($1) order by created_at desc limit 1`, [email]);
+  const text = (rows[0] as { text?: string } | undefined)?.text;
+  const token = text ? /\/my-lines\/sign-in\/([A-Za-z0-9_-]{40,})/.exec(text)?.[1] : undefined;
+  if (!token) throw new Error(`no sign-in link was e-mailed to ${email}`);
+  return token;
 };
 
 /**
@@ -144,6 +159,13 @@ export const createTestPortal = async (configOverrides: Record<string, string> =
       const client = new Client(app);
       const res = await client.post('/api/auth/login', { email, password });
       if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return client;
+    },
+    signInEmployee: async (email) => {
+      await sendEmployeeSignInLinks(portal.deps, email);
+      const client = new Client(app);
+      const res = await client.post(`/api/employee/sign-in/${await latestEmployeeLink(database, email)}`);
+      if (res.status !== 200) throw new Error(`employee sign-in of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client;
     },
     close: async () => {

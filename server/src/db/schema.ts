@@ -11,6 +11,7 @@ import { USAGE_ALERT_KINDS } from '../modules/usage/domain/thresholds.js';
 import { REQUEST_KINDS, type RequestDetails } from '../modules/requests/domain/request-details.js';
 import { REQUEST_ROLES, REQUEST_STATUSES } from '../modules/requests/domain/request-machine.js';
 import { COMPANY_ROLES } from '../modules/auth/domain/roles.js';
+import { EMPLOYEE_REQUEST_KINDS, EMPLOYEE_REQUEST_STATUSES } from '../modules/my-lines/domain/employee-request-machine.js';
 import { APPROVAL_KINDS, APPROVAL_STATUSES, type ApprovalPayload } from '../modules/approvals/domain/approval-machine.js';
 import {
   bigint,
@@ -1384,4 +1385,93 @@ export const approvals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('approvals_company_status_idx').on(t.companyId, t.status, t.createdAt)],
+);
+
+/**
+ * An employee's sign-in link for My lines (a "magic link" e-mailed to the address their company
+ * knows them by): single use, valid minutes, only the hash of its token stored.
+ */
+export const employeeSignInLinks = pgTable(
+  'employee_sign_in_links',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    mobileUserId: uuid('mobile_user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('employee_sign_in_links_token_uq').on(t.tokenHash),
+    index('employee_sign_in_links_user_idx').on(t.companyId, t.mobileUserId),
+    foreignKey({ name: 'employee_sign_in_links_user_same_company_fk', columns: [t.companyId, t.mobileUserId], foreignColumns: [mobileUsers.companyId, mobileUsers.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * An employee's session (My lines): a session kind of its own, of a mobile user and not of an
+ * account, so no company-administration right can ever reach it. Its cookie value starts with "e."
+ * (modules/auth/employee-sessions.repository.ts); only its hash is stored.
+ */
+export const employeeSessions = pgTable(
+  'employee_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    mobileUserId: uuid('mobile_user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+    ipAddress: text('ip_address'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('employee_sessions_id_uq').on(t.id),
+    index('employee_sessions_user_idx').on(t.companyId, t.mobileUserId),
+    foreignKey({ name: 'employee_sessions_user_same_company_fk', columns: [t.companyId, t.mobileUserId], foreignColumns: [mobileUsers.companyId, mobileUsers.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * What an employee asks of one of their lines from My lines, for the company's administrator to
+ * approve or refuse (modules/my-lines/domain/employee-request-machine.ts): a new eSIM, or a bundle
+ * change (the bundle and options asked for). One open request of a kind per line.
+ */
+export const employeeRequests = pgTable(
+  'employee_requests',
+  {
+    id: id(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    mobileUserId: uuid('mobile_user_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    kind: text('kind', { enum: EMPLOYEE_REQUEST_KINDS }).notNull(),
+    status: text('status', { enum: EMPLOYEE_REQUEST_STATUSES }).notNull().default('pending'),
+    bundleCode: text('bundle_code').references(() => bundles.code),
+    optionCodes: text('option_codes').array(),
+    // the employee's own words (why, when the new phone arrives…)
+    note: text('note'),
+    decisionReason: text('decision_reason'),
+    decidedByAccountId: uuid('decided_by_account_id').references(() => accounts.id),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'employee_requests_user_same_company_fk', columns: [t.companyId, t.mobileUserId], foreignColumns: [mobileUsers.companyId, mobileUsers.id] }),
+    foreignKey({ name: 'employee_requests_service_same_company_fk', columns: [t.companyId, t.serviceId], foreignColumns: [services.companyId, services.id] }),
+    uniqueIndex('employee_requests_one_pending_uq').on(t.serviceId, t.kind).where(sql`status = 'pending'`),
+    index('employee_requests_company_status_idx').on(t.companyId, t.status, t.createdAt),
+    index('employee_requests_user_idx').on(t.companyId, t.mobileUserId, t.createdAt),
+    check('employee_requests_bundle_ck', sql`(${t.kind} = 'bundle_change') = (${t.bundleCode} is not null)`),
+  ],
 );

@@ -4,13 +4,15 @@ import { AppError, type ErrorCode } from '../platform/app-error.js';
 import type { Queryable } from '../platform/db.js';
 import type { Lang } from '../platform/i18n.js';
 import { scopeOfAccount, scopeOfCompany, scopeOfRow, type CompanyScope } from '../platform/tenant.js';
-import type { SessionAccount } from '../modules/auth/index.js';
+import type { SessionAccount, SessionEmployee } from '../modules/auth/index.js';
 import { companyExists } from '../modules/companies/index.js';
 import type { ApiPrincipal } from '../modules/public-api/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     account: SessionAccount | null;
+    /** The employee of an employee session (My lines); null for accounts and anonymous callers. */
+    employee: SessionEmployee | null;
     sessionToken: string | null;
     csrfToken: string | null;
     lang: Lang;
@@ -70,6 +72,16 @@ export const requireOperator = async (req: FastifyRequest, _reply: FastifyReply)
 };
 export const requireSignedIn = async (req: FastifyRequest, _reply: FastifyReply) => {
   signedIn(req);
+};
+
+/**
+ * An employee signed in to My lines: their company, found by their session (a row found by a
+ * credential of its own), and themselves as the actor of what they change. Accounts are refused.
+ */
+export const employeeContext = (req: FastifyRequest): { employee: SessionEmployee; scope: CompanyScope; actor: Actor } => {
+  const employee = req.employee;
+  if (!employee) throw new AppError(req.account ? 'AUTH.FORBIDDEN' : 'AUTH.NOT_SIGNED_IN');
+  return { employee, scope: scopeOfRow(employee), actor: { accountId: null, name: `${employee.firstName} ${employee.lastName}` } };
 };
 
 /**

@@ -115,6 +115,8 @@ import type {
 import type { AlertSettingsSchema, EmployeeRoamingBlockSchema, LineAlertSettingsSchema, UsageControlsSchema } from '../modules/usage/usage-alerts.schemas.js';
 import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
 import type { DeliveryPageSchema, DeliverySchema, HubListSchema, HubViewSchema } from '../modules/public-api/webhooks.schemas.js';
+import type { EmployeeMeSchema } from '../modules/auth/sign-in-security.schemas.js';
+import type { AskForChangeSchema, EmployeeRequestListSchema, MyLinesSchema, MyPukSchema } from '../modules/my-lines/my-lines.schemas.js';
 
 type Out<S extends z.ZodType> = z.output<S>;
 type In<S extends z.ZodType> = z.input<S>;
@@ -405,3 +407,12 @@ export type EventHub = Out<typeof HubViewSchema>;
 export type EventHubList = Out<typeof HubListSchema>;
 export type EventDelivery = Out<typeof DeliverySchema>;
 export type EventDeliveryPage = Out<typeof DeliveryPageSchema>;
+// ---------------------------------------------------------------- My lines (an employee's own page) and their requests
+
+export type EmployeeMe = Out<typeof EmployeeMeSchema>;
+export type MyLines = Out<typeof MyLinesSchema>;
+export type MyLine = MyLines['lines'][number];
+export type MyPuk = Out<typeof MyPukSchema>;
+export type AskForChange = In<typeof AskForChangeSchema>;
+export type EmployeeRequestList = Out<typeof EmployeeRequestListSchema>;
+export type EmployeeRequestItem = EmployeeRequestList['requests'][number];

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/app-error.js';
-import { can, roleOf, type Permission } from '../modules/auth/domain/roles.js';
+import { can, roleOf, type Permission, type Role } from '../modules/auth/domain/roles.js';
 
 /**
  * Who may call what: every route of the portal and the one thing it needs. This is the one table of
@@ -12,10 +12,11 @@ import { can, roleOf, type Permission } from '../modules/auth/domain/roles.js';
  *
  * - `public`: nobody needs to be signed in (sign-in, health, invitation and activation links, whose
  *   token is the credential; the development mailbox, which checks the caller's address itself);
- * - `signedIn`: any signed-in account (who am I, sign-out, the catalog);
+ * - `signedIn`: any signed-in account (who am I, sign-out, the catalog) — not an employee's session;
  * - `apiClient`: the public API, authenticated by an API client's bearer token and its scopes
  *   (modules/public-api/bearer-auth.ts), never by a session;
- * - a permission: a signed-in account whose role has it.
+ * - a permission: a signed-in account whose role has it; `ownLines` is the one permission of an
+ *   employee signed in to My lines (a session of its own kind, never an account's: see roles.ts).
  */
 export type RouteAccess = 'public' | 'signedIn' | 'apiClient' | Permission;
 
@@ -42,6 +43,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/auth/second-step/code': 'public',
   'POST /api/auth/second-step/enrolment': 'public',
   'POST /api/auth/second-step/enrolment/confirm': 'public',
+  // the employee's sign-in to My lines: asking for a link (same answer for any address), following it
+  'POST /api/employee/sign-in': 'public',
+  'POST /api/employee/sign-in/:token': 'public',
   'GET /api/dev/mailbox': 'public',
   'GET /api/dev/mailbox/:id': 'public',
 
@@ -172,6 +176,21 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/services/:id/roaming-block/lift': 'services.change',
   'GET /api/audit': 'audit.read',
 
+  // ---------------------------------------------------------------- My lines (an employee's own session)
+  'GET /api/employee/me': 'ownLines',
+  'POST /api/employee/sign-out': 'ownLines',
+  'GET /api/employee/lines': 'ownLines',
+  'GET /api/employee/lines/:id/puk': 'ownLines',
+  'GET /api/employee/lines/:id/change-options': 'ownLines',
+  'POST /api/employee/lines/:id/report-lost': 'ownLines',
+  'POST /api/employee/requests': 'ownLines',
+  'POST /api/employee/requests/:id/cancel': 'ownLines',
+  // the employees' requests, as the company's administrators decide them
+  'GET /api/employee-requests': 'services.read',
+  'GET /api/employee-requests/:id/preview': 'services.change',
+  'POST /api/employee-requests/:id/approve': 'services.change',
+  'POST /api/employee-requests/:id/refuse': 'services.change',
+
   // ---------------------------------------------------------------- back office (operator staff)
   'GET /api/companies': 'backOffice',
   'POST /api/companies': 'backOffice',
@@ -249,9 +268,14 @@ export const registerRoutePermissions = (app: FastifyInstance) => {
     if (!url || !isClassified(url)) return;
     const access = accessOf(req.method === 'HEAD' ? 'GET' : req.method, url);
     if (access === 'public' || access === 'apiClient') return;
-    if (!req.account) throw new AppError('AUTH.NOT_SIGNED_IN');
-    if (access === 'signedIn') return;
-    if (!access || !can(roleOf(req.account), access)) throw new AppError('AUTH.FORBIDDEN');
+    // an account's role, or an employee's session (My lines): two kinds that share no right
+    const role: Role | null = req.account ? roleOf(req.account) : req.employee ? 'employee' : null;
+    if (!role) throw new AppError('AUTH.NOT_SIGNED_IN');
+    if (access === 'signedIn') {
+      if (!req.account) throw new AppError('AUTH.FORBIDDEN');
+      return;
+    }
+    if (!access || !can(role, access)) throw new AppError('AUTH.FORBIDDEN');
   });
   return {
     assertEveryRouteClassified: () => {

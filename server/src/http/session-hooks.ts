@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/app-error.js';
 import type { Db } from '../platform/db.js';
 import { fromAcceptLanguage } from '../platform/i18n.js';
-import { findSession, noteSessionSeen, type SessionCache } from '../modules/auth/index.js';
+import { findEmployeeSession, findSession, isEmployeeToken, noteSessionSeen, type FoundEmployeeSession, type SessionCache } from '../modules/auth/index.js';
 import { SESSION_COOKIE } from './context.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,6 +17,9 @@ const CSRF_EXEMPT = new Set([
   '/api/auth/second-step/code',
   '/api/auth/second-step/enrolment',
   '/api/auth/second-step/enrolment/confirm',
+  // an employee's sign-in to My lines: asking for a link, and following it (the token is the credential)
+  '/api/employee/sign-in',
+  '/api/employee/sign-in/:token',
   '/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/activation/:token/roaming-block/lift', '/api/auth/invitations/:token/password']);
 
 const sameToken = (a: string, b: string) => {
@@ -37,8 +40,9 @@ const originMatchesHost = (req: FastifyRequest) => {
 };
 
 /** Loads the signed-in account and the caller's language; refuses state changes without the CSRF token. */
-export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: SessionCache) => {
+export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: SessionCache, employeeCache?: SessionCache<FoundEmployeeSession>) => {
   app.decorateRequest('account', null);
+  app.decorateRequest('employee', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('lang', 'en');
@@ -57,7 +61,16 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: Sessi
     const route = req.routeOptions.url;
     if (!route?.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (token) {
+    if (token && isEmployeeToken(token)) {
+      // an employee's session (My lines): a mobile user, never an account
+      const found = await findEmployeeSession(db, token, employeeCache);
+      if (found) {
+        req.employee = found.employee;
+        req.sessionToken = token;
+        req.csrfToken = found.csrfToken;
+        req.lang = found.employee.language;
+      }
+    } else if (token) {
       const found = await findSession(db, token, cache);
       if (found) {
         req.account = found.account;
@@ -71,7 +84,7 @@ export const registerSessionHooks = (app: FastifyInstance, db: Db, cache?: Sessi
       if (!originMatchesHost(req)) throw new AppError('AUTH.CSRF_INVALID');
       return;
     }
-    if (!req.account || !req.csrfToken) throw new AppError('AUTH.NOT_SIGNED_IN');
+    if ((!req.account && !req.employee) || !req.csrfToken) throw new AppError('AUTH.NOT_SIGNED_IN');
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameToken(sent, req.csrfToken)) throw new AppError('AUTH.CSRF_INVALID');
   });

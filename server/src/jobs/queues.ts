@@ -40,6 +40,8 @@ export const QUEUES = {
   purgeSessions: 'auth.purge-expired-sessions',
   /** "Forgot password": finds the account of an address, if any, and e-mails it a reset link (modules/auth). */
   passwordResetRequest: 'auth.password-reset-request',
+  /** "Employee sign-in" (My lines): finds the employees of an address, if any, and e-mails each a sign-in link (modules/auth). */
+  employeeSignInRequest: 'auth.employee-sign-in-request',
   /** Works the rows of a bulk import, a few seconds at a time, in one of the import's lanes (modules/imports). */
   importRun: 'imports.run',
   /** Works the services of a bulk action of the Service overview, a few seconds at a time (modules/bulk-actions). */
@@ -111,6 +113,7 @@ export type JobPayloads = {
   [QUEUES.bulkAction]: BulkActionJob;
   [QUEUES.importRun]: ImportJob;
   [QUEUES.passwordResetRequest]: PasswordResetRequestJob;
+  [QUEUES.employeeSignInRequest]: PasswordResetRequestJob;
   [QUEUES.productOrderRun]: ProductOrderJob;
   [QUEUES.productOrderCancel]: CancelProductOrderJob;
   [QUEUES.webhookDeliver]: WebhookDeliveryJob;

@@ -98,6 +98,15 @@ export const ERROR_STATUS = {
   'PASSWORD_RESET.INVALID': 404,
   'PASSWORD_RESET.EXPIRED': 410,
   'PASSWORD_RESET.USED': 410,
+  // an employee's sign-in link (My lines): unknown, used (or replaced by a newer one), expired
+  'EMPLOYEE_SIGN_IN.INVALID': 404,
+  'EMPLOYEE_SIGN_IN.USED': 410,
+  'EMPLOYEE_SIGN_IN.EXPIRED': 410,
+  // an employee's request about their line (My lines): not theirs / not found, decided already, one open per line and kind
+  'EMPLOYEE_REQUEST.NOT_FOUND': 404,
+  'EMPLOYEE_REQUEST.ILLEGAL_TRANSITION': 409,
+  'EMPLOYEE_REQUEST.ALREADY_PENDING': 409,
+  'EMPLOYEE_REQUEST.INVALID': 422,
   'SESSION.NOT_FOUND': 404,
   // a PATCH of an attribute the order's state no longer allows (its start once the lines are on their way), a cancellation of an order that has ended
   'PRODUCT_ORDER.STATE_CONFLICT': 409,

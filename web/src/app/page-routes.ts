@@ -10,6 +10,10 @@ export const PAGE_PATHS = {
   /** development only (DEV_MAILBOX) */
   devMailbox: '/dev/mailbox',
   activate: '/activate/:token',
+  /** an employee's own page (My lines), its sign-in, and the e-mailed sign-in link */
+  myLines: '/my-lines',
+  myLinesSignIn: '/my-lines/sign-in',
+  myLinesLink: '/my-lines/sign-in/:token',
   setPassword: '/set-password/:token',
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password/:token',

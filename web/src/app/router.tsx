@@ -29,6 +29,10 @@ const routes: RouteObject[] = [
   { path: PAGE_PATHS.devMailbox, lazy: page(() => import('../features/mailbox/MailboxPage'), 'MailboxPage'), errorElement: <RouteError /> },
   // the employee's personal activation link (from the activation e-mail); no sign-in
   { path: PAGE_PATHS.activate, lazy: page(() => import('../features/activation/ActivationPage'), 'ActivationPage'), errorElement: <RouteError /> },
+  // My lines: an employee's own page, signed in by a magic link (an employee session, not the portal's shell)
+  { path: PAGE_PATHS.myLines, lazy: page(() => import('../features/my-lines/MyLinesPage'), 'MyLinesPage'), errorElement: <RouteError /> },
+  { path: PAGE_PATHS.myLinesSignIn, lazy: page(() => import('../features/my-lines/EmployeeSignInPage'), 'EmployeeSignInPage'), errorElement: <RouteError /> },
+  { path: PAGE_PATHS.myLinesLink, lazy: page(() => import('../features/my-lines/EmployeeLinkPage'), 'EmployeeLinkPage'), errorElement: <RouteError /> },
   // an invited fleet administrator chooses a password (link from the invitation e-mail); no sign-in
   { path: PAGE_PATHS.setPassword, lazy: page(() => import('../features/auth/SetPasswordPage'), 'SetPasswordPage'), errorElement: <RouteError /> },
   // forgot password: ask for a link, then choose a new password from it; no sign-in

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SessionCache, type FoundSession } from './session-cache.js';
+import { employeeOwners, SessionCache, type FoundEmployeeSession, type FoundSession } from './session-cache.js';
 
 const session = (accountId: string, companyId: string | null): FoundSession => ({
   csrfToken: 'csrf',
@@ -69,5 +69,23 @@ describe('the session cache', () => {
     const cache = listeningCache(0);
     cache.remember('h1', session('a1', 'c1'), far, cache.ticket());
     expect(cache.get('h1')).toBeUndefined();
+  });
+
+  it('keeps employee sessions (My lines) by their mobile user: an employee change or their company drops theirs only', () => {
+    const employee = (id: string, companyId: string): FoundEmployeeSession => ({ csrfToken: 'c', employee: { id, companyId, companyName: 'C', firstName: 'E', lastName: 'M', email: 'e@c.example', language: 'en' } });
+    const cache = new SessionCache<FoundEmployeeSession>(30_000, () => 1_000, employeeOwners);
+    cache.setListening(true);
+    cache.remember('e1', employee('u1', 'c1'), far, cache.ticket());
+    cache.remember('e2', employee('u2', 'c1'), far, cache.ticket());
+    cache.remember('e3', employee('u3', 'c2'), far, cache.ticket());
+    // an account's announcement names no employee
+    cache.announce('a:u1');
+    expect(cache.get('e1')).toBeDefined();
+    cache.announce('e:u1');
+    expect([cache.get('e1'), cache.get('e2')?.employee.id]).toEqual([undefined, 'u2']);
+    cache.announce('c:c1');
+    expect([cache.get('e2'), cache.get('e3')?.employee.id]).toEqual([undefined, 'u3']);
+    cache.announce('s:e3');
+    expect(cache.get('e3')).toBeUndefined();
   });
 });

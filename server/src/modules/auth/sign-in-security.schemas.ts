@@ -1,4 +1,4 @@
-import { EmailSchema, text, z } from '../../platform/validation.js';
+import { EmailSchema, LanguageSchema, text, z } from '../../platform/validation.js';
 import { MeSchema } from './auth.schemas.js';
 
 // ---------------------------------------------------------------- the second step of a sign-in
@@ -67,3 +67,10 @@ export const OwnSessionSchema = z.object({
 });
 export const OwnSessionListSchema = z.object({ items: z.array(OwnSessionSchema) });
 export const EndedSessionsSchema = z.object({ ended: z.number().int() });
+
+// ---------------------------------------------------------------- an employee's sign-in (My lines)
+export const EmployeeSignInRequestSchema = z.object({ email: EmailSchema }).strict();
+export const EmployeeMeSchema = z.object({
+  employee: z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), language: LanguageSchema, companyName: z.string() }),
+  csrfToken: z.string(),
+});

@@ -4,3 +4,6 @@ export { checkUntil as checkSuspensionUntil, previewSuspension, resumeLine, susp
 // line operations (usage alerts bar roaming at its cap and lift it again).
 export { changeBarringIn, pendingBarrings } from './use-cases/line-operations.js';
 export type { BarringCause } from './domain/line-operations.js';
+// My lines (modules/my-lines): the employee's lost-phone report and their approved requests for a new eSIM run the administrator's use cases.
+export { reportLostByEmployeeIn, requestSimSwap } from './use-cases/line-operations.js';
+export type { LossCause } from './domain/line-operations.js';

@@ -11,3 +11,4 @@ export type { NumberSource } from './templates/common.js';
 export { requestPath, type RequestUpdatedMailData } from './templates/request-updated.js';
 export type { UsageAlertMailData } from './templates/usage-alert.js';
 export { APPROVALS_PATH, type ApprovalDecidedMailData, type ApprovalRequestedMailData } from './templates/approval.js';
+export type { EmployeeRequestMailData } from './templates/employee-request.js';

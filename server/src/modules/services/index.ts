@@ -16,5 +16,7 @@ export { changeService, deleteService } from './use-cases/manage-service.js';
 // bulk actions of the Service overview: the selection "all N matching the filter", and the same use cases per service
 export { overviewServiceIds, type OverviewFilters } from './overview.repository.js';
 export { previewChange, deletionQuota } from './use-cases/manage-service.js';
+// My lines: the bundles an employee may ask for (Manage service's own list)
+export { changeOptions } from './use-cases/manage-service.js';
 // bulk actions, and a TMF622 order's schedule and its cancellation (public API): Schedule, Start activation and Cancel, as the portal's buttons
 export { cancelService, scheduleServices, startServices } from './use-cases/start-activation.js';

@@ -21,7 +21,8 @@ const fetchMe = async (): Promise<Me | null> => {
     await adoptAccountLanguage(me);
     return me;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    // 403: an employee's session (My lines) is signed in, but as no account
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
     throw error;
   }
 };

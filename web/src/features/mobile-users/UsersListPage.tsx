@@ -7,6 +7,7 @@ import type { UserSort } from '../../shared/api/contract';
 import { useFormat } from '../../shared/i18n/format';
 import { useLabels } from '../../shared/i18n/labels';
 import { ListEmpty, ListScaffold, NoMatch, useRowLink } from '../../shared/ui/ListScaffold';
+import { EmployeeRequestsCard } from '../my-lines/EmployeeRequestsCard';
 import { pagingHandlers, readPaging, readSort, sortControl, useListParams, useSearchBox } from '../../shared/ui/list-params';
 import { Page } from '../../shared/ui/Page';
 import { SortableTh } from '../../shared/ui/SortableTh';
@@ -110,6 +111,7 @@ export const UsersListPage = () => {
       description={data ? t('users.count', { count: data.total, formatted: format.number(data.total) }) : undefined}
       actions={actions || undefined}
     >
+      <EmployeeRequestsCard />
       <ListScaffold
         query={query}
         search={{ label: t('users.searchLabel'), placeholder: t('users.searchPlaceholder'), box }}

@@ -87,7 +87,7 @@ const ItemList = ({ bundle, options }: { bundle: PricedItem; options: PricedItem
 };
 
 /** Before and after, the monthly difference and the pro-rata lines of this month's bill. */
-const Confirm = ({ impact }: { impact: BillingImpact }) => {
+export const BillingImpactSummary = ({ impact }: { impact: BillingImpact }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const text = useServiceText();
@@ -240,7 +240,7 @@ export const ManageServiceModal = ({
             <Skeleton height={96} radius="md" />
           </Stack>
         ) : impact ? (
-          <Confirm impact={impact} />
+          <BillingImpactSummary impact={impact} />
         ) : (
           <Choose options={options.data} choice={shown} setChoice={(next) => { setChoice(next); setErrors({}); }} errors={errors} />
         )}

@@ -12,12 +12,17 @@ describe('roles and what they may do', () => {
   });
 
   it('gives the owner every company permission, and the accounts and API clients to the owner alone', () => {
-    const company = PERMISSION_NAMES.filter((p) => p !== 'backOffice');
+    const company = PERMISSION_NAMES.filter((p) => p !== 'backOffice' && p !== 'ownLines');
     expect(permissionsOf('owner')).toEqual(company);
     for (const role of COMPANY_ROLES.filter((r) => r !== 'owner')) {
       expect(can(role, 'accounts.manage') || can(role, 'apiClients.manage')).toBe(false);
     }
     expect(permissionsOf('operator')).toEqual(['backOffice']);
+  });
+
+  it('gives an employee their own lines and nothing else, and nobody else their lines', () => {
+    expect(permissionsOf('employee')).toEqual(['ownLines']);
+    for (const role of [...COMPANY_ROLES, 'operator'] as const) expect(can(role, 'ownLines')).toBe(false);
   });
 
   it('reads the role of an account; a company account without one gets the least', () => {

@@ -6,8 +6,13 @@
  */
 export const COMPANY_ROLES = ['owner', 'administrator', 'read_only', 'billing'] as const;
 export type CompanyRole = (typeof COMPANY_ROLES)[number];
-export type Role = CompanyRole | 'operator';
-export const ROLES: readonly Role[] = [...COMPANY_ROLES, 'operator'];
+/**
+ * An employee signed in to My lines (a magic link, modules/auth/use-cases/employee-sign-in.ts) is
+ * not an account: a session kind of its own, whose only right is its own lines — no company
+ * permission includes it, and it has none of theirs.
+ */
+export type Role = CompanyRole | 'operator' | 'employee';
+export const ROLES: readonly Role[] = [...COMPANY_ROLES, 'operator', 'employee'];
 
 const EVERY_COMPANY_ROLE: readonly Role[] = COMPANY_ROLES;
 const FLEET_READERS: readonly Role[] = ['owner', 'administrator', 'read_only'];
@@ -44,6 +49,8 @@ export const PERMISSIONS = {
   'accounts.manage': ['owner'],
   /** Everything under the back office: companies, stock, catalog, the request queue. */
   'backOffice': ['operator'],
+  /** My lines: the signed-in employee's own lines, their lost-phone report and their requests — nobody else's. */
+  'ownLines': ['employee'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

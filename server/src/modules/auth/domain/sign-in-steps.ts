@@ -29,3 +29,16 @@ export const resetLinkState = (link: { expiresAt: Date; usedAt: Date | null; rev
   if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
   return 'valid';
 };
+
+/** How long an employee's sign-in link (My lines) works, and how long the session it opens lasts. */
+export const EMPLOYEE_SIGN_IN_TTL_MINUTES = 15;
+export const EMPLOYEE_SESSION_TTL_HOURS = 12;
+
+export type EmployeeLinkState = 'valid' | 'expired' | 'used';
+
+/** A sign-in link works once, until it expires; a newer one marks the older used. */
+export const employeeLinkState = (link: { expiresAt: Date; usedAt: Date | null }, now: Date): EmployeeLinkState => {
+  if (link.usedAt) return 'used';
+  if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'valid';
+};

@@ -134,19 +134,29 @@ const reportLostIn = async (tx: Queryable, deps: Deps, scope: CompanyScope, acto
 export const reportLostByEmployee = async (deps: Deps, token: string, cause: LossCause) => {
   await deps.db.transaction(async (tx) => {
     const { scope, a } = await resolveEmployeeLink(tx, deps, token, true);
-    await reportLostIn(tx, deps, scope, employeeActor(a), a.service.id, cause, 'employee');
-    // the administrators arrange the replacement: they hear of it at once
-    for (const admin of await companyAdmins(tx, scope)) {
-      await queueMail(tx, deps.jobs, {
-        template: 'line_reported_lost',
-        data: { msisdn: a.service.msisdn ?? '', userName: `${a.user.firstName} ${a.user.lastName}`, cause, companyName: a.companyName, serviceUrl: `${deps.links.publicUrl()}/self-service/uc-mobile/services/${a.service.id}` },
-        companyId: scope.companyId,
-        to: { address: admin.email, name: admin.fullName },
-        language: admin.language,
-      });
-    }
+    await reportLostByEmployeeIn(tx, deps, scope, employeeActor(a), a.service.id, cause, { userName: `${a.user.firstName} ${a.user.lastName}`, companyName: a.companyName });
   });
   return getActivationPage(deps, token);
+};
+
+/**
+ * An employee's lost-phone report, in the caller's transaction — from their personal link, or from
+ * My lines (whose use case has checked the line is theirs): the administrator's bar, in the
+ * employee's name, and the administrators hear of it at once (they arrange the replacement).
+ */
+export const reportLostByEmployeeIn = async (tx: Queryable, deps: Deps, scope: CompanyScope, actor: Actor, serviceId: string, cause: LossCause, who: { userName: string; companyName: string }) => {
+  const op = await reportLostIn(tx, deps, scope, actor, serviceId, cause, 'employee');
+  const service = await findServiceRow(tx, scope, serviceId);
+  for (const admin of await companyAdmins(tx, scope)) {
+    await queueMail(tx, deps.jobs, {
+      template: 'line_reported_lost',
+      data: { msisdn: service?.msisdn ?? '', userName: who.userName, cause, companyName: who.companyName, serviceUrl: `${deps.links.publicUrl()}/self-service/uc-mobile/services/${serviceId}` },
+      companyId: scope.companyId,
+      to: { address: admin.email, name: admin.fullName },
+      language: admin.language,
+    });
+  }
+  return op;
 };
 
 /** The phone was found: the bar is lifted and the line works again with its SIM. */

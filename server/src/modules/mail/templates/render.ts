@@ -4,6 +4,8 @@ import { activationFailedMail, type ActivationFailedMailData } from './activatio
 import { adminInviteMail, type AdminInviteMailData } from './admin-invite.js';
 import { renderHtml, renderText } from './blocks.js';
 import type { Composed, RenderContext } from './common.js';
+import { employeeRequestMail, type EmployeeRequestMailData } from './employee-request.js';
+import { employeeSignInMail, type EmployeeSignInMailData } from './employee-sign-in.js';
 import { esimQrMail, type EsimQrMailData } from './esim-qr.js';
 import { passwordResetMail, type PasswordResetMailData } from './password-reset.js';
 import { eventHubDisabledMail, type EventHubDisabledMailData } from './event-hub-disabled.js';
@@ -28,10 +30,12 @@ export type MailContent =
   | { template: 'usage_alert'; data: UsageAlertMailData }
   | { template: 'event_hub_disabled'; data: EventHubDisabledMailData }
   | { template: 'approval_requested'; data: ApprovalRequestedMailData }
-  | { template: 'approval_decided'; data: ApprovalDecidedMailData };
+  | { template: 'approval_decided'; data: ApprovalDecidedMailData }
+  | { template: 'employee_sign_in'; data: EmployeeSignInMailData }
+  | { template: 'employee_request'; data: EmployeeRequestMailData };
 
 export type MailTemplate = MailContent['template'];
-export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert', 'event_hub_disabled', 'approval_requested', 'approval_decided'];
+export const MAIL_TEMPLATES: readonly MailTemplate[] = ['activation', 'esim_qr', 'porting_refused', 'service_active', 'request_updated', 'admin_invite', 'activation_failed', 'line_reported_lost', 'password_reset', 'usage_alert', 'event_hub_disabled', 'approval_requested', 'approval_decided', 'employee_sign_in', 'employee_request'];
 
 export type RenderedMail = { subject: string; html: string; text: string; attachments: MailAttachment[] };
 
@@ -63,6 +67,10 @@ const compose = (content: MailContent, ctx: RenderContext): Composed | Promise<C
       return approvalRequestedMail(content.data, ctx);
     case 'approval_decided':
       return approvalDecidedMail(content.data, ctx);
+    case 'employee_sign_in':
+      return employeeSignInMail(content.data, ctx);
+    case 'employee_request':
+      return employeeRequestMail(content.data, ctx);
   }
 };
 
