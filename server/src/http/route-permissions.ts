@@ -42,6 +42,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/auth/second-step/code': 'public',
   'POST /api/auth/second-step/enrolment': 'public',
   'POST /api/auth/second-step/enrolment/confirm': 'public',
+  // single sign-on: whether an address goes to its company's provider, the start of such a sign-in,
+  // and the provider's way back (its state cookie and the code are the credential)
+  'POST /api/auth/sso/check': 'public',
+  'POST /api/auth/sso/start': 'public',
+  'GET /api/auth/sso/callback': 'public',
   'GET /api/dev/mailbox': 'public',
   'GET /api/dev/mailbox/:id': 'public',
 
@@ -55,6 +60,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/auth/two-factor/enrolment': 'signedIn',
   'POST /api/auth/two-factor/enrolment/confirm': 'signedIn',
   'POST /api/auth/two-factor/disable': 'signedIn',
+  'POST /api/auth/two-factor/recovery-codes': 'signedIn',
   'GET /api/auth/sessions': 'signedIn',
   'DELETE /api/auth/sessions/:sessionId': 'signedIn',
   'POST /api/auth/sessions/end-others': 'signedIn',
@@ -75,6 +81,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // whether the company requires two-step sign-in: the owner decides, as for the accounts
   'GET /api/company/two-factor': 'company.read',
   'PUT /api/company/two-factor': 'accounts.manage',
+  // single sign-on: everyone of the company sees how it signs in; the owner sets it up
+  'GET /api/company/sso': 'company.read',
+  'PUT /api/company/sso': 'accounts.manage',
   'GET /api/company/accounts': 'accounts.manage',
   'POST /api/company/accounts': 'accounts.manage',
   'PUT /api/company/accounts/:accountId/role': 'accounts.manage',

@@ -17,6 +17,9 @@ const CSRF_EXEMPT = new Set([
   '/api/auth/second-step/code',
   '/api/auth/second-step/enrolment',
   '/api/auth/second-step/enrolment/confirm',
+  // single sign-on: whether an address goes to its provider, and the start of such a sign-in
+  '/api/auth/sso/check',
+  '/api/auth/sso/start',
   '/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/activation/:token/roaming-block/lift', '/api/auth/invitations/:token/password']);
 
 const sameToken = (a: string, b: string) => {
