@@ -47,7 +47,7 @@ describe('single sign-on', () => {
     await page.goto(`${base}/login`);
     await signIn(page, 'owner@acme.example');
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    await page.goto(`${base}/company`);
+    await page.goto(`${base}/self-service/company`);
     const panel = page.getByRole('region', { name: 'Single sign-on' });
     await panel.waitFor();
     await panel.getByText(`${base}/api/auth/sso/callback`).waitFor();
