@@ -62,7 +62,7 @@ describe('single sign-on', () => {
 
     await panel.getByLabel('Issuer URL').fill(provider.issuer);
     await panel.getByLabel('Client secret').fill(provider.clientSecret);
-    await panel.getByRole('textbox', { name: 'People without a Fleetdesk account' }).click();
+    await panel.getByRole('combobox', { name: 'People without a Fleetdesk account' }).click();
     await page.getByRole('option', { name: 'Create their account as Read-only' }).click();
     await panel.getByRole('switch', { name: 'Sign in through the identity provider' }).check();
     await panel.getByRole('button', { name: 'Save single sign-on' }).click();
