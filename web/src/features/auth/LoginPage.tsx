@@ -37,7 +37,7 @@ export const LoginPage = () => {
   // back from the company's identity provider: refused (with the reason), or a second step to take
   const ssoError = searchParams.get('ssoError');
   const returnedStep = searchParams.get('secondStep');
-  const [failure, setFailure] = useState<string | null>(() => (ssoError ? t([`login.sso.errors.${ssoError.replace(/[^A-Z_]/g, "_")}`, 'login.sso.errors.generic']) : null));
+  const [failure, setFailure] = useState<string | null>(() => (ssoError ? t([`login.sso.errors.${ssoError.replace(/[^A-Z_]/g, '_')}`, 'login.sso.errors.generic']) : null));
   const [secondStep, setSecondStep] = useState<SecondStep | null>(returnedStep === 'code' || returnedStep === 'enrol' ? returnedStep : null);
   // single sign-on: the address's company signs in through its provider (checked when the address is typed)
   const [sso, setSso] = useState<{ email: string; companyName: string | null } | null>(null);
