@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { signInSecurityRoutes } from './modules/auth/sign-in-security.routes.js';
 import { employeeSignInRoutes } from './modules/auth/employee-sign-in.routes.js';
 import { employeeRequestAdminRoutes, myLinesRoutes } from './modules/my-lines/index.js';
+import { ssoRoutes } from './modules/auth/sso.routes.js';
 import { startSessionCache } from './modules/auth/index.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { companyRoutes } from './modules/companies/companies.routes.js';
@@ -113,7 +114,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   // who may call which route: one table, checked on every request (after the session is known)
   const permissions = registerRoutePermissions(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes, hubRoutes, webhookAdminRoutes, approvalRoutes, employeeSignInRoutes, myLinesRoutes, employeeRequestAdminRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, ssoRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes, hubRoutes, webhookAdminRoutes, approvalRoutes, employeeSignInRoutes, myLinesRoutes, employeeRequestAdminRoutes]) {
     await app.register(routes(deps));
   }
   permissions.assertEveryRouteClassified();

@@ -113,6 +113,8 @@ describe('one owner for each thing', () => {
       'modules/activation/use-cases/employee-activation.ts',
       // an account's own audit lines (password reset, two-factor): the company of the account itself
       'modules/auth/use-cases/password-reset.ts',
+      // a single sign-on coming back: the company whose provider it was started with (its pending row, found by the browser's cookie)
+      'modules/auth/use-cases/sso.ts',
       'modules/auth/use-cases/two-factor.ts',
       'modules/bulk-actions/use-cases/run-bulk-action.ts',
       'modules/companies/use-cases/administrators.ts',

@@ -216,6 +216,37 @@ describe(`signing in: forgot password, two-factor, own sessions (${process.env.T
       expect((await later.client.post('/api/auth/second-step/code', { code: codeAt(secret, clock.now()) })).status).toBe(200);
     });
 
+    it('makes ten new recovery codes with a current code or the password, shown once; the old ones stop working', async () => {
+      const { client } = await login('totp@acme.example');
+      clock.advance(30_000);
+      expect((await client.post('/api/auth/second-step/code', { code: codeAt(secret, clock.now()) })).status).toBe(200);
+      // proof needed: one of the two, and right
+      expect((await client.post('/api/auth/two-factor/recovery-codes', {})).status).toBe(400);
+      const wrongPassword = await client.post('/api/auth/two-factor/recovery-codes', { password: 'not it at all' });
+      expect([wrongPassword.status, wrongPassword.body.errors[0].field]).toEqual([400, 'password']);
+      const wrongCode = await client.post('/api/auth/two-factor/recovery-codes', { code: '000000' === codeAt(secret, clock.now()) ? '111111' : '000000' });
+      expect([wrongCode.status, wrongCode.body.code]).toEqual([422, 'TWO_FACTOR.CODE_INVALID']);
+      const byPassword = await client.post('/api/auth/two-factor/recovery-codes', { password: DEMO_PASSWORD });
+      expect(byPassword.status).toBe(200);
+      expect(byPassword.body.recoveryCodes).toHaveLength(10);
+      clock.advance(30_000);
+      const byCode = await client.post('/api/auth/two-factor/recovery-codes', { code: codeAt(secret, clock.now()) });
+      expect(byCode.status).toBe(200);
+      const fresh = byCode.body.recoveryCodes as string[];
+      expect(fresh).toHaveLength(10);
+      expect(fresh.filter((c) => byPassword.body.recoveryCodes.includes(c) || recoveryCodes.includes(c))).toEqual([]);
+      expect((await client.get('/api/auth/two-factor')).body.recoveryCodesLeft).toBe(10);
+      // an old code (never used) no longer opens anything; a new one does, once
+      const old = await login('totp@acme.example');
+      expect((await old.client.post('/api/auth/second-step/code', { recoveryCode: recoveryCodes[1] })).status).toBe(422);
+      expect((await old.client.post('/api/auth/second-step/code', { recoveryCode: byPassword.body.recoveryCodes[0] })).status).toBe(422);
+      expect((await old.client.post('/api/auth/second-step/code', { recoveryCode: fresh[0] })).status).toBe(200);
+      expect((await q(`select 1 from audit_events where action = 'account.recovery_codes_regenerated'`)).length).toBe(2);
+      // nothing to regenerate without a second factor
+      const plain = await portal.signIn('admin@brightwave.example');
+      expect((await plain.post('/api/auth/two-factor/recovery-codes', { password: DEMO_PASSWORD })).body.code).toBe('TWO_FACTOR.NOT_ENABLED');
+    });
+
     it('is turned off with the password and a code, and then sign-in needs the password only', async () => {
       const { client } = await login('totp@acme.example');
       clock.advance(30_000);

@@ -1475,3 +1475,52 @@ export const employeeRequests = pgTable(
     check('employee_requests_bundle_ck', sql`(${t.kind} = 'bundle_change') = (${t.bundleCode} is not null)`),
   ],
 );
+
+/**
+ * A company's single sign-on (OpenID Connect): its provider, the client the portal is there (the
+ * secret sealed like the TOTP secrets, never sent back), the role given to people created on their
+ * first sign-in (null: unknown people are refused), and whether it is on. modules/auth, sso.ts.
+ */
+export const companySso = pgTable('company_sso', {
+  companyId: uuid('company_id')
+    .primaryKey()
+    .references(() => companies.id),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecret: text('client_secret').notNull(),
+  newAccountRole: text('new_account_role', { enum: COMPANY_ROLES }),
+  enabled: boolean('enabled').notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+/** The e-mail domains that sign in through a company's provider: one company per domain. */
+export const companySsoDomains = pgTable(
+  'company_sso_domains',
+  {
+    domain: text('domain').primaryKey(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+  },
+  (t) => [index('company_sso_domains_company_idx').on(t.companyId)],
+);
+
+/**
+ * A sign-in sent to a company's provider and not back yet: its state, nonce and PKCE verifier, bound
+ * to the browser by a short-lived cookie whose SHA-256 is the key. Used once.
+ */
+export const ssoSignIns = pgTable('sso_sign_ins', {
+  idHash: text('id_hash').primaryKey(),
+  companyId: uuid('company_id')
+    .notNull()
+    .references(() => companies.id),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  nextPath: text('next_path'),
+  language: text('language', { enum: ['en', 'fr', 'nl'] }).notNull().default('en'),
+  userAgent: text('user_agent'),
+  ipAddress: text('ip_address'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});

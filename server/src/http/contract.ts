@@ -112,6 +112,7 @@ import type {
   SecondStepSchema,
   TwoFactorStatusSchema,
 } from '../modules/auth/sign-in-security.schemas.js';
+import type { SsoCheckSchema, SsoSettingsInputSchema, SsoSettingsSchema, SsoStartSchema } from '../modules/auth/sso.schemas.js';
 import type { AlertSettingsSchema, EmployeeRoamingBlockSchema, LineAlertSettingsSchema, UsageControlsSchema } from '../modules/usage/usage-alerts.schemas.js';
 import type { ApiClientInputSchema, ApiClientListSchema, ApiClientSchema, ApiScopeSchema, CreatedApiClientSchema } from '../modules/public-api/api-clients.schemas.js';
 import type { DeliveryPageSchema, DeliverySchema, HubListSchema, HubViewSchema } from '../modules/public-api/webhooks.schemas.js';
@@ -381,6 +382,10 @@ export type PasswordResetView = Out<typeof PasswordResetViewSchema>;
 export type PasswordResetDone = Out<typeof PasswordResetDoneSchema>;
 export type OwnSessionList = Out<typeof OwnSessionListSchema>;
 export type OwnSession = ItemOf<OwnSessionList>;
+export type SsoSettings = Out<typeof SsoSettingsSchema>;
+export type SsoSettingsInput = z.input<typeof SsoSettingsInputSchema>;
+export type SsoCheck = Out<typeof SsoCheckSchema>;
+export type SsoStart = Out<typeof SsoStartSchema>;
 // ---------------------------------------------------------------- usage and cost centres
 
 export type CompanyUsage = Out<typeof CompanyUsageSchema>;

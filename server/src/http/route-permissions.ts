@@ -46,6 +46,11 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // the employee's sign-in to My lines: asking for a link (same answer for any address), following it
   'POST /api/employee/sign-in': 'public',
   'POST /api/employee/sign-in/:token': 'public',
+  // single sign-on: whether an address goes to its company's provider, the start of such a sign-in,
+  // and the provider's way back (its state cookie and the code are the credential)
+  'POST /api/auth/sso/check': 'public',
+  'POST /api/auth/sso/start': 'public',
+  'GET /api/auth/sso/callback': 'public',
   'GET /api/dev/mailbox': 'public',
   'GET /api/dev/mailbox/:id': 'public',
 
@@ -59,6 +64,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/auth/two-factor/enrolment': 'signedIn',
   'POST /api/auth/two-factor/enrolment/confirm': 'signedIn',
   'POST /api/auth/two-factor/disable': 'signedIn',
+  'POST /api/auth/two-factor/recovery-codes': 'signedIn',
   'GET /api/auth/sessions': 'signedIn',
   'DELETE /api/auth/sessions/:sessionId': 'signedIn',
   'POST /api/auth/sessions/end-others': 'signedIn',
@@ -90,6 +96,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/approvals/:approvalId/approve': 'approvals.decide',
   'POST /api/approvals/:approvalId/reject': 'approvals.decide',
   'POST /api/approvals/:approvalId/cancel': 'services.change',
+  // single sign-on: everyone of the company sees how it signs in; the owner sets it up
+  'GET /api/company/sso': 'company.read',
+  'PUT /api/company/sso': 'accounts.manage',
   'GET /api/company/accounts': 'accounts.manage',
   'POST /api/company/accounts': 'accounts.manage',
   'PUT /api/company/accounts/:accountId/role': 'accounts.manage',

@@ -20,6 +20,9 @@ const CSRF_EXEMPT = new Set([
   // an employee's sign-in to My lines: asking for a link, and following it (the token is the credential)
   '/api/employee/sign-in',
   '/api/employee/sign-in/:token',
+  // single sign-on: whether an address goes to its provider, and the start of such a sign-in
+  '/api/auth/sso/check',
+  '/api/auth/sso/start',
   '/api/auth/login', '/api/activation/:token/sim', '/api/activation/:token/activate', '/api/activation/:token/report-lost', '/api/activation/:token/replacement-sim', '/api/activation/:token/roaming-block/lift', '/api/auth/invitations/:token/password']);
 
 const sameToken = (a: string, b: string) => {

@@ -108,6 +108,17 @@ export const ERROR_STATUS = {
   'EMPLOYEE_REQUEST.ALREADY_PENDING': 409,
   'EMPLOYEE_REQUEST.INVALID': 422,
   'SESSION.NOT_FOUND': 404,
+  // single sign-on (OpenID Connect): its configuration, and the refusals of a sign-in back from the provider
+  'SSO.DISCOVERY_FAILED': 422,
+  'SSO.DOMAIN_TAKEN': 409,
+  'SSO.NOT_CONFIGURED': 409,
+  'SSO.REQUIRED': 403,
+  'SSO.STATE_INVALID': 400,
+  'SSO.PROVIDER_ERROR': 502,
+  'SSO.EMAIL_MISSING': 422,
+  'SSO.EMAIL_UNVERIFIED': 403,
+  'SSO.WRONG_COMPANY': 403,
+  'SSO.UNKNOWN_ACCOUNT': 403,
   // a PATCH of an attribute the order's state no longer allows (its start once the lines are on their way), a cancellation of an order that has ended
   'PRODUCT_ORDER.STATE_CONFLICT': 409,
   'PRODUCT_ORDER.NOT_CANCELLABLE': 409,

@@ -14,6 +14,7 @@ export const findAccountForSignIn = async (q: Queryable, where: { email: string 
       email: accounts.email,
       fullName: accounts.fullName,
       role: accounts.role,
+      companyRole: accounts.companyRole,
       language: accounts.language,
       status: accounts.status,
       passwordHash: accounts.passwordHash,

@@ -21,6 +21,7 @@ import {
   PasswordResetRequestSchema,
   PasswordResetViewSchema,
   RecoveryCodesSchema,
+  RegenerateRecoveryCodesSchema,
   ResetTokenParamSchema,
   SecondFactorInputSchema,
   SessionIdParamSchema,
@@ -34,6 +35,7 @@ import {
   confirmOwnEnrolment,
   confirmSignInEnrolment,
   disableTwoFactor,
+  regenerateRecoveryCodes,
   setCompanyTwoFactorSetting,
   startOwnEnrolment,
   startSignInEnrolment,
@@ -201,6 +203,21 @@ export const signInSecurityRoutes =
         await disableTwoFactor(deps, signedIn(req).id, req.body);
         return reply.status(204).send(null);
       },
+    );
+
+    app.post(
+      '/api/auth/two-factor/recovery-codes',
+      {
+        onRequest: requireSignedIn,
+        config: { rateLimit: perAccount },
+        schema: {
+          tags,
+          summary: 'Ten new recovery codes, shown this once (the old ones stop working): a current code of the app, or the password',
+          body: RegenerateRecoveryCodesSchema,
+          response: { 200: RecoveryCodesSchema, ...problemResponses(400, 401, 403, 409, 422, 429) },
+        },
+      },
+      async (req) => regenerateRecoveryCodes(deps, signedIn(req).id, req.body),
     );
 
     // ------------------------------------------------------------ one's own sessions

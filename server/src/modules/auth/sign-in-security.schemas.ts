@@ -41,6 +41,12 @@ export const DisableTwoFactorSchema = z
   .strict()
   .refine((v) => Boolean(v.code) !== Boolean(v.recoveryCode), { message: 'required', path: ['code'] });
 
+/** New recovery codes: a current code of the app, or the password — one of the two. */
+export const RegenerateRecoveryCodesSchema = z
+  .object({ password: text().min(1).max(200).optional(), code: code().optional() })
+  .strict()
+  .refine((v) => Boolean(v.password) !== Boolean(v.code), { message: 'required', path: ['code'] });
+
 export const CompanyTwoFactorSchema = z.object({ required: z.boolean(), accountsWithout: z.number().int() });
 export const CompanyTwoFactorInputSchema = z.object({ required: z.boolean() }).strict();
 

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconShieldCheck, IconShieldOff } from '@tabler/icons-react';
+import { IconRefresh, IconShieldCheck, IconShieldOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
@@ -13,7 +13,7 @@ import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { useProblemMessage } from '../../shared/ui/problem-message';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { PasswordField } from '../auth/PublicLayout';
-import { useTwoFactorMutations, useTwoFactorStatus } from './api';
+import { regenerateRecoveryCodes, useTwoFactorMutations, useTwoFactorStatus } from './api';
 import { CodeInput, EnrolmentSteps, RecoveryCodesPanel } from './Enrolment';
 import { AccountTabs } from './AccountTabs';
 
@@ -71,6 +71,64 @@ const DisableModal = ({ opened, onClose }: { opened: boolean; onClose: () => voi
   );
 };
 
+/** Ten new recovery codes (the old ones stop working): a code of the app, or the password. */
+const RegenerateModal = ({ opened, onClose, onCodes }: { opened: boolean; onClose: () => void; onCodes: (codes: string[]) => void }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const problemMessage = useProblemMessage();
+  const { refresh } = useTwoFactorMutations();
+  const [kind, setKind] = useState<'code' | 'password'>('code');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const form = useForm({ initialValues: { password: '', code: '' } });
+  const close = () => {
+    form.reset();
+    setFailure(null);
+    onClose();
+  };
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    setPending(true);
+    try {
+      const { recoveryCodes } = await regenerateRecoveryCodes(kind === 'code' ? { code: values.code.replace(/\s/g, '') } : { password: values.password });
+      void refresh();
+      close();
+      onCodes(recoveryCodes);
+    } catch (error) {
+      const errors = isApiError(error) ? error.errors : [];
+      for (const e of errors) form.setFieldError(e.field, e.message);
+      if (!errors.length) setFailure(problemMessage(error));
+    } finally {
+      setPending(false);
+    }
+  });
+  return (
+    <Modal opened={opened} onClose={close} title={t('twoFactor.regenerateTitle')} centered closeButtonProps={{ 'aria-label': t('actions.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text fz="sm">{t('twoFactor.regenerateText')}</Text>
+          <ProblemAlert>{failure}</ProblemAlert>
+          <SegmentedControl
+            value={kind}
+            onChange={(v) => setKind(v as typeof kind)}
+            data={[
+              { value: 'code', label: t('twoFactor.withAppCode') },
+              { value: 'password', label: t('twoFactor.withPassword') },
+            ]}
+            aria-label={t('twoFactor.proofKind')}
+          />
+          {kind === 'code' ? (
+            <CodeInput label={t('twoFactor.codeLabel')} data-autofocus {...form.getInputProps('code')} />
+          ) : (
+            <PasswordField label={labels.field('password')} autoComplete="current-password" {...form.getInputProps('password')} />
+          )}
+          <ModalActions label={t('twoFactor.regenerate')} pending={pending} icon={IconRefresh} onCancel={close} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+};
+
 /** Account › Two-factor sign-in: on or off, setting it up with an authenticator app, the recovery codes once. */
 export const TwoFactorPage = () => {
   const { t } = useTranslation();
@@ -80,6 +138,7 @@ export const TwoFactorPage = () => {
   const [enrolling, setEnrolling] = useState(false);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [disabling, setDisabling] = useState(false);
+  const [regenerating, setRegenerating] = useState(false);
   return (
     <Page title={t('twoFactor.title')} description={t('twoFactor.intro')} breadcrumbs={[{ label: t('accountPages.crumb') }, { label: t('twoFactor.title') }]}>
       <AccountTabs />
@@ -126,6 +185,11 @@ export const TwoFactorPage = () => {
                     {t('twoFactor.codesLeft', { count: s.recoveryCodesLeft })}
                   </Text>
                   {s.required && <Text fz="sm" c="dimmed">{t('twoFactor.requiredText')}</Text>}
+                  <Group mt="xs">
+                    <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden="true" />} onClick={() => setRegenerating(true)}>
+                      {t('twoFactor.regenerate')}
+                    </Button>
+                  </Group>
                 </Stack>
               ) : enrolling ? (
                 <EnrolmentSteps
@@ -153,6 +217,7 @@ export const TwoFactorPage = () => {
         )}
       </QueryContent>
       <DisableModal opened={disabling} onClose={() => setDisabling(false)} />
+      <RegenerateModal opened={regenerating} onClose={() => setRegenerating(false)} onCodes={setCodes} />
     </Page>
   );
 };

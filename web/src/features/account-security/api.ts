@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../shared/api/client';
-import type { CompanyTwoFactor, EnrolledSignIn, Me, OwnSessionList, RecoveryCodes, TwoFactorEnrolment, TwoFactorStatus } from '../../shared/api/contract';
+import type { CompanyTwoFactor, EnrolledSignIn, Me, OwnSessionList, RecoveryCodes, SsoCheck, SsoSettings, SsoSettingsInput, SsoStart, TwoFactorEnrolment, TwoFactorStatus } from '../../shared/api/contract';
 
 const keys = { twoFactor: ['account', 'two-factor'] as const, sessions: ['account', 'sessions'] as const, company: ['company', 'two-factor'] as const };
 
@@ -56,3 +56,25 @@ export const useSetCompanyTwoFactor = () => {
     },
   });
 };
+
+// ---------------------------------------------------------------- single sign-on (the owner sets it up; the company reads it)
+
+const ssoKey = ['company', 'sso'] as const;
+export const useSsoSettings = () => useQuery({ queryKey: ssoKey, queryFn: ({ signal }) => api.get<SsoSettings>('/api/company/sso', undefined, signal) });
+
+export const useSaveSsoSettings = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SsoSettingsInput) => api.put<SsoSettings>('/api/company/sso', input),
+    onSuccess: (data) => {
+      queryClient.setQueryData(ssoKey, data);
+      return queryClient.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+};
+
+/** Whether an address signs in through its company's provider; and the start of such a sign-in (no session yet). */
+export const checkSso = (email: string) => apiRequest<SsoCheck>('/api/auth/sso/check', { method: 'POST', body: { email }, expectUnauthorized: true });
+export const startSso = (input: { email: string; next?: string; language?: 'en' | 'fr' | 'nl' }) => apiRequest<SsoStart>('/api/auth/sso/start', { method: 'POST', body: input, expectUnauthorized: true });
+
+export const regenerateRecoveryCodes = (input: { password: string } | { code: string }) => api.post<RecoveryCodes>('/api/auth/two-factor/recovery-codes', input);

@@ -8,6 +8,7 @@ import { AccountManager, ContractCard } from './ContractSummary';
 import { OfficesPanel } from './OfficesPanel';
 import { ApiClientsPanel } from '../api-clients/ApiClientsPanel';
 import { CompanyTwoFactorPanel } from '../account-security/CompanyTwoFactorPanel';
+import { SsoPanel } from '../account-security/SsoPanel';
 import { UsageAlertSettings } from './UsageAlertSettings';
 import { WebhooksPanel } from '../api-clients/WebhooksPanel';
 import { Detail, DetailCard } from '../../shared/ui/DetailCard';
@@ -48,6 +49,7 @@ export const CompanyPage = () => {
             {seesApiClients && <ApiClientsPanel />}
             {seesApiClients && <WebhooksPanel />}
             {mayManageAccounts && <CompanyTwoFactorPanel />}
+            <SsoPanel mayManage={mayManageAccounts} />
           </Stack>
         )}
       </QueryContent>

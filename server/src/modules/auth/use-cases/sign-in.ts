@@ -6,6 +6,7 @@ import { createSession, type SignInOrigin } from '../auth.repository.js';
 import { DUMMY_HASH, isUsableHash, verifyPassword } from '../domain/password.js';
 import { CHALLENGE_TTL_MINUTES, nextSignInStep, twoFactorRequired } from '../domain/sign-in-steps.js';
 import { findAccountForSignIn, insertChallenge, type SignInAccount } from '../sign-in-security.repository.js';
+import { passwordSignInRefused } from '../sso.repository.js';
 
 export type SignInPolicy = { sessionTtlHours: number; operatorTwoFactorRequired: boolean };
 
@@ -30,6 +31,16 @@ export const signIn = async (deps: { db: Db; clock: Clock }, email: string, pass
   const ok = await verifyPassword(password, stored);
   if (!account || !ok) throw new AppError('AUTH.INVALID_CREDENTIALS');
   if (account.status !== 'active') throw new AppError('AUTH.ACCOUNT_DEACTIVATED');
+  if (await passwordSignInRefused(db, account)) throw new AppError('SSO.REQUIRED');
+  return startSignedIn(deps, account, policy, origin);
+};
+
+/**
+ * What follows a sign-in whose first step succeeded (a right password, or the company's identity
+ * provider): a session, or the second step the account or its company requires.
+ */
+export const startSignedIn = async (deps: { db: Db; clock: Clock }, account: SignInAccount, policy: SignInPolicy, origin: SignInOrigin): Promise<SignInOutcome> => {
+  const { db } = deps;
   const step = nextSignInStep({ hasTwoFactor: account.twoFactorConfirmedAt !== null, twoFactorRequired: accountNeedsTwoFactor(account, policy) });
   if (step === 'session') return { kind: 'session', ...(await createSession(db, account.id, policy.sessionTtlHours, origin)) };
   const token = newToken();

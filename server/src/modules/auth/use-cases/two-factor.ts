@@ -189,3 +189,25 @@ export const setCompanyTwoFactorSetting = async (db: Db, scope: CompanyScope, ac
   });
   return companyTwoFactorSetting(db, scope);
 };
+
+// ---------------------------------------------------------------- new recovery codes
+
+/**
+ * Ten new recovery codes for one's own second factor, shown this once; the old ones stop working.
+ * Proof that it is the person: a current code of the app, or the password (an account created by
+ * single sign-on has none, so it gives a code).
+ */
+export const regenerateRecoveryCodes = async (deps: TwoFactorDeps, accountId: string, input: { password?: string | undefined; code?: string | undefined }) => {
+  const account = await mustFind(deps.db, accountId);
+  if (!account.twoFactorConfirmedAt) throw new AppError('TWO_FACTOR.NOT_ENABLED');
+  if (input.password !== undefined && !(await verifyPassword(input.password, account.passwordHash))) {
+    throw new AppError('VALIDATION.FAILED', { fieldErrors: [{ field: 'password', rule: 'password_wrong' }] });
+  }
+  return deps.db.transaction(async (tx) => {
+    if (input.code !== undefined && !(await checkSecondFactor(tx, deps, accountId, { code: input.code }))) throw codeInvalid();
+    const codes = newRecoveryCodes();
+    await replaceRecoveryCodes(tx, accountId, codes.map((c) => sha256(normalizeRecoveryCode(c))));
+    await audit(tx, account, 'account.recovery_codes_regenerated', { recoveryCodes: codes.length });
+    return { recoveryCodes: codes };
+  });
+};
