@@ -24,7 +24,9 @@ const sourcesOf = (s: InventoryRow['service']) => [
 ];
 
 /** One service as TMF638 shows it; our own status stays readable as `fleetdeskStatus`. */
-const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string; name: string }, lang: Lang): TmfService => {
+// Links into the other TM Forum APIs (party, address, resource, catalog) are absolute URIs, as TMF638
+// v4's RelatedParty, ResourceRef and ServiceSpecificationRef require; links within this API are paths like `href`.
+const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string; name: string }, lang: Lang, base: string): TmfService => {
   const s = r.service;
   const type = catalog.serviceTypes.get(s.serviceTypeCode);
   const name = (text: { en: string; fr: string; nl: string } | undefined, fallback: string) => (text ? localize(text, lang) : fallback);
@@ -47,7 +49,7 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
     ...(s.endedAt ? { endDate: s.endedAt.toISOString() } : {}),
     serviceSpecification: {
       id: s.serviceTypeCode,
-      href: TMF_REF_PATHS.serviceSpecification(s.serviceTypeCode),
+      href: base + TMF_REF_PATHS.serviceSpecification(s.serviceTypeCode),
       name: name(type?.name, s.serviceTypeCode),
       version: SERVICE_SPECIFICATION_VERSION,
       '@referredType': 'ServiceSpecification',
@@ -65,14 +67,14 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
     // over); empty for a line that stands on no other service of ours (its options are characteristics)
     supportingService: sourcesOf(s).map(({ id }) => serviceRef(id)),
     supportingResource: [
-      ...(r.sim ? [{ id: r.sim.iccid, href: TMF_REF_PATHS.resource(r.sim.iccid), name: r.sim.kind === 'esim' ? 'eSIM' : 'SIM', '@referredType': 'PhysicalResource' }] : []),
-      ...(s.msisdn ? [{ id: s.msisdn, href: TMF_REF_PATHS.resource(s.msisdn), name: 'MSISDN', '@referredType': 'LogicalResource' }] : []),
+      ...(r.sim ? [{ id: r.sim.iccid, href: base + TMF_REF_PATHS.resource(r.sim.iccid), name: r.sim.kind === 'esim' ? 'eSIM' : 'SIM', '@referredType': 'PhysicalResource' }] : []),
+      ...(s.msisdn ? [{ id: s.msisdn, href: base + TMF_REF_PATHS.resource(s.msisdn), name: 'MSISDN', '@referredType': 'LogicalResource' }] : []),
     ],
     relatedParty: [
-      { id: r.user.id, href: TMF_REF_PATHS.individual(r.user.id), name: `${r.user.firstName} ${r.user.lastName}`, role: 'user', '@referredType': 'Individual' },
-      { id: company.id, href: TMF_REF_PATHS.organization(company.id), name: company.name, role: 'customer', '@referredType': 'Organization' },
+      { id: r.user.id, href: base + TMF_REF_PATHS.individual(r.user.id), name: `${r.user.firstName} ${r.user.lastName}`, role: 'user', '@referredType': 'Individual' },
+      { id: company.id, href: base + TMF_REF_PATHS.organization(company.id), name: company.name, role: 'customer', '@referredType': 'Organization' },
     ],
-    place: r.office ? [{ id: r.office.id, href: TMF_REF_PATHS.geographicAddress(r.office.id), name: r.office.name, role: 'office', '@referredType': 'GeographicAddress' }] : [],
+    place: r.office ? [{ id: r.office.id, href: base + TMF_REF_PATHS.geographicAddress(r.office.id), name: r.office.name, role: 'office', '@referredType': 'GeographicAddress' }] : [],
     serviceRelationship: sourcesOf(s).map(({ id, relationshipType }) => ({ relationshipType, service: serviceRef(id) })),
   };
 };
@@ -97,17 +99,17 @@ const filterOf = (query: Record<string, unknown>, catalog: CatalogSnapshot): Inv
   return f;
 };
 
-export const listTmfServices = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, query: Record<string, unknown> & { fields?: string; offset: number; limit: number }, lang: Lang) => {
+export const listTmfServices = async (deps: Pick<Deps, 'db' | 'links'>, scope: CompanyScope, query: Record<string, unknown> & { fields?: string; offset: number; limit: number }, lang: Lang) => {
   const catalog = await catalogSnapshot(deps.db);
   const filter = filterOf(query, catalog);
   const [{ rows, total }, name] = await Promise.all([listInventory(deps.db, scope, filter, query), companyName(deps.db, scope)]);
   const fields = parseFields(query.fields);
-  return { items: rows.map((r) => pickFields(toTmf(r, catalog, { id: scope.companyId, name }, lang), fields)), total };
+  return { items: rows.map((r) => pickFields(toTmf(r, catalog, { id: scope.companyId, name }, lang, deps.links.publicUrl()), fields)), total };
 };
 
-export const getTmfService = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, id: string, fields: string | undefined, lang: Lang) => {
+export const getTmfService = async (deps: Pick<Deps, 'db' | 'links'>, scope: CompanyScope, id: string, fields: string | undefined, lang: Lang) => {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('SERVICE.NOT_FOUND');
   const [row, catalog, name] = await Promise.all([findInventoryItem(deps.db, scope, id), catalogSnapshot(deps.db), companyName(deps.db, scope)]);
   if (!row) throw new AppError('SERVICE.NOT_FOUND');
-  return pickFields(toTmf(row, catalog, { id: scope.companyId, name }, lang), parseFields(fields));
+  return pickFields(toTmf(row, catalog, { id: scope.companyId, name }, lang, deps.links.publicUrl()), parseFields(fields));
 };
