@@ -36,6 +36,7 @@ import { employeeLineRoutes, lineRoutes } from './modules/lines/lines.routes.js'
 import { importRoutes } from './modules/imports/imports.routes.js';
 import { mobileUserRoutes } from './modules/mobile-users/mobile-users.routes.js';
 import { apiClientRoutes } from './modules/public-api/api-clients.routes.js';
+import { tmfReferenceRoutes } from './modules/public-api/tmf-references.routes.js';
 import { tmfServiceInventoryRoutes } from './modules/public-api/tmf-service-inventory.routes.js';
 import { tmfProductOrderingRoutes } from './modules/public-api/tmf-product-ordering.routes.js';
 import { publicApiDocsRoutes } from './modules/public-api/public-api-docs.routes.js';
@@ -114,7 +115,7 @@ export const buildApp = async (deps: AppDeps, opts: FastifyServerOptions = {}) =
   // who may call which route: one table, checked on every request (after the session is known)
   const permissions = registerRoutePermissions(app);
 
-  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, ssoRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes, hubRoutes, webhookAdminRoutes, approvalRoutes, employeeSignInRoutes, myLinesRoutes, employeeRequestAdminRoutes]) {
+  for (const routes of [healthRoutes, operatorRoutes, authRoutes, companyRoutes, invitationRoutes, catalogRoutes, backOfficeCatalogRoutes, backOfficePortingIssueRoutes, mobileUserRoutes, importRoutes, serviceRoutes, overviewRoutes, bulkActionRoutes, billingRoutes, activationAdminRoutes, employeeActivationRoutes, lineRoutes, employeeLineRoutes, stockRoutes, auditRoutes, mailboxRoutes, requestRoutes, backOfficeRequestRoutes, apiClientRoutes, tmfServiceInventoryRoutes, tmfProductOrderingRoutes, publicApiDocsRoutes, usageRoutes, signInSecurityRoutes, ssoRoutes, companyAccountRoutes, usageAlertRoutes, employeeRoamingRoutes, hubRoutes, webhookAdminRoutes, approvalRoutes, employeeSignInRoutes, myLinesRoutes, employeeRequestAdminRoutes, tmfReferenceRoutes]) {
     await app.register(routes(deps));
   }
   permissions.assertEveryRouteClassified();

@@ -86,4 +86,15 @@ describe('webhook delivery log', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('table', { name: 'Delivery log' }).getByRole('row').filter({ hasText: 'ServiceCreateEvent' }).getByRole('cell').nth(4).textContent(), BACKGROUND).toBe('2');
   });
+
+  test("an administrator reads the subscriptions and the log, but sending again and turning on are the owner's", async () => {
+    const page = await suite.signInAsAdmin();
+    await page.goto(`${suite.portal.url}/self-service/company`);
+    const log = page.getByRole('table', { name: 'Delivery log' });
+    await log.getByRole('row').filter({ hasText: 'ServiceCreateEvent' }).first().waitFor();
+    await page.getByRole('table', { name: 'Event subscriptions' }).getByRole('row', { name: /hr\/events/ }).waitFor();
+    expect(await log.getByRole('button', { name: /Send again/ }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Event subscriptions' }).getByRole('button').count()).toBe(0);
+    expect(await log.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
+  });
 });

@@ -147,12 +147,17 @@ describe(`public API: clients and tokens (${process.env.TEST_DB})`, () => {
     const doc = (await portal.app.inject({ method: 'GET', url: '/tmf-api/docs/json' })).json();
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/oauth/token',
+      '/tmf-api/geographicAddressManagement/v4/geographicAddress/{id}',
+      '/tmf-api/partyManagement/v4/individual/{id}',
+      '/tmf-api/partyManagement/v4/organization/{id}',
       '/tmf-api/productOrderingManagement/v4/cancelProductOrder',
       '/tmf-api/productOrderingManagement/v4/cancelProductOrder/{id}',
       '/tmf-api/productOrderingManagement/v4/hub',
       '/tmf-api/productOrderingManagement/v4/hub/{id}',
       '/tmf-api/productOrderingManagement/v4/productOrder',
       '/tmf-api/productOrderingManagement/v4/productOrder/{id}',
+      '/tmf-api/resourceInventoryManagement/v4/resource/{id}',
+      '/tmf-api/serviceCatalogManagement/v4/serviceSpecification/{id}',
       '/tmf-api/serviceInventory/v4/hub',
       '/tmf-api/serviceInventory/v4/hub/{id}',
       '/tmf-api/serviceInventory/v4/service',

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPortal, type Client, type TestPortal } from '../support/harness.js';
 import { waitUntil } from '../support/wait.js';
-import { TmfProductOrderListSchema, TmfProductOrderSchema, TmfServiceListSchema, TmfServiceSchema } from '../../server/src/modules/public-api/tmf.schemas.js';
+import {
+  TmfGeographicAddressSchema,
+  TmfIndividualSchema,
+  TmfOrganizationSchema,
+  TmfProductOrderListSchema,
+  TmfProductOrderSchema,
+  TmfResourceSchema,
+  TmfServiceListSchema,
+  TmfServiceSchema,
+  TmfServiceSpecificationSchema,
+} from '../../server/src/modules/public-api/tmf.schemas.js';
 
 // the routes skip checking their answers on the way out (speed): every answer is held to its schema here
 const strictly = <T extends { strict(): unknown }>(schema: T) => schema.strict() as unknown as { parse(v: unknown): unknown };
@@ -97,6 +107,70 @@ describe(`TM Forum APIs (${process.env.TEST_DB})`, () => {
       const unknown = await as(acmeToken).get(`${SERVICES}?colour=red`);
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json()).toMatchObject({ '@type': 'Error', code: 'VALIDATION.FAILED', errors: [{ field: 'colour' }] });
+    });
+
+    it('lists the latest started first, and tells which service a line took its numbers from', async () => {
+      const all = (await as(acmeToken).get(`${SERVICES}?limit=1000`)).json() as { id: string; startDate?: string; supportingService: { id: string; href: string }[]; serviceRelationship: { relationshipType: string; service: { id: string } }[] }[];
+      const starts = all.map((s) => s.startDate ?? '');
+      expect(starts).toEqual([...starts].sort().reverse());
+      // the demo's SmartMobile history: an internal port replaced the earlier Mobile line, a fixed number was taken over
+      const links = await q<{ id: string; port_from_service_id: string | null; fixed_number_taken_from_service_id: string | null }>(
+        `select s.id, s.port_from_service_id, s.fixed_number_taken_from_service_id from services s join companies c on c.id = s.company_id where c.name = 'Acme Logistics'`,
+      );
+      const linked = links.filter((l) => l.port_from_service_id || l.fixed_number_taken_from_service_id);
+      expect(linked.length).toBeGreaterThanOrEqual(4);
+      for (const l of links) {
+        const s = all.find((x) => x.id === l.id)!;
+        const expected = [
+          ...(l.port_from_service_id ? [{ relationshipType: 'replaces', service: { id: l.port_from_service_id } }] : []),
+          ...(l.fixed_number_taken_from_service_id ? [{ relationshipType: 'tookFixedNumberFrom', service: { id: l.fixed_number_taken_from_service_id } }] : []),
+        ];
+        expect(s.serviceRelationship).toMatchObject(expected);
+        expect(s.supportingService.map((r) => r.id)).toEqual(expected.map((e) => e.service.id));
+        // every related service is one of the company's, readable at its href
+        for (const r of s.supportingService) expect((await as(acmeToken).get(r.href)).statusCode).toBe(200);
+      }
+      // the first two (what TM Forum's kit reads) both have related services, and different states
+      expect(all[0]!.supportingService.length).toBeGreaterThan(0);
+      expect(all[1]!.supportingService.length).toBeGreaterThan(0);
+    });
+
+    it("resolves every reference of a service: user, company, office, SIM, number, specification (with its version); never another company's", async () => {
+      const s = (await as(acmeToken).get(`${SERVICES}?limit=1`)).json()[0];
+      const refs = [
+        [s.relatedParty[0], TmfIndividualSchema],
+        [s.relatedParty[1], TmfOrganizationSchema],
+        [s.place[0], TmfGeographicAddressSchema],
+        [s.supportingResource[0], TmfResourceSchema],
+        [s.supportingResource[1], TmfResourceSchema],
+        [s.serviceSpecification, TmfServiceSpecificationSchema],
+      ] as const;
+      for (const [ref, schema] of refs) {
+        // links into the other TM Forum APIs are absolute URIs (TMF638 v4: format uri) on the portal's own address
+        expect(ref.href, JSON.stringify(ref)).toMatch(/^https?:\/\/[^/]+\/tmf-api\//);
+        const path = new URL(ref.href).pathname;
+        const res = await as(acmeToken).get(path);
+        expect(res.statusCode, ref.href).toBe(200);
+        const body = strictly(schema).parse(res.json()) as { id: string; href: string };
+        expect(body).toMatchObject({ id: ref.id, href: path });
+      }
+      expect(s.serviceSpecification.version).toBe('1.0');
+      const pathOf = (href: string) => new URL(href).pathname;
+      expect((await as(acmeToken).get(pathOf(s.serviceSpecification.href))).json()).toMatchObject({ version: '1.0', '@type': 'ServiceSpecification' });
+      expect(Object.keys((await as(acmeToken).get(`${pathOf(s.relatedParty[0].href)}?fields=givenName`)).json()).sort()).toEqual(['givenName', 'href', 'id']);
+      // another company's client reads none of Acme's parties, offices, SIMs or numbers (the catalog is the operator's, the same for all)
+      for (const [ref] of refs.slice(0, 5)) {
+        const res = await as(brightToken).get(pathOf(ref.href));
+        expect(res.statusCode, ref.href).toBe(404);
+        expect(res.json()).toMatchObject({ '@type': 'Error', status: '404' });
+      }
+      expect((await as(brightToken).get(pathOf(s.serviceSpecification.href))).statusCode).toBe(200);
+      for (const path of ['/tmf-api/partyManagement/v4/individual/nope', '/tmf-api/resourceInventoryManagement/v4/resource/%2B32999', '/tmf-api/serviceCatalogManagement/v4/serviceSpecification/nope']) {
+        expect((await as(acmeToken).get(path)).statusCode).toBe(404);
+      }
+      // an unencoded + in the number arrives as a space: the name filter still finds the number
+      const byName = (await as(acmeToken).get(`${SERVICES}?name=${s.name}&fields=id`)).json();
+      expect(byName.map((x: { id: string }) => x.id)).toContain(s.id);
     });
 
     it("answers 404 with a TMF error for unknown ids and another company's services", async () => {

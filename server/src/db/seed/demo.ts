@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../../modules/auth/domain/password.js';
 import type { Db, Tx } from '../../platform/db.js';
 import {
@@ -234,6 +234,69 @@ export const seedDemo = async (db: Db): Promise<boolean> => {
     );
     await seedStock(acme!.id, 1, acmeLines, { physical: 15, esim: 8, fixed: 10 }, 7104000);
     await seedStock(bright!.id, 2, brightLines, { physical: 8, esim: 5, fixed: 3 }, 4409000);
+
+    // Acme's SmartMobile history, which the public API's service inventory tells (serviceRelationship,
+    // supportingService): each converged SIM took its number over from the person's earlier Mobile line
+    // by a port within the organisation, which ended that line and retired its SIM; and Sarah Mertens,
+    // who took over Thomas Jacobs's Operations desk, got a converged SIM with his active fixed number
+    // (Add Service, step 7), suspended while she is on leave.
+    const converged = acmeLines.filter((l) => l.serviceTypeCode === 'smartmobile.converged');
+    const movedOn = [Date.UTC(2025, 4, 5), Date.UTC(2025, 4, 12), Date.UTC(2025, 5, 20)];
+    const earlier = await tx
+      .insert(services)
+      .values(
+        converged.map((l, k) => ({
+          companyId: acme!.id,
+          mobileUserId: l.mobileUserId,
+          serviceTypeCode: 'mobile.voice',
+          bundleCode: 'mobile-m',
+          msisdn: l.msisdn,
+          status: 'terminated' as const,
+          numberSource: 'new' as const,
+          simChoice: 'admin_sim' as const,
+          activationMethod: 'automatic' as const,
+          activationTiming: 'asap' as const,
+          activatedAt: new Date(Date.UTC(2025, 2, 3 + k)),
+          endedAt: new Date(movedOn[k % movedOn.length]!),
+          endReason: 'number_moved' as const,
+        })),
+      )
+      .returning();
+    for (const [k, l] of converged.entries()) {
+      await tx
+        .update(services)
+        .set({ numberSource: 'port_internal', portFromServiceId: earlier[k]!.id, activatedAt: new Date(movedOn[k % movedOn.length]!) })
+        .where(eq(services.id, l.id));
+    }
+    await tx.insert(simCards).values(
+      earlier.map((e, k) => ({ companyId: acme!.id, kind: 'physical' as const, iccid: demoIccid('13', k + 1), pin: '1111', puk: String(20000000 + k), status: 'retired' as const, serviceId: e.id })),
+    );
+    const [sarah] = await tx.select({ id: mobileUsers.id }).from(mobileUsers).where(eq(mobileUsers.email, 'sarah.mertens@acme.example'));
+    const desk = converged[0];
+    if (sarah && desk) {
+      line += 1;
+      const msisdn = `+324701${String(line).padStart(5, '0')}`;
+      const [onLeave] = await tx
+        .insert(services)
+        .values({
+          companyId: acme!.id,
+          mobileUserId: sarah.id,
+          serviceTypeCode: 'smartmobile.converged',
+          bundleCode: 'smart-essential',
+          msisdn,
+          status: 'suspended',
+          numberSource: 'new',
+          simChoice: 'admin_sim',
+          fixedNumberTakenFromServiceId: desk.id,
+          activationMethod: 'automatic',
+          activationTiming: 'asap',
+          activatedAt: new Date(Date.UTC(2025, 5, 2)),
+        })
+        .returning();
+      await tx.update(fixedNumbers).set({ serviceId: onLeave!.id }).where(eq(fixedNumbers.serviceId, desk.id));
+      await tx.insert(simCards).values({ companyId: acme!.id, kind: 'physical', iccid: demoIccid('13', 10), pin: '1111', puk: '20000010', status: 'assigned', serviceId: onLeave!.id });
+      await tx.insert(mobileNumbers).values({ msisdn, status: 'assigned', companyId: acme!.id, serviceId: onLeave!.id });
+    }
     await tx.insert(mobileNumbers).values(DEMO_FREE_NUMBERS.map((msisdn) => ({ msisdn })));
   });
   return true;

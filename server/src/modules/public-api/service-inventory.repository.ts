@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { companies, fixedNumbers, mobileUsers, offices, services, simCards, type ServiceStatus } from '../../db/schema.js';
 import type { Queryable } from '../../platform/db.js';
 import { inCompany, sameCompanyRow, userOfService, type CompanyScope } from '../../platform/tenant.js';
@@ -50,11 +50,14 @@ const withResources = async (q: Queryable, scope: CompanyScope, rows: Awaited<Re
   });
 };
 
-/** One page of the company's services in a stable order (by id: the (company_id, id) index walks it). */
+/**
+ * One page of the company's services in a stable order: the latest started first, those not started
+ * yet last, then by id — the (company_id, coalesce(activated_at, '-infinity'), id) index walks it backwards.
+ */
 export const listInventory = async (q: Queryable, scope: CompanyScope, f: InventoryFilter, page: { offset: number; limit: number }) => {
   const where = whereOf(scope, f);
   const [rows, [total]] = await Promise.all([
-    rowsWhere(q, where).orderBy(asc(services.id)).limit(page.limit).offset(page.offset),
+    rowsWhere(q, where).orderBy(sql`coalesce(${services.activatedAt}, '-infinity'::timestamptz) desc`, desc(services.id)).limit(page.limit).offset(page.offset),
     q.select({ n: count() }).from(services).where(where),
   ]);
   return { rows: await withResources(q, scope, rows), total: total?.n ?? 0 };

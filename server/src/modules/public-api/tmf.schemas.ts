@@ -64,6 +64,75 @@ export const TmfServiceSchema = z
 export const TmfServiceListSchema = z.array(TmfServiceSchema);
 export type TmfService = z.infer<typeof TmfServiceSchema>;
 
+// ---------------------------------------------------------------- what a TMF638 service refers to
+// (TMF632 Party, TMF673 Geographic Address, TMF639 Resource, TMF633 Service Catalog), read-only
+
+const ResourceCharacteristic = z.object({ name: z.string(), valueType: z.string(), value: z.string() });
+export const TmfIndividualSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('Individual'),
+    givenName: z.string(),
+    familyName: z.string(),
+    fullName: z.string(),
+    contactMedium: z.array(z.object({ mediumType: z.string(), preferred: z.boolean(), characteristic: z.object({ emailAddress: z.string() }) })),
+  })
+  .partial()
+  .meta({ id: 'TmfIndividual', description: 'TMF632 v4 Individual: a mobile user of the company' });
+export const TmfOrganizationSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('Organization'),
+    name: z.string(),
+    tradingName: z.string(),
+    organizationIdentification: z.array(z.object({ identificationType: z.string(), identificationId: z.string() })),
+  })
+  .partial()
+  .meta({ id: 'TmfOrganization', description: "TMF632 v4 Organization: the API client's own company" });
+export const TmfGeographicAddressSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('GeographicAddress'),
+    name: z.string(),
+    streetName: z.string(),
+    postcode: z.string(),
+    city: z.string(),
+    country: z.string(),
+  })
+  .partial()
+  .meta({ id: 'TmfGeographicAddress', description: 'TMF673 v4 GeographicAddress: an office of the company' });
+export const TmfResourceSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.enum(['PhysicalResource', 'LogicalResource']),
+    name: z.string(),
+    value: z.string(),
+    resourceCharacteristic: z.array(ResourceCharacteristic),
+  })
+  .partial()
+  .meta({ id: 'TmfResource', description: 'TMF639 v4 Resource: a SIM card (by ICCID) or a mobile number (E.164) of the company' });
+export const TmfServiceSpecificationSchema = z
+  .object({
+    id: z.string(),
+    href: z.string(),
+    '@type': z.literal('ServiceSpecification'),
+    name: z.string(),
+    description: z.string(),
+    version: z.string(),
+    category: z.string(),
+  })
+  .partial()
+  .meta({ id: 'TmfServiceSpecification', description: "TMF633 v4 ServiceSpecification: a service type of the operator's catalog" });
+export type TmfIndividual = z.infer<typeof TmfIndividualSchema>;
+export type TmfOrganization = z.infer<typeof TmfOrganizationSchema>;
+export type TmfGeographicAddress = z.infer<typeof TmfGeographicAddressSchema>;
+export type TmfResource = z.infer<typeof TmfResourceSchema>;
+export type TmfServiceSpecification = z.infer<typeof TmfServiceSpecificationSchema>;
+
 // ---------------------------------------------------------------- TMF622 Product Ordering v4
 
 const CharacteristicIn = z.object({ name: z.string().max(64), value: z.unknown(), valueType: z.string().max(32).optional() }).loose();

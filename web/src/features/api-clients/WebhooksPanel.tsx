@@ -13,6 +13,7 @@ import { QueryContent } from '../../shared/ui/QueryContent';
 import { TableFooter, TablePager } from '../../shared/ui/TablePager';
 import { LabelledTable } from '../../shared/ui/TableScroll';
 import { TableSkeletonRows } from '../../shared/ui/TableSkeleton';
+import { useCan } from '../auth/can';
 import { useEventDeliveries, useEventHubs, useWebhookMutations } from './webhooks-api';
 
 const HUB_COLOR = { active: 'green', disabled: 'red', deleted: 'gray' } as const;
@@ -54,6 +55,8 @@ const ReplayModal = ({ delivery, onClose }: { delivery: EventDelivery | null; on
 const HubTable = ({ hubs }: { hubs: EventHub[] }) => {
   const { t } = useTranslation();
   const format = useFormat();
+  // turning a subscription back on is the owner's (apiClients.manage); an administrator reads
+  const mayManage = useCan('apiClients.manage');
   const problemMessage = useProblemMessage();
   const { enable } = useWebhookMutations();
   const turnOn = async (hub: EventHub) => {
@@ -76,7 +79,7 @@ const HubTable = ({ hubs }: { hubs: EventHub[] }) => {
           <Table.Th>{t('webhooks.query')}</Table.Th>
           <Table.Th>{t('webhooks.client')}</Table.Th>
           <Table.Th>{t('webhooks.status')}</Table.Th>
-          <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+          {mayManage && <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>}
         </>
       }
     >
@@ -105,6 +108,7 @@ const HubTable = ({ hubs }: { hubs: EventHub[] }) => {
               </Badge>
             </Tooltip>
           </Table.Td>
+          {mayManage && (
           <Table.Td>
             <Group gap={4} justify="flex-end" wrap="nowrap">
               {hub.status === 'disabled' && !hub.clientRevoked && (
@@ -114,6 +118,7 @@ const HubTable = ({ hubs }: { hubs: EventHub[] }) => {
               )}
             </Group>
           </Table.Td>
+          )}
         </Table.Tr>
       ))}
     </LabelledTable>
@@ -128,6 +133,8 @@ const DeliveryLog = ({ hubs }: { hubs: EventHub[] }) => {
   const [status, setStatus] = useState<DeliveryStatus | null>(null);
   const [hubId, setHubId] = useState<string | null>(null);
   const [replaying, setReplaying] = useState<EventDelivery | null>(null);
+  // sending an event again is the owner's (apiClients.manage); an administrator reads the log
+  const mayManage = useCan('apiClients.manage');
   const deliveries = useEventDeliveries({ page, pageSize, ...(status ? { status } : {}), ...(hubId ? { hubId } : {}) });
   const data = deliveries.data;
   return (
@@ -181,12 +188,12 @@ const DeliveryLog = ({ hubs }: { hubs: EventHub[] }) => {
                 <Table.Th>{t('webhooks.status')}</Table.Th>
                 <Table.Th ta="right">{t('webhooks.attempts')}</Table.Th>
                 <Table.Th>{t('webhooks.lastAnswer')}</Table.Th>
-                <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>
+                {mayManage && <Table.Th ta="right">{t('backOffice.actionsColumn')}</Table.Th>}
               </>
             }
           >
             {!data ? (
-              <TableSkeletonRows columns={7} rows={3} />
+              <TableSkeletonRows columns={mayManage ? 7 : 6} rows={3} />
             ) : (
               data.items.map((d) => (
                 <Table.Tr key={d.id}>
@@ -230,6 +237,7 @@ const DeliveryLog = ({ hubs }: { hubs: EventHub[] }) => {
                       </Text>
                     ) : null}
                   </Table.Td>
+                  {mayManage && (
                   <Table.Td>
                     <Group gap={4} justify="flex-end" wrap="nowrap">
                       {d.status !== 'pending' && (
@@ -241,6 +249,7 @@ const DeliveryLog = ({ hubs }: { hubs: EventHub[] }) => {
                       )}
                     </Group>
                   </Table.Td>
+                  )}
                 </Table.Tr>
               ))
             )}

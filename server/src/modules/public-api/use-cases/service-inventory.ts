@@ -7,14 +7,26 @@ import { parseFields, parseFilters, pickFields } from '../domain/tmf-query.js';
 import { SERVICE_STATE, statusesOfServiceState, TMF_SERVICE_STATES, type TmfServiceState } from '../domain/tmf-states.js';
 import { companyName, findInventoryItem, listInventory, type InventoryFilter, type InventoryRow } from '../service-inventory.repository.js';
 import type { TmfService } from '../tmf.schemas.js';
+import { SERVICE_SPECIFICATION_VERSION, TMF_REF_PATHS } from './tmf-references.js';
 
 export const SERVICE_PATH = '/tmf-api/serviceInventory/v4/service';
+
 const FILTERS = ['id', 'state', 'name', 'serviceType', 'category'] as const;
 
 const characteristic = (name: string, value: string | string[] | null) => ({ name, valueType: Array.isArray(value) ? 'array' : 'string', value });
 
+const serviceRef = (id: string) => ({ id, href: `${SERVICE_PATH}/${id}`, '@referredType': 'Service' });
+
+/** The services a service took its numbers from, as stored on it: the line an internal port replaced, the holder of a fixed number taken over. */
+const sourcesOf = (s: InventoryRow['service']) => [
+  ...(s.portFromServiceId ? [{ id: s.portFromServiceId, relationshipType: 'replaces' }] : []),
+  ...(s.fixedNumberTakenFromServiceId ? [{ id: s.fixedNumberTakenFromServiceId, relationshipType: 'tookFixedNumberFrom' }] : []),
+];
+
 /** One service as TMF638 shows it; our own status stays readable as `fleetdeskStatus`. */
-const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string; name: string }, lang: Lang): TmfService => {
+// Links into the other TM Forum APIs (party, address, resource, catalog) are absolute URIs, as TMF638
+// v4's RelatedParty, ResourceRef and ServiceSpecificationRef require; links within this API are paths like `href`.
+const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string; name: string }, lang: Lang, base: string): TmfService => {
   const s = r.service;
   const type = catalog.serviceTypes.get(s.serviceTypeCode);
   const name = (text: { en: string; fr: string; nl: string } | undefined, fallback: string) => (text ? localize(text, lang) : fallback);
@@ -35,7 +47,13 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
     // left out until there is one: TMF638's dates are strings, never null
     ...(s.activatedAt ? { startDate: s.activatedAt.toISOString() } : {}),
     ...(s.endedAt ? { endDate: s.endedAt.toISOString() } : {}),
-    serviceSpecification: { id: s.serviceTypeCode, name: name(type?.name, s.serviceTypeCode), '@referredType': 'ServiceSpecification' },
+    serviceSpecification: {
+      id: s.serviceTypeCode,
+      href: base + TMF_REF_PATHS.serviceSpecification(s.serviceTypeCode),
+      name: name(type?.name, s.serviceTypeCode),
+      version: SERVICE_SPECIFICATION_VERSION,
+      '@referredType': 'ServiceSpecification',
+    },
     serviceCharacteristic: [
       characteristic('msisdn', s.msisdn),
       characteristic('bundle', s.bundleCode),
@@ -45,18 +63,19 @@ const toTmf = (r: InventoryRow, catalog: CatalogSnapshot, company: { id: string;
       characteristic('fixedNumber', r.fixedNumber),
       characteristic('fleetdeskStatus', s.status),
     ],
-    // a line stands on no other service of ours (its options are characteristics): said, rather than left out
-    supportingService: [],
+    // the services this one took its numbers from (an internal port, an active fixed number taken
+    // over); empty for a line that stands on no other service of ours (its options are characteristics)
+    supportingService: sourcesOf(s).map(({ id }) => serviceRef(id)),
     supportingResource: [
-      ...(r.sim ? [{ id: r.sim.iccid, name: r.sim.kind === 'esim' ? 'eSIM' : 'SIM', '@referredType': 'PhysicalResource' }] : []),
-      ...(s.msisdn ? [{ id: s.msisdn, name: 'MSISDN', '@referredType': 'LogicalResource' }] : []),
+      ...(r.sim ? [{ id: r.sim.iccid, href: base + TMF_REF_PATHS.resource(r.sim.iccid), name: r.sim.kind === 'esim' ? 'eSIM' : 'SIM', '@referredType': 'PhysicalResource' }] : []),
+      ...(s.msisdn ? [{ id: s.msisdn, href: base + TMF_REF_PATHS.resource(s.msisdn), name: 'MSISDN', '@referredType': 'LogicalResource' }] : []),
     ],
     relatedParty: [
-      { id: r.user.id, name: `${r.user.firstName} ${r.user.lastName}`, role: 'user', '@referredType': 'Individual' },
-      { id: company.id, name: company.name, role: 'customer', '@referredType': 'Organization' },
+      { id: r.user.id, href: base + TMF_REF_PATHS.individual(r.user.id), name: `${r.user.firstName} ${r.user.lastName}`, role: 'user', '@referredType': 'Individual' },
+      { id: company.id, href: base + TMF_REF_PATHS.organization(company.id), name: company.name, role: 'customer', '@referredType': 'Organization' },
     ],
-    place: r.office ? [{ id: r.office.id, name: r.office.name, role: 'office', '@referredType': 'GeographicAddress' }] : [],
-    serviceRelationship: s.portFromServiceId ? [{ relationshipType: 'replaces', service: { id: s.portFromServiceId, href: `${SERVICE_PATH}/${s.portFromServiceId}` } }] : [],
+    place: r.office ? [{ id: r.office.id, href: base + TMF_REF_PATHS.geographicAddress(r.office.id), name: r.office.name, role: 'office', '@referredType': 'GeographicAddress' }] : [],
+    serviceRelationship: sourcesOf(s).map(({ id, relationshipType }) => ({ relationshipType, service: serviceRef(id) })),
   };
 };
 
@@ -68,7 +87,9 @@ const filterOf = (query: Record<string, unknown>, catalog: CatalogSnapshot): Inv
   // ids are uuids: anything else matches nothing (and must not reach a uuid comparison)
   if (filters.id) f.ids = filters.id.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (filters.state) f.statuses = filters.state.filter((s): s is TmfServiceState => (TMF_SERVICE_STATES as readonly string[]).includes(s)).flatMap(statusesOfServiceState);
-  if (filters.name) f.msisdns = filters.name;
+  // a name is the number in E.164, always with its `+`: a `+` sent unencoded in the query string
+  // arrives as a space (form encoding), so digits alone are the number with its `+`
+  if (filters.name) f.msisdns = filters.name.map((n) => (/^\d+$/.test(n) ? `+${n}` : n));
   const types = [...catalog.serviceTypes.values()];
   if (filters.serviceType || filters.category) {
     f.serviceTypeCodes = types
@@ -78,17 +99,17 @@ const filterOf = (query: Record<string, unknown>, catalog: CatalogSnapshot): Inv
   return f;
 };
 
-export const listTmfServices = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, query: Record<string, unknown> & { fields?: string; offset: number; limit: number }, lang: Lang) => {
+export const listTmfServices = async (deps: Pick<Deps, 'db' | 'links'>, scope: CompanyScope, query: Record<string, unknown> & { fields?: string; offset: number; limit: number }, lang: Lang) => {
   const catalog = await catalogSnapshot(deps.db);
   const filter = filterOf(query, catalog);
   const [{ rows, total }, name] = await Promise.all([listInventory(deps.db, scope, filter, query), companyName(deps.db, scope)]);
   const fields = parseFields(query.fields);
-  return { items: rows.map((r) => pickFields(toTmf(r, catalog, { id: scope.companyId, name }, lang), fields)), total };
+  return { items: rows.map((r) => pickFields(toTmf(r, catalog, { id: scope.companyId, name }, lang, deps.links.publicUrl()), fields)), total };
 };
 
-export const getTmfService = async (deps: Pick<Deps, 'db'>, scope: CompanyScope, id: string, fields: string | undefined, lang: Lang) => {
+export const getTmfService = async (deps: Pick<Deps, 'db' | 'links'>, scope: CompanyScope, id: string, fields: string | undefined, lang: Lang) => {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('SERVICE.NOT_FOUND');
   const [row, catalog, name] = await Promise.all([findInventoryItem(deps.db, scope, id), catalogSnapshot(deps.db), companyName(deps.db, scope)]);
   if (!row) throw new AppError('SERVICE.NOT_FOUND');
-  return pickFields(toTmf(row, catalog, { id: scope.companyId, name }, lang), parseFields(fields));
+  return pickFields(toTmf(row, catalog, { id: scope.companyId, name }, lang, deps.links.publicUrl()), parseFields(fields));
 };

@@ -200,7 +200,7 @@ export const webhookServiceHook: ServiceChangeHook = async (tx, change, deps) =>
   if (hubs.some((h) => h.api === 'serviceInventory')) {
     const types = serviceEventsOf({ fromStatus: before?.status ?? null, toStatus: after.status, changedFields: change.changedFields });
     if (types.length) {
-      const service = (await getTmfService(asDb(tx), scope, after.id, undefined, EVENT_LANG)) as Record<string, unknown>;
+      const service = (await getTmfService({ ...asDb(tx), links: deps.links }, scope, after.id, undefined, EVENT_LANG)) as Record<string, unknown>;
       await emit(tx, deps, scope, hubs, 'serviceInventory', types.map((type) => ({ type, resource: service })));
     }
   }

@@ -42,7 +42,7 @@ export type AppliedServiceChange = {
  * audit line are written. Registered in service-change-hooks.ts. It shares the transaction: a hook
  * that throws undoes the change, so keep slow work out of it and queue a job with `deps.jobs`.
  */
-export type ServiceChangeHook = (tx: Queryable, change: AppliedServiceChange, deps: Pick<Deps, 'jobs' | 'clock'>) => Promise<void>;
+export type ServiceChangeHook = (tx: Queryable, change: AppliedServiceChange, deps: Pick<Deps, 'jobs' | 'clock' | 'links'>) => Promise<void>;
 
 // The service as the audit trail shows it: every column but the bookkeeping ones, dates as ISO text.
 const snapshot = (row: ServiceRow): Record<string, unknown> => {
@@ -76,7 +76,7 @@ const audit = async (tx: Queryable, applied: AppliedServiceChange, extra: Servic
   });
 };
 
-const runHooks = async (tx: Queryable, applied: AppliedServiceChange, deps: Pick<Deps, 'jobs' | 'clock'>) => {
+const runHooks = async (tx: Queryable, applied: AppliedServiceChange, deps: Pick<Deps, 'jobs' | 'clock' | 'links'>) => {
   for (const hook of SERVICE_CHANGE_HOOKS) await hook(tx, applied, deps);
 };
 
@@ -88,7 +88,7 @@ const runHooks = async (tx: Queryable, applied: AppliedServiceChange, deps: Pick
  */
 export const applyServiceChange = async (
   tx: Queryable,
-  deps: Pick<Deps, 'jobs' | 'clock'>,
+  deps: Pick<Deps, 'jobs' | 'clock' | 'links'>,
   scope: CompanyScope,
   actor: Actor,
   service: ServiceRow,
@@ -117,7 +117,7 @@ export const applyServiceChange = async (
 /** A new service: its row, the first line of its timeline, its audit line (`after`: what the wizard chose), the hooks. */
 export const createService = async (
   tx: Queryable,
-  deps: Pick<Deps, 'jobs' | 'clock'>,
+  deps: Pick<Deps, 'jobs' | 'clock' | 'links'>,
   scope: CompanyScope,
   actor: Actor,
   values: Omit<NewServiceRow, 'companyId' | 'status'>,

@@ -14,7 +14,7 @@ import { applyServiceChange } from './apply-service-change.js';
  * Starts the activation process of one service: the status moves through the transition table,
  * the timeline records who started it, and the activation job is queued in the same transaction.
  */
-export const startActivation = async (tx: Queryable, deps: Pick<Deps, 'jobs' | 'clock'>, scope: CompanyScope, service: ServiceRow, actor: Actor, reason: string | null) => {
+export const startActivation = async (tx: Queryable, deps: Pick<Deps, 'jobs' | 'clock' | 'links'>, scope: CompanyScope, service: ServiceRow, actor: Actor, reason: string | null) => {
   const { after } = await applyServiceChange(tx, deps, scope, actor, service, {
     event: 'start_activation',
     fields: { activationStartedAt: deps.clock.now(), scheduledStartAt: null },
@@ -26,7 +26,7 @@ export const startActivation = async (tx: Queryable, deps: Pick<Deps, 'jobs' | '
 };
 
 /** Sets the date and time a waiting service starts by itself; the job checks it still holds when it fires. */
-export const scheduleStart = async (tx: Queryable, deps: Pick<Deps, 'jobs' | 'clock'>, scope: CompanyScope, service: ServiceRow, actor: Actor, startAt: Date) => {
+export const scheduleStart = async (tx: Queryable, deps: Pick<Deps, 'jobs' | 'clock' | 'links'>, scope: CompanyScope, service: ServiceRow, actor: Actor, startAt: Date) => {
   await applyServiceChange(tx, deps, scope, actor, service, { fields: { scheduledStartAt: startAt }, timeline: 'scheduled', reason: startAt.toISOString() });
   const data: ScheduledStartJob = { companyId: scope.companyId, serviceId: service.id, startAt: startAt.toISOString() };
   await deps.jobs.send(tx, QUEUES.scheduledStart, data, { startAfter: startAt, singletonKey: `${service.id}@${data.startAt}` });
