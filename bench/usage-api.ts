@@ -52,13 +52,13 @@ const serve = async (kind: 'pglite' | 'postgres', dayCount: number) => {
     await sql(`insert into usage_feeds (feed_id, day, records, unmatched) values ($1, $2, 0, 0) on conflict do nothing`, [`usage-${day}`, day]);
   }
   await sql('vacuum analyze');
-  const [{ id: serviceId }] = await sql<{ id: string }>(`select service_id as id from usage_monthly where company_id = $1 order by data_mb desc limit 1`, [largeId]);
+  const serviceId = (await sql<{ id: string }>(`select service_id as id from usage_monthly where company_id = $1 order by data_mb desc limit 1`, [largeId]))[0]!.id;
 
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', SEED_DEMO: 'true', PORT: '0', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', NETWORK_SIMULATOR_TIME_SCALE: '0' });
   const portal = await startPortal(config, { database, listen: false });
   portal.app.get('/bench/hello', async () => ({ hello: 'world' }));
   const url = await portal.app.listen({ port: 0, host: '127.0.0.1' });
-  process.send!({ url, month, serviceId: serviceId!, records, loadSeconds } satisfies Ready);
+  process.send!({ url, month, serviceId, records, loadSeconds } satisfies Ready);
   process.on('message', async () => {
     await portal.close().catch(() => undefined);
     await drop();
