@@ -92,7 +92,12 @@ const run = async (kind: 'pglite' | 'postgres', seconds: number, dayCount: numbe
     { name: 'usage: search by name', path: `/api/usage?month=${m}&q=Peeters` },
     { name: "usage: one service's month", path: `/api/services/${ready.serviceId}/usage?month=${m}` },
   ];
-  for (const e of endpoints) await measure(ready.url + e.path, { cookie }, 1);
+  // a warm-up: each endpoint answered once (a request may take longer than a short autocannon round on a busy machine)
+  for (const e of endpoints) {
+    const res = await fetch(ready.url + e.path, { headers: { cookie } });
+    if (!res.ok) throw new Error(`${e.path}: ${res.status}`);
+    await res.arrayBuffer();
+  }
   const results = [];
   for (const e of endpoints) results.push({ ...e, ...(await measure(ready.url + e.path, { cookie }, seconds)) });
   child.send('stop');
