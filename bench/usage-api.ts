@@ -68,9 +68,11 @@ const serve = async (kind: 'pglite' | 'postgres', dayCount: number) => {
 
 const measure = async (url: string, headers: Record<string, string>, seconds: number) => {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || result.requests.total === 0) {
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`${url}: ${result.requests.total} requests, ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
+  // no answer at all within the round: every request took longer than the round (a busy machine)
+  if (result.requests.total === 0) return { rps: 0, p50: Infinity, p99: Infinity };
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 };
 
