@@ -67,6 +67,45 @@ describe(`usage loading (${process.env.TEST_DB})`, () => {
     expect(once.feeds.map((f) => f.feed_id)).toEqual(['usage-2026-08-03', 'usage-2026-08-04', 'usage-2026-08-05']);
   });
 
+  /** The aggregates as the loader keeps them, and as the records sum up: they must be equal. */
+  const aggregatesAndRecords = async () => ({
+    monthly: await q(`select company_id, service_id, data_mb::int, voice_national_min::int, voice_international_min::int, sms::int, roaming_data_mb::int,
+        roaming_voice_min::int, roaming_days, out_of_bundle_cents::int from usage_monthly where month = '2026-08-01' order by company_id, service_id`),
+    monthlyFromRecords: await q(`select company_id, service_id, sum(data_mb)::int as data_mb, sum(voice_national_min)::int as voice_national_min,
+        sum(voice_international_min)::int as voice_international_min, sum(sms)::int as sms, sum(roaming_data_mb)::int as roaming_data_mb,
+        sum(roaming_voice_min)::int as roaming_voice_min, count(roaming_zone)::int as roaming_days, sum(out_of_bundle_cents)::int as out_of_bundle_cents
+        from usage_records where usage_day between '2026-08-01' and '2026-08-31' group by company_id, service_id order by company_id, service_id`),
+    daily: await q(`select company_id, usage_day::text, lines, data_mb::int, voice_min::int, sms::int, roaming_data_mb::int, out_of_bundle_cents::int
+        from usage_company_daily where usage_day between '2026-08-01' and '2026-08-31' order by company_id, usage_day`),
+    dailyFromRecords: await q(`select company_id, usage_day::text, count(*)::int as lines, sum(data_mb + roaming_data_mb)::int as data_mb,
+        sum(voice_national_min + voice_international_min + roaming_voice_min)::int as voice_min, sum(sms)::int as sms, sum(roaming_data_mb)::int as roaming_data_mb,
+        sum(out_of_bundle_cents)::int as out_of_bundle_cents from usage_records where usage_day between '2026-08-01' and '2026-08-31' group by company_id, usage_day order by company_id, usage_day`),
+  });
+
+  it('keeps the aggregates equal to the records after a file loaded twice and a second file for the same days', async () => {
+    // a first file with half of a day's records, then the operator's corrected file for the same day (another file, all records)
+    const full = await network.usageFeed('2026-08-06');
+    const half = { ...full, feedId: 'usage-2026-08-06-partial', records: full.records.filter((_, i) => i % 2 === 0) };
+    const corrected = { ...full, feedId: 'usage-2026-08-06-corrected' };
+    const feeds = [half, half, corrected, corrected];
+    for (const feed of feeds) await loadUsageDay({ db: database.db, gateway: { usageFeed: async () => feed } }, feed.day);
+    // the day's own file too, once more for a day already loaded
+    await loadUsageDay(deps(), '2026-08-06');
+    await loadUsageDay(deps(), '2026-08-04');
+
+    const state = await aggregatesAndRecords();
+    expect(state.monthly.length).toBeGreaterThan(0);
+    expect(state.monthly).toEqual(state.monthlyFromRecords);
+    expect(state.daily).toEqual(state.dailyFromRecords);
+    const day = await one<{ n: number }>(`select count(*)::int as n from usage_records where usage_day = '2026-08-06'`);
+    expect(day.n).toBe(full.records.length);
+    // the first (partial) file's records are the ones kept; the corrected file added only the others
+    const kept = await one<{ partial: number; corrected: number }>(
+      `select count(*) filter (where feed_id = 'usage-2026-08-06-partial')::int as partial, count(*) filter (where feed_id = 'usage-2026-08-06-corrected')::int as corrected from usage_records where usage_day = '2026-08-06'`,
+    );
+    expect(kept).toEqual({ partial: half.records.length, corrected: full.records.length - half.records.length });
+  });
+
   it('has no usage on the days the network suspended or barred a line, and usage again once it carries traffic', async () => {
     const line = await one<{ msisdn: string; iccid: string }>(
       `select s.msisdn, c.iccid from services s join sim_cards c on c.service_id = s.id and c.company_id = s.company_id where s.status = 'active' and s.msisdn is not null order by s.msisdn limit 1`,

@@ -1057,8 +1057,14 @@ export const usageRecords = pgTable(
     outOfBundleCents: integer('out_of_bundle_cents').notNull(),
     feedId: text('feed_id').notNull(),
   },
-  // a service's days, in order (the service page); the partition key is part of every unique key
-  (t) => [primaryKey({ name: 'usage_records_pk', columns: [t.companyId, t.serviceId, t.usageDay] })],
+  // Day first: a day's file goes in at the right edge of the key's index, page after page, however
+  // full the month (company or service first spread every day's rows over the whole index, which
+  // outgrew memory within weeks). The partition key is part of every unique key. A service's
+  // roaming days (the service page) have their own small index: only roaming days are in it.
+  (t) => [
+    primaryKey({ name: 'usage_records_pk', columns: [t.usageDay, t.companyId, t.serviceId] }),
+    index('usage_records_roaming_idx').on(t.companyId, t.serviceId, t.usageDay).where(sql`${t.roamingZone} is not null`),
+  ],
 );
 
 /** Each service's usage per month, kept by the loader: the Usage page reads months without summing days. */

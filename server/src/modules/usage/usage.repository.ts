@@ -70,12 +70,27 @@ export const companyDays = (q: Queryable, scope: CompanyScope, from: string, to:
     .where(inCompany(usageCompanyDaily, scope, between(usageCompanyDaily.usageDay, from, to)))
     .orderBy(asc(usageCompanyDaily.usageDay));
 
-/** The company's data per line and month over a range of months (bundle suggestions). */
-export const dataByMonth = (q: Queryable, scope: CompanyScope, fromMonthFirst: string, toMonthFirst: string) =>
+/**
+ * The company's lines with usage in each of the three months from `fromMonthFirst` to
+ * `toMonthFirst` (bundle suggestions): their data of each month, oldest first, their out-of-bundle
+ * charges over the three, and what they hold now. Grouped in the database: one row per line.
+ */
+export const linesOfThreeMonths = (q: Queryable, scope: CompanyScope, fromMonthFirst: string, toMonthFirst: string) =>
   q
-    .select({ serviceId: usageMonthly.serviceId, month: usageMonthly.month, dataMb: sql<number>`(${usageMonthly.dataMb} + ${usageMonthly.roamingDataMb})::int`, outOfBundleCents: usageMonthly.outOfBundleCents })
+    .select({
+      serviceId: usageMonthly.serviceId,
+      monthsDataMb: sql<number[]>`array_agg((${usageMonthly.dataMb} + ${usageMonthly.roamingDataMb})::int order by ${usageMonthly.month})`,
+      outOfBundleCents: sql<number>`sum(${usageMonthly.outOfBundleCents})::int`,
+      msisdn: services.msisdn,
+      userName,
+      bundleCode: services.bundleCode,
+    })
     .from(usageMonthly)
-    .where(inCompany(usageMonthly, scope, between(usageMonthly.month, fromMonthFirst, toMonthFirst)));
+    .innerJoin(services, sameCompanyRow(services, usageMonthly.serviceId, usageMonthly))
+    .innerJoin(mobileUsers, userOfService)
+    .where(inCompany(usageMonthly, scope, between(usageMonthly.month, fromMonthFirst, toMonthFirst)))
+    .groupBy(usageMonthly.serviceId, services.msisdn, services.bundleCode, mobileUsers.firstName, mobileUsers.lastName)
+    .having(sql`count(*) = 3`);
 
 /** One service of the company, as its usage needs it; undefined when the company has no such service. */
 export const findService = async (q: Queryable, scope: CompanyScope, serviceId: string) => {

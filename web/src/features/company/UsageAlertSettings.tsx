@@ -2,17 +2,20 @@ import { Button, Card, Group, NumberInput, Stack, Switch, Text, Title } from '@m
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { AlertSettings } from '../../shared/api/contract';
+import { useFormat } from '../../shared/i18n/format';
 import { notify } from '../../shared/ui/notify';
 import { ProblemAlert } from '../../shared/ui/ProblemAlert';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { useServerErrors } from '../../shared/ui/server-errors';
 import { useCompanyAlertSettings, useSaveCompanyAlertSettings } from '../services/usage-controls-api';
+import { dataUnits } from '../usage/usage-format';
 
 const FIELDS = ['dataAlerts', 'spendingAlertCents', 'roamingCapMb'] as const;
 type Form = { dataAlerts: boolean; spending: number | string; roamingCapMb: number | string };
 
 const SettingsForm = ({ settings }: { settings: AlertSettings }) => {
   const { t } = useTranslation();
+  const format = useFormat();
   const save = useSaveCompanyAlertSettings();
   const form = useForm<Form>({ initialValues: { dataAlerts: settings.dataAlerts, spending: settings.spendingAlertCents / 100, roamingCapMb: settings.roamingCapMb } });
   const setErrors = (errors: Record<string, string>) => form.setErrors({ dataAlerts: errors.dataAlerts, spending: errors.spendingAlertCents, roamingCapMb: errors.roamingCapMb });
@@ -47,7 +50,7 @@ const SettingsForm = ({ settings }: { settings: AlertSettings }) => {
           id={`${idPrefix}-roamingCapMb`}
           label={t('usageAlerts.settings.roamingCap')}
           description={t('usageAlerts.settings.roamingCapHelp')}
-          suffix=" MB"
+          suffix={` ${dataUnits(format.locale).mb}`}
           min={50}
           max={102400}
           allowDecimal={false}

@@ -12,12 +12,13 @@ import { useProblemMessage } from '../../shared/ui/problem-message';
 import { QueryContent } from '../../shared/ui/QueryContent';
 import { useServerErrors } from '../../shared/ui/server-errors';
 import { LabelledTable } from '../../shared/ui/TableScroll';
+import { dataAmount, dataUnits } from '../usage/usage-format';
 import { useLiftRoamingBlock, useSetBarring, useSetLineAlerts, useUsageControls } from './usage-controls-api';
 
 /** MB as people read them: GB from 1,024 MB on. */
 export const useDataAmount = () => {
   const format = useFormat();
-  return (mb: number) => (mb >= 1024 ? `${format.number(Math.round((mb / 1024) * 10) / 10)} GB` : `${format.number(mb)} MB`);
+  return (mb: number) => dataAmount(mb, format);
 };
 
 const RoamingBlock = ({ serviceId, block }: { serviceId: string; block: NonNullable<UsageControls['roamingBlock']> }) => {
@@ -188,8 +189,8 @@ const LineSettings = ({ serviceId, controls }: { serviceId: string; controls: Us
         <NumberInput
           id={`${idPrefix}-roamingCapMb`}
           label={t('usageAlerts.settings.roamingCap')}
-          description={t('usageAlerts.settings.emptyFollows', { value: `${format.number(company.roamingCapMb)} MB` })}
-          suffix=" MB"
+          description={t('usageAlerts.settings.emptyFollows', { value: `${format.number(company.roamingCapMb)} ${dataUnits(format.locale).mb}` })}
+          suffix={` ${dataUnits(format.locale).mb}`}
           min={50}
           max={102400}
           allowDecimal={false}

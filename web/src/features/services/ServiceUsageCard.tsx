@@ -97,7 +97,7 @@ export const ServiceUsageCard = ({ service }: { service: ServiceDetail }) => {
                     <Group key={zone.zone} gap={6} wrap="nowrap">
                       <IconPlaneDeparture size={14} aria-hidden="true" />
                       <Text fz="sm">
-                        {t(`serviceUsage.zone.${zone.zone}`)}: {t('usage.roamingDays', { count: zone.days, formatted: format.number(zone.days), data: dataAmount(zone.dataMb, format.number) })}
+                        {t(`serviceUsage.zone.${zone.zone}`)}: {t('usage.roamingDays', { count: zone.days, formatted: format.number(zone.days), data: dataAmount(zone.dataMb, format) })}
                       </Text>
                     </Group>
                   ))}
@@ -116,7 +116,7 @@ export const ServiceUsageCard = ({ service }: { service: ServiceDetail }) => {
                   months={data.months}
                   dataLabel={t('usage.chart.data')}
                   label={t('serviceUsage.monthsLabel', {
-                    months: data.months.map((m) => `${monthLabel(m.month)}: ${dataAmount(m.dataMb, format.number)}`).join(', '),
+                    months: data.months.map((m) => `${monthLabel(m.month)}: ${dataAmount(m.dataMb, format)}`).join(', '),
                   })}
                 />
               </Suspense>

@@ -10,11 +10,11 @@ import { BAND_COLOR, barValue, dataAmount } from './usage-format';
 export const DataBar = ({ line }: { line: Pick<LineUsage, 'dataMb' | 'dataAllowanceMb' | 'dataSharePct' | 'band'> }) => {
   const { t } = useTranslation();
   const format = useFormat();
-  const used = dataAmount(line.dataMb, format.number);
+  const used = dataAmount(line.dataMb, format);
   const text =
     line.dataAllowanceMb === null
       ? used
-      : t('usage.ofAllowance', { used, allowance: dataAmount(line.dataAllowanceMb, format.number), share: format.number(line.dataSharePct ?? 0) });
+      : t('usage.ofAllowance', { used, allowance: dataAmount(line.dataAllowanceMb, format), share: format.number(line.dataSharePct ?? 0) });
   return (
     <Box miw={160}>
       {line.dataAllowanceMb !== null && (

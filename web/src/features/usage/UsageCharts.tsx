@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { AreaChart, BarChart } from '@mantine/charts';
 import { useFormat } from '../../shared/i18n/format';
-import { gigabytes } from './usage-format';
+import { dataUnits, gigabytes } from './usage-format';
 
 // The usage charts (Mantine's, drawn by recharts): this module is its own chunk, fetched when a page
 // first shows a chart, so neither the sign-in page nor any page without a chart pays for it.
@@ -48,7 +48,7 @@ export const MonthsChart = ({ months, label, dataLabel }: { months: MonthFigures
         data={data}
         dataKey="month"
         series={[{ name: 'data', label: dataLabel, color: 'indigo.6' }]}
-        valueFormatter={(value) => `${format.number(value)} GB`}
+        valueFormatter={(value) => `${format.number(value)} ${dataUnits(format.locale).gb}`}
         tickLine="none"
         gridAxis="y"
         maxBarWidth={36}

@@ -206,7 +206,7 @@ const Suggestions = ({ suggestions, onManage }: { suggestions: UsageSuggestion[]
               </Group>
             </Table.Td>
             <Table.Td className="fd-nowrap">
-              <Text fz="sm">{s.monthsDataMb.map((mb) => dataAmount(mb, format.number)).join(' · ')}</Text>
+              <Text fz="sm">{s.monthsDataMb.map((mb) => dataAmount(mb, format)).join(' · ')}</Text>
             </Table.Td>
             <Table.Td ta="right">
               <Amount cents={s.outOfBundleCents} />
@@ -297,7 +297,7 @@ export const UsagePage = () => {
         <Stack gap="lg" style={{ opacity: usage.isPlaceholderData && usage.data?.month !== params.month ? 0.6 : 1 }}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="lg">
             <Stat label={t('usage.totals.lines')} value={format.number(data.totals.lines)} hint={monthLabel(data.month)} />
-            <Stat label={t('usage.totals.data')} value={dataAmount(data.totals.dataMb, format.number)} hint={t('usage.totals.roamingData', { data: dataAmount(data.totals.roamingDataMb, format.number) })} />
+            <Stat label={t('usage.totals.data')} value={dataAmount(data.totals.dataMb, format)} hint={t('usage.totals.roamingData', { data: dataAmount(data.totals.roamingDataMb, format) })} />
             <Stat label={t('usage.totals.voice')} value={`${format.number(data.totals.voiceMin)} min`} hint={t('usage.totals.sms', { count: data.totals.sms, formatted: format.number(data.totals.sms) })} />
             <Stat label={t('usage.totals.outOfBundle')} value={<Amount cents={data.totals.outOfBundleCents} strong size={26} />} hint={t('usage.totals.outOfBundleHint')} />
             <Stat
@@ -320,7 +320,7 @@ export const UsagePage = () => {
                 days={data.days}
                 label={t('usage.byDayLabel', {
                   month: monthLabel(data.month),
-                  data: dataAmount(data.totals.dataMb, format.number),
+                  data: dataAmount(data.totals.dataMb, format),
                   days: format.number(data.days.length),
                 })}
                 dataLabel={t('usage.chart.data')}
@@ -332,7 +332,7 @@ export const UsagePage = () => {
           <BandTiles usage={data} current={params.band} onPick={(band) => update({ band, page: null })} />
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <TopLines title={t('usage.topByData')} valueLabel={t('usage.columns.data')} lines={data.topByData} empty={t('usage.noData')} value={(line) => <Text fz="sm" className="fd-nowrap">{dataAmount(line.dataMb, format.number)}</Text>} />
+            <TopLines title={t('usage.topByData')} valueLabel={t('usage.columns.data')} lines={data.topByData} empty={t('usage.noData')} value={(line) => <Text fz="sm" className="fd-nowrap">{dataAmount(line.dataMb, format)}</Text>} />
             <TopLines title={t('usage.topByCost')} valueLabel={t('usage.columns.outOfBundle')} lines={data.topByCost} empty={t('usage.noCost')} value={(line) => <Amount cents={line.outOfBundleCents} />} />
           </SimpleGrid>
 
@@ -420,7 +420,7 @@ export const UsagePage = () => {
                   {line.roamingDays > 0 ? (
                     <Group gap={4} wrap="nowrap">
                       <IconPlaneDeparture size={14} aria-hidden="true" />
-                      <Text fz="sm">{t('usage.roamingDays', { count: line.roamingDays, formatted: format.number(line.roamingDays), data: dataAmount(line.roamingDataMb, format.number) })}</Text>
+                      <Text fz="sm">{t('usage.roamingDays', { count: line.roamingDays, formatted: format.number(line.roamingDays), data: dataAmount(line.roamingDataMb, format) })}</Text>
                     </Group>
                   ) : (
                     <Text fz="sm" c="dimmed">

@@ -5,8 +5,14 @@ import type { UsageBand } from '../../shared/api/contract';
 
 export const BAND_COLOR: Record<UsageBand, string> = { under: 'teal', near: 'orange', over: 'red' };
 
-/** Megabytes as people read them: "750 MB", "3.2 GB" (in the reader's number format). */
-export const dataAmount = (mb: number, number: (value: number) => string): string => (mb < 1024 ? `${number(mb)} MB` : `${number(gigabytes(mb))} GB`);
+/** The units of data in the reader's language: French writes "Mo" and "Go" (octet), English and Dutch "MB" and "GB". */
+export const dataUnits = (locale: string): { mb: string; gb: string } => (locale.toLowerCase().startsWith('fr') ? { mb: 'Mo', gb: 'Go' } : { mb: 'MB', gb: 'GB' });
+
+/** Megabytes as people read them: "750 MB", "3.2 GB", "3,2 Go" (in the reader's number format and units). */
+export const dataAmount = (mb: number, format: { number: (value: number) => string; locale: string }): string => {
+  const units = dataUnits(format.locale);
+  return mb < 1024 ? `${format.number(mb)} ${units.mb}` : `${format.number(gigabytes(mb))} ${units.gb}`;
+};
 
 /** Megabytes as gigabytes with one decimal (the charts' unit). */
 export const gigabytes = (mb: number): number => Math.round((mb / 1024) * 10) / 10;

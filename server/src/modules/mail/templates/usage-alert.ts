@@ -24,7 +24,11 @@ export type UsageAlertMailData = {
 
 const LOCALES: Record<Lang, string> = { en: 'en-IE', fr: 'fr-BE', nl: 'nl-BE' };
 const euros = (lang: Lang, cents: number) => new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' }).format(cents / 100);
-const megabytes = (lang: Lang, mb: number) => (mb >= 1024 ? `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(mb / 1024)} GB` : `${new Intl.NumberFormat(LOCALES[lang]).format(mb)} MB`);
+// French counts octets: "Mo" and "Go"; Dutch and English keep "MB" and "GB".
+const UNITS: Record<Lang, { mb: string; gb: string }> = { en: { mb: 'MB', gb: 'GB' }, fr: { mb: 'Mo', gb: 'Go' }, nl: { mb: 'MB', gb: 'GB' } };
+/** Megabytes as the reader writes them: "750 MB", "3,2 Go". */
+export const megabytes = (lang: Lang, mb: number) =>
+  mb >= 1024 ? `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(mb / 1024)} ${UNITS[lang].gb}` : `${new Intl.NumberFormat(LOCALES[lang]).format(mb)} ${UNITS[lang].mb}`;
 
 export const usageAlertMail = (data: UsageAlertMailData, ctx: RenderContext): Composed => {
   const { lang, brand } = ctx;

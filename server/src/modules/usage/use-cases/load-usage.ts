@@ -3,13 +3,7 @@ import { QUEUES } from '../../../jobs/queues.js';
 import type { NetworkGateway } from '../../network/index.js';
 import { brusselsDay, brusselsMidnight, firstDayOfMonth, monthOfDay, nextDay } from '../../../platform/calendar.js';
 import { addMonths } from '../domain/months.js';
-import { claimFeed, ensureMonthPartition, insertUsageBatch, isFeedLoaded, loadedDays, setFeedUnmatched } from '../usage-load.repository.js';
-
-/**
- * Records per statement: each statement looks up the numbers' services in one pass over the
- * services table, so few large statements; small enough for PGlite's memory.
- */
-export const LOAD_BATCH = 50_000;
+import { claimFeed, ensureMonthPartition, insertStagedUsage, isFeedLoaded, loadedDays, setFeedUnmatched, stageUsage } from '../usage-load.repository.js';
 
 export type LoadResult = { feedId: string; day: string; loaded: boolean; records: number; matched: number };
 
@@ -35,13 +29,8 @@ export const loadUsageDay = async (deps: LoadDeps, day: string): Promise<LoadRes
   const dayEnd = brusselsMidnight(nextDay(feed.day));
   return deps.db.transaction(async (tx) => {
     if (!(await claimFeed(tx, { feedId: feed.feedId, day: feed.day, records: feed.records.length }))) return { ...base, loaded: false, matched: 0 };
-    let matched = 0;
-    const companies = new Set<string>();
-    for (let i = 0; i < feed.records.length; i += LOAD_BATCH) {
-      const batch = await insertUsageBatch(tx, { feedId: feed.feedId, day: feed.day, month, dayStart, dayEnd, records: feed.records.slice(i, i + LOAD_BATCH) });
-      matched += batch.matched;
-      for (const c of batch.companies) companies.add(c);
-    }
+    await stageUsage(tx, feed.records);
+    const { matched, companies } = await insertStagedUsage(tx, { feedId: feed.feedId, day: feed.day, month, dayStart, dayEnd });
     await setFeedUnmatched(tx, feed.feedId, feed.records.length - matched);
     if (deps.jobs) for (const companyId of companies) await deps.jobs.send(tx, QUEUES.usageAlerts, { companyId, month });
     return { ...base, loaded: true, matched };

@@ -8,7 +8,7 @@ import { lineSearch } from '../domain/line-search.js';
 import { addMonths } from '../domain/months.js';
 import { suggestBundle } from '../domain/suggestions.js';
 import type { CompanyUsage, LineUsage, ServiceUsage, UsageQuery } from '../usage.schemas.js';
-import { allBundles, changesFrom, companyDays, dataByMonth, findService, linesOfMonth, outOfBundleOfMonth, roamingZonesOfMonth, serviceMonths } from '../usage.repository.js';
+import { allBundles, changesFrom, companyDays, findService, linesOfMonth, linesOfThreeMonths, outOfBundleOfMonth, roamingZonesOfMonth, serviceMonths } from '../usage.repository.js';
 
 type Bundles = Awaited<ReturnType<typeof allBundles>>;
 type Row = Awaited<ReturnType<typeof linesOfMonth>>[number];
@@ -112,25 +112,13 @@ export const usageLinesSelected = async (q: Queryable, scope: CompanyScope, mont
  * `month`, against the bundle the line holds now (domain/suggestions.ts decides).
  */
 export const bundleSuggestions = async (q: Queryable, scope: CompanyScope, month: string, lang: Lang): Promise<CompanyUsage['suggestions']> => {
-  const months = [addMonths(month, -3), addMonths(month, -2), addMonths(month, -1)];
-  const [history, current, bundles] = await Promise.all([
-    dataByMonth(q, scope, firstDayOfMonth(months[0]!), firstDayOfMonth(months[2]!)),
-    usageLines(q, scope, months[2]!, lang),
-    allBundles(q),
-  ]);
+  const [lines, bundles] = await Promise.all([linesOfThreeMonths(q, scope, firstDayOfMonth(addMonths(month, -3)), firstDayOfMonth(addMonths(month, -1))), allBundles(q)]);
   const bundle = byCode(bundles);
-  const perService = new Map<string, Map<string, number>>();
-  const charged = new Map<string, number>();
-  for (const h of history) {
-    perService.set(h.serviceId, (perService.get(h.serviceId) ?? new Map<string, number>()).set(h.month.slice(0, 7), Number(h.dataMb)));
-    charged.set(h.serviceId, (charged.get(h.serviceId) ?? 0) + h.outOfBundleCents);
-  }
   const out: CompanyUsage['suggestions'] = [];
-  for (const line of current) {
-    const used = months.map((m) => perService.get(line.serviceId)?.get(m));
-    if (used.some((u) => u === undefined)) continue;
+  for (const line of lines) {
+    const used = line.monthsDataMb.map(Number);
     const now = bundle(line.bundleCode);
-    const choice = suggestBundle(now, used as number[], bundles.filter((b) => b.active && b.serviceTypeCode === now.serviceTypeCode));
+    const choice = suggestBundle(now, used, bundles.filter((b) => b.active && b.serviceTypeCode === now.serviceTypeCode));
     if (!choice) continue;
     const to = bundle(choice.code);
     out.push({
@@ -140,9 +128,9 @@ export const bundleSuggestions = async (q: Queryable, scope: CompanyScope, month
       direction: choice.direction,
       fromBundle: { code: now.code, name: localize(now.name, lang), monthlyPriceCents: now.monthlyPriceCents },
       toBundle: { code: to.code, name: localize(to.name, lang), monthlyPriceCents: to.monthlyPriceCents },
-      monthsDataMb: used as number[],
+      monthsDataMb: used,
       monthlyDifferenceCents: to.monthlyPriceCents - now.monthlyPriceCents,
-      outOfBundleCents: charged.get(line.serviceId) ?? 0,
+      outOfBundleCents: Number(line.outOfBundleCents),
     });
   }
   return out.sort((a, b) => a.userName.localeCompare(b.userName) || a.serviceId.localeCompare(b.serviceId));
