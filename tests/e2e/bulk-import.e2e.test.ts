@@ -125,7 +125,7 @@ describe('Bulk import of mobile users and services', () => {
     await page.getByRole('button', { name: 'Import 1 row' }).click();
     await page.waitForURL(/\/back-office\/companies\/[0-9a-f-]{36}\/import\/[0-9a-f-]{36}$/);
     await page.getByText('1 of 1 rows handled').waitFor(BACKGROUND);
-    await page.getByText('Finished', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Progress' }).locator('..').getByText('Finished', { exact: true }).waitFor();
     await expectAccessible(page, 'back-office import progress');
     expect(await q(`select c.name from mobile_users u join companies c on c.id = u.company_id where u.email = 'olga.onboarded@brightwave.example'`)).toEqual([{ name: 'Brightwave Consulting' }]);
   });

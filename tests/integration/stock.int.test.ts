@@ -35,14 +35,14 @@ describe(`stock loaded by operator staff (${process.env.TEST_DB})`, () => {
     it("lists a company's cards by ICCID, with holder and activation code, filtered and searched", async () => {
       const all = await operator.get(`/api/companies/${acme}/sim-cards?pageSize=200`);
       expect(all.status).toBe(200);
-      expect(all.body.total).toBe(47);
+      expect(all.body.total).toBe(51);
       const iccids = all.body.items.map((c: { iccid: string }) => c.iccid);
       expect(iccids).toEqual([...iccids].sort());
       const esims = await operator.get(`/api/companies/${acme}/sim-cards?kind=esim`);
       expect(esims.body.total).toBe(8);
       expect(esims.body.items[0]).toMatchObject({ kind: 'esim', status: 'in_stock', activationCode: expect.stringMatching(/^LPA:1\$smdp\.simulator\.fleetdesk\.example\$FD1-/) });
       const assigned = await operator.get(`/api/companies/${acme}/sim-cards?status=assigned&kind=physical`);
-      expect(assigned.body.total).toBe(24);
+      expect(assigned.body.total).toBe(25);
       expect(assigned.body.items.every((c: { holderName: string | null; serviceId: string | null }) => c.holderName && c.serviceId)).toBe(true);
       const byHolder = await operator.get(`/api/companies/${acme}/sim-cards?q=janssens`);
       expect(byHolder.body.items.map((c: { holderName: string }) => c.holderName)).toEqual(['Lotte Janssens']);
@@ -115,7 +115,7 @@ describe(`stock loaded by operator staff (${process.env.TEST_DB})`, () => {
       expect(free.body.total).toBe(60);
       expect(free.body.items.every((n: { companyName: string | null }) => n.companyName === null)).toBe(true);
       const assigned = await operator.get('/api/mobile-number-pool?q=acme');
-      expect(assigned.body.total).toBe(24);
+      expect(assigned.body.total).toBe(25);
       expect(assigned.body.items[0]).toMatchObject({ status: 'assigned', companyName: 'Acme Logistics' });
       const added = await operator.post('/api/mobile-number-pool', { msisdn: '0032 470 99 88 77' });
       expect(added.status).toBe(201);
